@@ -1,0 +1,255 @@
+//! The revised Bangla calendar (Bangabda) in official use since 1426 / 2019.
+//!
+//! 1 বৈশাখ is always 14 April. বৈশাখ to আশ্বিন have 31 days; কার্তিক, অগ্রহায়ণ, পৌষ, মাঘ and চৈত্র 30;
+//! ফাল্গুন 29, or 30 when the February inside it has 29 days. The year is the Gregorian year − 593 from
+//! 14 April, − 594 before it. The rule is applied to earlier dates too (proleptically): documents
+//! printed under the 1987 rule may differ from it by a day before 1426.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Lang, Message, digits_for};
+
+/// A month of the Bangla year, বৈশাখ first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum BanglaMonth {
+    Boishakh,
+    Joishtho,
+    Asharh,
+    Srabon,
+    Bhadro,
+    Ashwin,
+    Kartik,
+    Ogrohayon,
+    Poush,
+    Magh,
+    Falgun,
+    Choitro,
+}
+
+impl BanglaMonth {
+    pub const ALL: [BanglaMonth; 12] = [
+        BanglaMonth::Boishakh,
+        BanglaMonth::Joishtho,
+        BanglaMonth::Asharh,
+        BanglaMonth::Srabon,
+        BanglaMonth::Bhadro,
+        BanglaMonth::Ashwin,
+        BanglaMonth::Kartik,
+        BanglaMonth::Ogrohayon,
+        BanglaMonth::Poush,
+        BanglaMonth::Magh,
+        BanglaMonth::Falgun,
+        BanglaMonth::Choitro,
+    ];
+
+    /// 1 for বৈশাখ … 12 for চৈত্র.
+    pub fn number(self) -> u32 {
+        self as u32 + 1
+    }
+
+    pub fn from_number(n: u32) -> Option<BanglaMonth> {
+        Self::ALL.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (bn, en) = match self {
+            BanglaMonth::Boishakh => ("বৈশাখ", "Boishakh"),
+            BanglaMonth::Joishtho => ("জ্যৈষ্ঠ", "Joishtho"),
+            BanglaMonth::Asharh => ("আষাঢ়", "Asharh"),
+            BanglaMonth::Srabon => ("শ্রাবণ", "Srabon"),
+            BanglaMonth::Bhadro => ("ভাদ্র", "Bhadro"),
+            BanglaMonth::Ashwin => ("আশ্বিন", "Ashwin"),
+            BanglaMonth::Kartik => ("কার্তিক", "Kartik"),
+            BanglaMonth::Ogrohayon => ("অগ্রহায়ণ", "Ogrohayon"),
+            BanglaMonth::Poush => ("পৌষ", "Poush"),
+            BanglaMonth::Magh => ("মাঘ", "Magh"),
+            BanglaMonth::Falgun => ("ফাল্গুন", "Falgun"),
+            BanglaMonth::Choitro => ("চৈত্র", "Choitro"),
+        };
+        match lang {
+            Lang::Bn => bn,
+            Lang::En => en,
+        }
+    }
+
+    /// Other spellings met in documents and typed by users, beside [`BanglaMonth::name`].
+    pub(crate) fn aliases(self) -> &'static [&'static str] {
+        match self {
+            BanglaMonth::Boishakh => &["baishakh", "boisakh", "vaishakh"],
+            BanglaMonth::Joishtho => &["জৈষ্ঠ", "jyoishtho", "jaishtha", "jyaistha"],
+            BanglaMonth::Asharh => &["আষাড়", "ashar", "asar", "asadh"],
+            BanglaMonth::Srabon => &["শ্রাবন", "shrabon", "srabana", "shraban"],
+            BanglaMonth::Bhadro => &["bhadra"],
+            BanglaMonth::Ashwin => &["আশ্বীন", "ashshin", "aswin"],
+            BanglaMonth::Kartik => &["কার্ত্তিক", "kartick"],
+            BanglaMonth::Ogrohayon => &["অগ্রহায়ন", "agrahayan", "ogrohayan", "agrahayon"],
+            BanglaMonth::Poush => &["পোষ", "poush", "pous", "paush"],
+            BanglaMonth::Magh => &[],
+            BanglaMonth::Falgun => &["ফালগুন", "phalgun", "falgoon"],
+            BanglaMonth::Choitro => &["চৈত্", "chaitra", "choitra", "chaitro"],
+        }
+    }
+
+    /// Days in this month of the Bangla year whose ফাল্গুন contains a 29 February when `leap`.
+    fn days(self, leap: bool) -> u32 {
+        match self {
+            BanglaMonth::Boishakh
+            | BanglaMonth::Joishtho
+            | BanglaMonth::Asharh
+            | BanglaMonth::Srabon
+            | BanglaMonth::Bhadro
+            | BanglaMonth::Ashwin => 31,
+            BanglaMonth::Falgun if leap => 30,
+            BanglaMonth::Falgun => 29,
+            _ => 30,
+        }
+    }
+}
+
+/// A day of the Bangla calendar, e.g. ১২ পৌষ ১৪৩০ (27 December 2023).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct BanglaDate {
+    pub year: i32,
+    pub month: BanglaMonth,
+    pub day: u32,
+}
+
+/// The Gregorian year whose 14 April begins Bangla `year`.
+fn gregorian_start_year(year: i32) -> i32 {
+    year + 593
+}
+
+fn year_start(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(gregorian_start_year(year), 4, 14)
+}
+
+/// Whether ফাল্গুন of Bangla `year` has 30 days: its February falls in the next Gregorian year.
+fn has_long_falgun(year: i32) -> bool {
+    let february_year = gregorian_start_year(year) + 1;
+    NaiveDate::from_ymd_opt(february_year, 2, 29).is_some()
+}
+
+impl BanglaDate {
+    /// Checks that the day exists in that month of that year.
+    pub fn new(year: i32, month: BanglaMonth, day: u32) -> Result<BanglaDate, Message> {
+        let days = month.days(has_long_falgun(year));
+        if day == 0 || day > days {
+            let year_text = year.to_string();
+            return Err(Message::new(
+                format!(
+                    "{} {}-এ {} দিন নেই ({} দিনের মাস)।",
+                    digits_for(Lang::Bn, &year_text),
+                    month.name(Lang::Bn),
+                    digits_for(Lang::Bn, &day.to_string()),
+                    digits_for(Lang::Bn, &days.to_string()),
+                ),
+                format!("{} {year} has no day {day} (it has {days} days).", month.name(Lang::En)),
+            ));
+        }
+        Ok(BanglaDate { year, month, day })
+    }
+
+    pub fn from_gregorian(date: NaiveDate) -> BanglaDate {
+        let this_years_start = NaiveDate::from_ymd_opt(date.year(), 4, 14);
+        let year = match this_years_start {
+            Some(start) if date >= start => date.year() - 593,
+            _ => date.year() - 594,
+        };
+        let start = year_start(year).unwrap_or(date);
+        let mut remaining = u32::try_from((date - start).num_days()).unwrap_or(0);
+        let leap = has_long_falgun(year);
+        for month in BanglaMonth::ALL {
+            let days = month.days(leap);
+            if remaining < days {
+                return BanglaDate { year, month, day: remaining + 1 };
+            }
+            remaining -= days;
+        }
+        // The twelve months add up to the days between two 14 Aprils, so the loop always returns.
+        BanglaDate { year, month: BanglaMonth::Choitro, day: 30 }
+    }
+
+    /// The Gregorian day; `None` only for years beyond chrono's range (±262,000).
+    pub fn to_gregorian(self) -> Option<NaiveDate> {
+        let leap = has_long_falgun(self.year);
+        let before: u32 =
+            BanglaMonth::ALL.iter().take_while(|&&m| m != self.month).map(|m| m.days(leap)).sum();
+        year_start(self.year)?.checked_add_days(chrono::Days::new(u64::from(before + self.day - 1)))
+    }
+
+    /// `১২ পৌষ ১৪৩০` / `12 Poush 1430`.
+    pub fn format(self, lang: Lang) -> String {
+        let text = format!("{} {} {}", self.day, self.month.name(lang), self.year);
+        digits_for(lang, &text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("test dates are valid")
+    }
+
+    fn check(gregorian: NaiveDate, expected: &str) {
+        let bangla = BanglaDate::from_gregorian(gregorian);
+        assert_eq!(bangla.format(Lang::Bn), expected, "{gregorian}");
+        assert_eq!(bangla.to_gregorian(), Some(gregorian), "round trip of {expected}");
+    }
+
+    #[test]
+    fn fixed_points_of_the_revised_calendar() {
+        check(date(2023, 12, 27), "১২ পৌষ ১৪৩০"); // the DPE minutes give both
+        check(date(2023, 4, 14), "১ বৈশাখ ১৪৩০");
+        check(date(2023, 4, 13), "৩০ চৈত্র ১৪২৯");
+        check(date(2023, 12, 16), "১ পৌষ ১৪৩০");
+        check(date(2024, 2, 21), "৮ ফাল্গুন ১৪৩০");
+        check(date(2024, 3, 26), "১২ চৈত্র ১৪৩০");
+        check(date(2019, 4, 14), "১ বৈশাখ ১৪২৬");
+        check(date(2024, 7, 1), "১৭ আষাঢ় ১৪৩১");
+    }
+
+    #[test]
+    fn falgun_has_thirty_days_in_leap_years() {
+        // 1430's ফাল্গুন contains 29 February 2024.
+        check(date(2024, 3, 14), "৩০ ফাল্গুন ১৪৩০");
+        check(date(2024, 3, 15), "১ চৈত্র ১৪৩০");
+        // 1431's does not (2025 is not a leap year).
+        check(date(2025, 3, 14), "২৯ ফাল্গুন ১৪৩১");
+        check(date(2025, 3, 15), "১ চৈত্র ১৪৩১");
+        assert!(BanglaDate::new(1430, BanglaMonth::Falgun, 30).is_ok());
+        assert!(BanglaDate::new(1431, BanglaMonth::Falgun, 30).is_err());
+    }
+
+    #[test]
+    fn every_day_of_a_decade_round_trips_and_is_consecutive() {
+        let mut day = date(2018, 1, 1);
+        let mut previous = BanglaDate::from_gregorian(day);
+        while day < date(2030, 1, 1) {
+            day = day.succ_opt().expect("in range");
+            let bangla = BanglaDate::from_gregorian(day);
+            assert_eq!(bangla.to_gregorian(), Some(day));
+            assert!(bangla > previous, "{bangla:?} after {previous:?}");
+            previous = bangla;
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_refused_in_both_languages() {
+        let err = BanglaDate::new(1430, BanglaMonth::Kartik, 31).unwrap_err();
+        assert_eq!(err.bn, "১৪৩০ কার্তিক-এ ৩১ দিন নেই (৩০ দিনের মাস)।");
+        assert_eq!(err.en, "Kartik 1430 has no day 31 (it has 30 days).");
+        assert!(BanglaDate::new(1430, BanglaMonth::Boishakh, 0).is_err());
+        assert!(BanglaDate::new(1430, BanglaMonth::Boishakh, 31).is_ok());
+    }
+
+    #[test]
+    fn month_numbers() {
+        assert_eq!(BanglaMonth::from_number(9), Some(BanglaMonth::Poush));
+        assert_eq!(BanglaMonth::from_number(0), None);
+        assert_eq!(BanglaMonth::from_number(13), None);
+        assert_eq!(BanglaMonth::Choitro.number(), 12);
+    }
+}

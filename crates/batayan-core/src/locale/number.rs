@@ -1,0 +1,282 @@
+//! Numbers as people in Bangladesh type and read them: either digit set, lakh/crore grouping
+//! (`৯০,০০,০০০`) or western grouping (`9,000,000`), and money written with a trailing `/-`.
+
+use super::digits::{bangla_digit_value, to_bangla_digits};
+use super::{Lang, Message, digits_for};
+
+/// Why a text is not a number. [`NumberError::message`] says it to a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    Empty,
+    /// A character that is neither a digit nor part of a number's punctuation.
+    NotADigit { input: String, found: char },
+    /// Commas that fit neither lakh/crore nor western grouping, like `1,2,3`.
+    MisplacedComma { input: String },
+    /// More than one decimal point, or a point with no digits after it.
+    MalformedDecimal { input: String },
+}
+
+impl NumberError {
+    pub fn message(&self) -> Message {
+        match self {
+            NumberError::Empty => Message::new("একটি সংখ্যা লিখুন।", "Enter a number."),
+            NumberError::NotADigit { input, found } => Message::new(
+                format!("“{input}” সংখ্যা নয়: “{found}” কোনো অঙ্ক নয়। শুধু ০-৯ বা 0-9 লিখুন।"),
+                format!("“{input}” is not a number: “{found}” is not a digit. Use only ০-৯ or 0-9."),
+            ),
+            NumberError::MisplacedComma { input } => Message::new(
+                format!("“{input}”-এ কমা ভুল জায়গায়। লিখুন যেমন ১,৮০,০০০ বা 180,000, অথবা কমা ছাড়া।"),
+                format!("“{input}” has a comma in the wrong place. Write 1,80,000 or 180,000, or no comma."),
+            ),
+            NumberError::MalformedDecimal { input } => Message::new(
+                format!("“{input}”-এ দশমিক বিন্দু ভুল: একটিই বিন্দু, তার পরে অঙ্ক।"),
+                format!("“{input}” has a malformed decimal point: use one point followed by digits."),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for NumberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().en)
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+/// Reads a number typed with Bangla or ASCII digits, optional grouping commas, an optional decimal
+/// point and sign, and an optional money suffix `/-` (`৯০,০০,০০০/-`). Anything else is an error
+/// that names the offending character: `"১২a"` is an error, never 12.
+pub fn parse_number(input: &str) -> Result<f64, NumberError> {
+    let trimmed = input.trim_matches(|c: char| c.is_whitespace());
+    let body = trimmed.strip_suffix("/-").unwrap_or(trimmed).trim_end();
+    if body.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let (negative, unsigned) = match body.chars().next() {
+        Some('-' | '−') => (true, body[body.chars().next().map_or(0, char::len_utf8)..].trim_start()),
+        Some('+') => (false, body[1..].trim_start()),
+        _ => (false, body),
+    };
+
+    let mut ascii = String::with_capacity(unsigned.len());
+    for c in unsigned.chars() {
+        match c {
+            '0'..='9' | ',' | '.' => ascii.push(c),
+            _ => match bangla_digit_value(c) {
+                Some(d) => ascii.push((b'0' + d) as char),
+                None => return Err(NumberError::NotADigit { input: trimmed.to_owned(), found: c }),
+            },
+        }
+    }
+
+    let (integer, fraction) = match ascii.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (ascii.as_str(), None),
+    };
+    let malformed = || NumberError::MalformedDecimal { input: trimmed.to_owned() };
+    if let Some(f) = fraction {
+        if f.is_empty() || f.contains(['.', ',']) {
+            return Err(malformed());
+        }
+    }
+    if integer.is_empty() && fraction.is_none() {
+        return Err(NumberError::Empty);
+    }
+    if !grouping_is_valid(integer) {
+        return Err(NumberError::MisplacedComma { input: trimmed.to_owned() });
+    }
+
+    let plain: String = integer.chars().filter(|&c| c != ',').collect();
+    let text = match fraction {
+        Some(f) => format!("{}.{f}", if plain.is_empty() { "0" } else { &plain }),
+        None => plain,
+    };
+    // Only ASCII digits and at most one point reach this parse, so it cannot fail on the user's text.
+    let value: f64 = text.parse().map_err(|_| malformed())?;
+    Ok(if negative { -value } else { value })
+}
+
+/// Commas are allowed only as whole grouping: lakh/crore (`12,34,567`) or western (`1,234,567`).
+fn grouping_is_valid(integer: &str) -> bool {
+    if !integer.contains(',') {
+        return true;
+    }
+    let groups: Vec<&str> = integer.split(',').collect();
+    let (first, rest) = (groups[0], &groups[1..]);
+    let (last, middle) = rest.split_last().map_or(("", &[][..]), |(l, m)| (*l, m));
+    if first.is_empty() || last.len() != 3 {
+        return false;
+    }
+    let western = first.len() <= 3 && middle.iter().all(|g| g.len() == 3);
+    let lakh_crore = first.len() <= 2 && middle.iter().all(|g| g.len() == 2);
+    western || lakh_crore
+}
+
+/// Groups the digits of a whole number: lakh/crore in Bangla (`৯০,০০,০০০`), western in English
+/// (`9,000,000`).
+pub fn format_integer(value: i64, lang: Lang) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let grouped = group(&digits, lang);
+    let signed = if value < 0 { format!("-{grouped}") } else { grouped };
+    digits_for(lang, &signed)
+}
+
+/// A number with exactly `decimals` digits after the point (rounded half away from zero), grouped
+/// for `lang`. Scores are shown this way with two decimals.
+pub fn format_fixed(value: f64, decimals: usize, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let text = format!("{:.*}", decimals, round_half_away(value, decimals));
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        // `-0.00` reads as a mistake; a rounded zero has no sign.
+        Some(rest) if rest.chars().any(|c| matches!(c, '1'..='9')) => ("-", rest),
+        Some(rest) => ("", rest),
+        None => ("", text.as_str()),
+    };
+    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut out = format!("{sign}{}", group(integer, lang));
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    match lang {
+        Lang::Bn => to_bangla_digits(&out),
+        Lang::En => out,
+    }
+}
+
+/// A number as short as it can be written exactly (up to six decimals), grouped for `lang`:
+/// `1508747` → `১৫,০৮,৭৪৭`, `0.5` → `০.৫`.
+pub fn format_number(value: f64, lang: Lang) -> String {
+    let fixed = format_fixed(value, 6, lang);
+    match fixed.split_once('.') {
+        Some((integer, fraction)) => {
+            let fraction = fraction.trim_end_matches(['0', '০']);
+            if fraction.is_empty() { integer.to_owned() } else { format!("{integer}.{fraction}") }
+        }
+        None => fixed,
+    }
+}
+
+fn round_half_away(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals.min(15) as i32);
+    (value * scale).round() / scale
+}
+
+fn group(digits: &str, lang: Lang) -> String {
+    let n = digits.len();
+    if n <= 3 {
+        return digits.to_owned();
+    }
+    let (head, last3) = digits.split_at(n - 3);
+    let step = match lang {
+        Lang::Bn => 2,
+        Lang::En => 3,
+    };
+    let mut groups: Vec<&str> = Vec::new();
+    let mut end = head.len();
+    while end > 0 {
+        let start = end.saturating_sub(step);
+        groups.push(&head[start..end]);
+        end = start;
+    }
+    groups.reverse();
+    groups.push(last3);
+    groups.join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: f64) {
+        assert_eq!(parse_number(input), Ok(expected), "parsing {input:?}");
+    }
+
+    fn check_err(input: &str, expected: NumberError) {
+        assert_eq!(parse_number(input), Err(expected), "parsing {input:?}");
+    }
+
+    #[test]
+    fn parses_both_digit_sets() {
+        check("১২", 12.0);
+        check("12", 12.0);
+        check("১৫০৮৭৪৭", 1_508_747.0);
+        check(" ৩৬০ ", 360.0);
+        check("০", 0.0);
+        check("০.৫", 0.5);
+        check(".5", 0.5);
+        check("-১২.২৫", -12.25);
+        check("−৩", -3.0);
+        check("+7", 7.0);
+    }
+
+    #[test]
+    fn parses_grouping_and_money() {
+        check("১,৮০,০০০", 180_000.0);
+        check("৯০,০০,০০০/-", 9_000_000.0);
+        check("9,000,000", 9_000_000.0);
+        check("১২,৩৪,৫৬,৭৮৯", 123_456_789.0);
+        check("1,234.50", 1234.5);
+    }
+
+    #[test]
+    fn rejects_garbage_with_the_character() {
+        let input = "১২a".to_owned();
+        check_err("১২a", NumberError::NotADigit { input, found: 'a' });
+        check_err("", NumberError::Empty);
+        check_err("   ", NumberError::Empty);
+        check_err("/-", NumberError::Empty);
+        check_err("-", NumberError::Empty);
+        check_err("১২%", NumberError::NotADigit { input: "১২%".into(), found: '%' });
+        check_err("1 000", NumberError::NotADigit { input: "1 000".into(), found: ' ' });
+        check_err("1,2,3", NumberError::MisplacedComma { input: "1,2,3".into() });
+        check_err("12,34", NumberError::MisplacedComma { input: "12,34".into() });
+        check_err(",123", NumberError::MisplacedComma { input: ",123".into() });
+        check_err("1.2.3", NumberError::MalformedDecimal { input: "1.2.3".into() });
+        check_err("12.", NumberError::MalformedDecimal { input: "12.".into() });
+    }
+
+    #[test]
+    fn messages_name_the_problem_in_both_languages() {
+        let m = parse_number("১২a").unwrap_err().message();
+        assert!(m.bn.contains("“a” কোনো অঙ্ক নয়"), "{}", m.bn);
+        assert!(m.en.contains("“a” is not a digit"), "{}", m.en);
+    }
+
+    #[test]
+    fn formats_lakh_crore_and_western() {
+        assert_eq!(format_integer(9_000_000, Lang::Bn), "৯০,০০,০০০");
+        assert_eq!(format_integer(9_000_000, Lang::En), "9,000,000");
+        assert_eq!(format_integer(180_000, Lang::Bn), "১,৮০,০০০");
+        assert_eq!(format_integer(1_000_000_000, Lang::Bn), "১,০০,০০,০০,০০০");
+        assert_eq!(format_integer(999, Lang::Bn), "৯৯৯");
+        assert_eq!(format_integer(1000, Lang::Bn), "১,০০০");
+        assert_eq!(format_integer(-12_345, Lang::En), "-12,345");
+        assert_eq!(format_integer(0, Lang::Bn), "০");
+    }
+
+    #[test]
+    fn formats_fractions() {
+        assert_eq!(format_fixed(95.555_555, 2, Lang::Bn), "৯৫.৫৬");
+        assert_eq!(format_fixed(95.555_555, 2, Lang::En), "95.56");
+        assert_eq!(format_fixed(1_234_567.5, 2, Lang::Bn), "১২,৩৪,৫৬৭.৫০");
+        assert_eq!(format_fixed(-0.001, 2, Lang::En), "0.00");
+        assert_eq!(format_fixed(2.5, 0, Lang::En), "3");
+        assert_eq!(format_number(0.5, Lang::Bn), "০.৫");
+        assert_eq!(format_number(1_508_747.0, Lang::Bn), "১৫,০৮,৭৪৭");
+        assert_eq!(format_number(12.25, Lang::En), "12.25");
+        assert_eq!(format_fixed(f64::NAN, 2, Lang::En), "—");
+    }
+
+    #[test]
+    fn format_then_parse_round_trips() {
+        for n in [0i64, 5, 48, 1000, 180_000, 9_000_000, 123_456_789, -42] {
+            for lang in [Lang::Bn, Lang::En] {
+                assert_eq!(parse_number(&format_integer(n, lang)), Ok(n as f64), "{n} in {lang:?}");
+            }
+        }
+    }
+}
