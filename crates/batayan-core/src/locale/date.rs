@@ -323,17 +323,17 @@ fn parse_words(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
             ParsedDate { date, written_in: Calendar::Bangla }
         }
     };
-    if let Some(w) = weekday {
-        if parsed.date.weekday() != w {
-            let actual = parsed.date.weekday();
-            return Err(DateError::Impossible {
-                input: shown.to_owned(),
-                reason: Message::new(
-                    format!("এই তারিখটি {}, {} নয়।", weekday_name(actual, Lang::Bn), weekday_name(w, Lang::Bn)),
-                    format!("that day is a {}, not a {}.", weekday_name(actual, Lang::En), weekday_name(w, Lang::En)),
-                ),
-            });
-        }
+    if let Some(w) = weekday
+        && parsed.date.weekday() != w
+    {
+        let actual = parsed.date.weekday();
+        return Err(DateError::Impossible {
+            input: shown.to_owned(),
+            reason: Message::new(
+                format!("এই তারিখটি {}, {} নয়।", weekday_name(actual, Lang::Bn), weekday_name(w, Lang::Bn)),
+                format!("that day is a {}, not a {}.", weekday_name(actual, Lang::En), weekday_name(w, Lang::En)),
+            ),
+        });
     }
     Ok(parsed)
 }

@@ -75,10 +75,10 @@ pub fn parse_number(input: &str) -> Result<f64, NumberError> {
         None => (ascii.as_str(), None),
     };
     let malformed = || NumberError::MalformedDecimal { input: trimmed.to_owned() };
-    if let Some(f) = fraction {
-        if f.is_empty() || f.contains(['.', ',']) {
-            return Err(malformed());
-        }
+    if let Some(f) = fraction
+        && (f.is_empty() || f.contains(['.', ',']))
+    {
+        return Err(malformed());
     }
     if integer.is_empty() && fraction.is_none() {
         return Err(NumberError::Empty);

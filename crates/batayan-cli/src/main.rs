@@ -1,0 +1,70 @@
+//! `batayan`: the native face of `batayan-core`, so that a portal team's own scripts and pipelines
+//! check and convert data by exactly the rules the widgets use.
+//!
+//! Output goes to stdout (plain text, or JSON with `--json`); errors go to stderr as one readable
+//! sentence in the language of `--lang` (Bangla by default) and the exit code is 1. A command line we
+//! do not understand exits 2 with the usage.
+
+mod args;
+mod locale_cmd;
+
+use std::process::ExitCode;
+
+use args::Args;
+use batayan_core::locale::{Lang, Message};
+
+const USAGE: &str = "\
+batayan — Batayan's rules on the command line
+
+USAGE:
+    batayan locale date <date>       a date in any supported form → ISO, Gregorian and Bangla
+                                     calendar in Bangla, fiscal year and quarter
+    batayan locale number <number>   a number with Bangla or ASCII digits → value, lakh/crore and
+                                     western grouping
+    batayan locale mobile <number>   a Bangladeshi mobile number → +8801XXXXXXXXX
+
+OPTIONS:
+    --json          print JSON instead of text
+    --lang bn|en    language of labels and error messages (default: bn)
+    -h, --help      print this help
+";
+
+/// What a command produces: text for people or JSON for programs, or a message saying why not.
+pub(crate) enum Outcome {
+    Printed(String),
+    Failed(Message),
+}
+
+fn main() -> ExitCode {
+    let args = match Args::parse(std::env::args().skip(1)) {
+        Ok(args) => args,
+        Err(problem) => {
+            eprintln!("{problem}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.help {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let outcome = match args.command.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["locale", "date"] => locale_cmd::date(&args),
+        ["locale", "number"] => locale_cmd::number(&args),
+        ["locale", "mobile"] => locale_cmd::mobile(&args),
+        _ => {
+            eprintln!("unknown command: {}\n\n{USAGE}", args.command.join(" "));
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Outcome::Printed(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Outcome::Failed(message) => {
+            let label = if args.lang == Lang::Bn { "ত্রুটি" } else { "error" };
+            eprintln!("{label}: {}", message.get(args.lang));
+            ExitCode::from(1)
+        }
+    }
+}
