@@ -195,6 +195,20 @@ impl Quarter {
         }
     }
 
+    /// `১ম প্রান্তিক` / `Q1`, for axis labels.
+    pub fn short_name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Quarter::Q1, Lang::Bn) => "১ম প্রান্তিক",
+            (Quarter::Q2, Lang::Bn) => "২য় প্রান্তিক",
+            (Quarter::Q3, Lang::Bn) => "৩য় প্রান্তিক",
+            (Quarter::Q4, Lang::Bn) => "৪র্থ প্রান্তিক",
+            (Quarter::Q1, Lang::En) => "Q1",
+            (Quarter::Q2, Lang::En) => "Q2",
+            (Quarter::Q3, Lang::En) => "Q3",
+            (Quarter::Q4, Lang::En) => "Q4",
+        }
+    }
+
     pub fn half(self) -> Half {
         match self {
             Quarter::Q1 | Quarter::Q2 => Half::First,
