@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::Message;
+use crate::locale::{FiscalYear, Message};
 
 /// The `schema` field of an APA agreement document.
 pub const APA_SCHEMA: &str = "batayan.apa/1";
@@ -46,6 +46,82 @@ impl ErrorBody {
     }
 }
 
+/// Where a document was sent: the endpoint's schema, office and fiscal year.
+#[derive(Clone, Copy, Debug)]
+pub struct Destination<'a> {
+    pub schema: &'a str,
+    pub office: &'a str,
+    pub fiscal_year: FiscalYear,
+}
+
+/// Checks the fields every submitted document starts with (`schema`, `office`, `fiscal_year`) against
+/// the endpoint it was sent to, so that a report for one office or year is never stored under another.
+/// The fields are passed as found in the JSON: `None` when absent or not a string.
+pub fn check_header(schema: Option<&str>, office: Option<&str>, fiscal_year: Option<&str>, to: Destination<'_>) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match schema {
+        Some(s) if s == to.schema => {}
+        Some(s) => errors.push(FieldError::new(
+            "/schema",
+            Message::new(
+                format!("নথির ধরন “{s}”, কিন্তু এখানে “{}” ধরনের নথি জমা হয়।", to.schema),
+                format!("The document is a “{s}”, but this endpoint takes “{}”.", to.schema),
+            ),
+        )),
+        None => errors.push(missing("/schema", "schema")),
+    }
+    match office {
+        Some(o) if o == to.office => {}
+        Some(o) => errors.push(FieldError::new(
+            "/office",
+            Message::new(
+                format!("নথিটি অফিস “{o}”-এর, কিন্তু পাঠানো হয়েছে অফিস “{}”-এর ঠিকানায়।", to.office),
+                format!("The document is for office “{o}” but was sent to office “{}”.", to.office),
+            ),
+        )),
+        None => errors.push(missing("/office", "office")),
+    }
+    match fiscal_year.map(FiscalYear::parse) {
+        Some(Ok(year)) if year == to.fiscal_year => {}
+        Some(Ok(year)) => errors.push(FieldError::new(
+            "/fiscal_year",
+            Message::new(
+                format!(
+                    "নথিটি অর্থবছর {}-এর, কিন্তু পাঠানো হয়েছে অর্থবছর {}-এর ঠিকানায়।",
+                    year.label(crate::locale::Lang::Bn),
+                    to.fiscal_year.label(crate::locale::Lang::Bn)
+                ),
+                format!("The document is for fiscal year {year} but was sent to fiscal year {}.", to.fiscal_year),
+            ),
+        )),
+        Some(Err(e)) => errors.push(FieldError::new("/fiscal_year", e.message())),
+        None => errors.push(missing("/fiscal_year", "fiscal_year")),
+    }
+    errors
+}
+
+fn missing(path: &str, field: &str) -> FieldError {
+    FieldError::new(
+        path,
+        Message::new(format!("“{field}” ক্ষেত্রটি নেই বা লেখা নয়।"), format!("The field “{field}” is missing or not text.")),
+    )
+}
+
+/// Checks an office key as used in endpoint paths (`ict-sylhet`): 1 to 64 lowercase ASCII letters,
+/// digits and dashes, so that it is safe in a URL and a file name.
+pub fn check_office_key(office: &str) -> Result<(), Message> {
+    let ok = (1..=64).contains(&office.len())
+        && office.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Message::new(
+            format!("“{office}” অফিসের কী হিসেবে চলবে না: ছোট হাতের ইংরেজি অক্ষর, অঙ্ক ও ড্যাশ ব্যবহার করুন (যেমন ict-sylhet)।"),
+            format!("“{office}” is not an office key: use lowercase letters, digits and dashes (e.g. ict-sylhet)."),
+        ))
+    }
+}
+
 /// Builds a JSON Pointer from its segments, escaping `~` and `/` as RFC 6901 says.
 pub fn json_pointer<I, S>(segments: I) -> String
 where
@@ -73,6 +149,37 @@ mod tests {
         );
         let back: ErrorBody = serde_json::from_value(json).expect("deserializes");
         assert_eq!(back, body);
+    }
+
+    fn sylhet() -> Destination<'static> {
+        let fiscal_year = FiscalYear::parse("2024-25").unwrap();
+        Destination { schema: APA_SCHEMA, office: "ict-sylhet", fiscal_year }
+    }
+
+    #[test]
+    fn header_that_matches_its_destination_passes() {
+        assert!(check_header(Some(APA_SCHEMA), Some("ict-sylhet"), Some("২০২৪-২৫"), sylhet()).is_empty());
+    }
+
+    #[test]
+    fn header_problems_are_named_by_path() {
+        let errors = check_header(Some("batayan.apa/0"), None, Some("2023-24"), sylhet());
+        let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(paths, ["/schema", "/office", "/fiscal_year"]);
+        assert!(errors[2].message_bn.contains("অর্থবছর ২০২৩-২৪-এর"), "{}", errors[2].message_bn);
+        assert!(errors[1].message_en.contains("“office” is missing"));
+        let errors = check_header(Some(APA_SCHEMA), Some("ict-dhaka"), Some("2024-26"), sylhet());
+        assert_eq!(errors.len(), 2);
+        assert!(errors[1].message_en.contains("second year follows its first"));
+    }
+
+    #[test]
+    fn office_keys() {
+        assert!(check_office_key("ict-sylhet").is_ok());
+        assert!(check_office_key("").is_err());
+        assert!(check_office_key("ICT").is_err());
+        assert!(check_office_key("../etc").is_err());
+        assert!(check_office_key("সিলেট").is_err());
     }
 
     #[test]

@@ -217,6 +217,52 @@ impl Quarter {
     }
 }
 
+/// The span a progress report covers: one quarter, or the whole year (the annual report).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    Quarter(Quarter),
+    Year,
+}
+
+impl Period {
+    /// `Q1`…`Q4`, `annual`: the form in JSON, URLs and the widgets' `period` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Period::Quarter(Quarter::Q1) => "Q1",
+            Period::Quarter(Quarter::Q2) => "Q2",
+            Period::Quarter(Quarter::Q3) => "Q3",
+            Period::Quarter(Quarter::Q4) => "Q4",
+            Period::Year => "annual",
+        }
+    }
+
+    /// Reads a [`Period::code`], in either case.
+    pub fn parse(text: &str) -> Result<Period, Message> {
+        let code = text.trim().to_ascii_lowercase();
+        Quarter::ALL
+            .into_iter()
+            .map(Period::Quarter)
+            .chain([Period::Year])
+            .find(|p| p.code().to_ascii_lowercase() == code)
+            .ok_or_else(|| {
+                Message::new(
+                    format!("“{text}” কোনো প্রতিবেদনকাল নয়: Q1, Q2, Q3, Q4 বা annual লিখুন।"),
+                    format!("“{text}” is not a reporting period: use Q1, Q2, Q3, Q4 or annual."),
+                )
+            })
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Period::Quarter(q) => q.name(lang),
+            Period::Year => match lang {
+                Lang::Bn => "বার্ষিক (জুলাই–জুন)",
+                Lang::En => "Annual (July–June)",
+            },
+        }
+    }
+}
+
 /// A half of the fiscal year: July–December, January–June.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Half {
@@ -329,6 +375,16 @@ mod tests {
             assert_eq!(Quarter::ALL.iter().filter(|q| q.contains(year, day)).count(), 1, "{day}");
             day = day.succ_opt().expect("in range");
         }
+    }
+
+    #[test]
+    fn reporting_periods() {
+        assert_eq!(Period::parse("q2"), Ok(Period::Quarter(Quarter::Q2)));
+        assert_eq!(Period::parse(" Annual "), Ok(Period::Year));
+        assert_eq!(Period::Year.code(), "annual");
+        let err = Period::parse("Q5").unwrap_err();
+        assert!(err.en.contains("use Q1, Q2, Q3, Q4 or annual"));
+        assert_eq!(Period::Year.name(Lang::Bn), "বার্ষিক (জুলাই–জুন)");
     }
 
     #[test]

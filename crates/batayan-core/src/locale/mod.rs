@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use calendar::{BanglaDate, BanglaMonth};
 pub use date::{Calendar, DateError, ParsedDate, format_gregorian, parse_date, weekday_name};
 pub use digits::{normalize_bangla, to_ascii_digits, to_bangla_digits};
-pub use fiscal::{FiscalYear, FiscalYearError, Half, Quarter};
+pub use fiscal::{FiscalYear, FiscalYearError, Half, Period, Quarter};
 pub use mobile::{MobileError, MobileNumber, Operator};
 pub use number::{NumberError, format_fixed, format_integer, format_number, parse_number};
 

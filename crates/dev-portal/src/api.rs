@@ -1,0 +1,176 @@
+//! The JSON endpoints of `API.md`. Each write is checked with `batayan-core` before anything is stored.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key};
+use batayan_core::locale::{FiscalYear, Lang, Message, Period, to_bangla_digits};
+use serde_json::{Value, json};
+
+use crate::AppState;
+use crate::guard::{Outcome, idempotent_write, refuse, refuse_one, storage_failed};
+use crate::store;
+
+pub(crate) async fn health() -> impl IntoResponse {
+    axum::Json(json!({ "ok": true }))
+}
+
+/// The office and fiscal year of a path, both checked: a bad one is a 404 with a reason.
+fn agreement_key(office: &str, fiscal_year: &str) -> Result<FiscalYear, Response> {
+    check_office_key(office).map_err(|m| refuse_one(StatusCode::NOT_FOUND, "", m))?;
+    FiscalYear::parse(fiscal_year).map_err(|e| refuse_one(StatusCode::NOT_FOUND, "", e.message()))
+}
+
+pub(crate) async fn get_agreement(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {
+    let year = match agreement_key(&office, &fiscal_year) {
+        Ok(y) => y,
+        Err(r) => return r,
+    };
+    let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
+    match store::get_document(&db, "apa", &office, &year.code()) {
+        Ok(Some(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Ok(None) => refuse_one(
+            StatusCode::NOT_FOUND,
+            "",
+            Message::new(
+                format!("অফিস “{office}”-এর অর্থবছর {}-এর কোনো চুক্তি সংরক্ষিত নেই।", year.label(Lang::Bn)),
+                format!("No agreement is stored for office “{office}” and fiscal year {year}."),
+            ),
+        ),
+        Err(e) => storage_failed(&e),
+    }
+}
+
+pub(crate) async fn put_agreement(
+    State(state): State<AppState>,
+    Path((office, fiscal_year)): Path<(String, String)>,
+    uri: Uri,
+    method: Method,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let year = match agreement_key(&office, &fiscal_year) {
+        Ok(y) => y,
+        Err(r) => return r,
+    };
+    let (text, document) = match read_json(body) {
+        Ok(parsed) => parsed,
+        Err(r) => return r,
+    };
+    let destination = Destination { schema: APA_SCHEMA, office: &office, fiscal_year: year };
+    let errors = check_header(str_field(&document, "schema"), str_field(&document, "office"), str_field(&document, "fiscal_year"), destination);
+    if !errors.is_empty() {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
+    }
+    idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
+        store::put_document(tx, "apa", &office, &year.code(), &text)?;
+        Ok(Outcome { status: StatusCode::OK, body: json!({ "saved": true, "office": office, "fiscal_year": year.code() }) })
+    })
+}
+
+pub(crate) async fn post_report(
+    State(state): State<AppState>,
+    Path((office, fiscal_year)): Path<(String, String)>,
+    uri: Uri,
+    method: Method,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let year = match agreement_key(&office, &fiscal_year) {
+        Ok(y) => y,
+        Err(r) => return r,
+    };
+    let (text, document) = match read_json(body) {
+        Ok(parsed) => parsed,
+        Err(r) => return r,
+    };
+    let destination = Destination { schema: APA_REPORT_SCHEMA, office: &office, fiscal_year: year };
+    let mut errors = check_header(str_field(&document, "schema"), str_field(&document, "office"), str_field(&document, "fiscal_year"), destination);
+    let period = match str_field(&document, "period").map(Period::parse) {
+        Some(Ok(p)) => Some(p),
+        Some(Err(m)) => {
+            errors.push(FieldError::new("/period", m));
+            None
+        }
+        None => {
+            errors.push(FieldError::new(
+                "/period",
+                Message::new("প্রতিবেদনকাল (period) দিন: Q1, Q2, Q3, Q4 বা annual।", "Give the reporting period: Q1, Q2, Q3, Q4 or annual."),
+            ));
+            None
+        }
+    };
+    let (Some(period), true) = (period, errors.is_empty()) else {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
+    };
+    idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
+        let id = store::insert_report(tx, &office, &year.code(), period.code(), &text)?;
+        Ok(Outcome { status: StatusCode::CREATED, body: json!({ "id": id, "period": period.code() }) })
+    })
+}
+
+pub(crate) async fn list_reports(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {
+    let year = match agreement_key(&office, &fiscal_year) {
+        Ok(y) => y,
+        Err(r) => return r,
+    };
+    let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
+    match store::list_reports(&db, &office, &year.code()) {
+        Ok(rows) => {
+            let reports: Vec<Value> = rows
+                .into_iter()
+                .map(|(id, period, body, created_at)| {
+                    // Stored bodies were valid JSON when stored; a damaged one is passed on as null.
+                    let report = serde_json::from_str::<Value>(&body).unwrap_or(Value::Null);
+                    json!({ "id": id, "period": period, "created_at": created_at, "report": report })
+                })
+                .collect();
+            axum::Json(json!({ "reports": reports })).into_response()
+        }
+        Err(e) => storage_failed(&e),
+    }
+}
+
+fn str_field<'a>(document: &'a Value, name: &str) -> Option<&'a str> {
+    document.get(name).and_then(Value::as_str)
+}
+
+/// The body as text and as a JSON object, or the refusal: 413 over the size limit, 400 for anything
+/// that is not a JSON object, with where the JSON broke.
+fn read_json(body: Result<Bytes, BytesRejection>) -> Result<(String, Value), Response> {
+    let bytes = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            refuse_one(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "",
+                Message::new("জমা দেওয়া নথিটি ১ মেগাবাইটের বেশি বড়।", "The submitted document is larger than 1 MiB."),
+            )
+        } else {
+            refuse_one(rejection.status(), "", Message::new("অনুরোধের দেহ পড়া যায়নি।", "The request body could not be read."))
+        }
+    })?;
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+        refuse_one(StatusCode::BAD_REQUEST, "", Message::new("নথিটি UTF-8 লেখা নয়।", "The document is not UTF-8 text."))
+    })?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| {
+        let (line, column) = (e.line().to_string(), e.column().to_string());
+        refuse_one(
+            StatusCode::BAD_REQUEST,
+            "",
+            Message::new(
+                format!("নথিটি বৈধ JSON নয় (লাইন {}, কলাম {})।", to_bangla_digits(&line), to_bangla_digits(&column)),
+                format!("The document is not valid JSON (line {line}, column {column}): {e}."),
+            ),
+        )
+    })?;
+    if !value.is_object() {
+        return Err(refuse_one(
+            StatusCode::BAD_REQUEST,
+            "",
+            Message::new("নথিটি একটি JSON অবজেক্ট ({…}) হতে হবে।", "The document must be a JSON object ({…})."),
+        ));
+    }
+    Ok((text, value))
+}

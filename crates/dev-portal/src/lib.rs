@@ -1,0 +1,76 @@
+//! The reference host as a library, so that its tests drive the very router the binary serves.
+//!
+//! - [`app`] builds the router: API under `/api`, the package under `/batayan/`, pages from `www/`.
+//! - `store`: SQLite, migrated and seeded on open; every write is one transaction.
+//! - `api`: the endpoints of `API.md`.
+//! - `guard`: CSRF check, idempotency keys, security headers, the JSON error body.
+//! - `pages`: static files, with the CSRF token written into HTML pages.
+
+mod api;
+mod guard;
+mod pages;
+mod store;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::get;
+
+/// Where things are.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The SQLite file; created, migrated and seeded if new.
+    pub db: PathBuf,
+    /// The demo pages.
+    pub www: PathBuf,
+    /// The built package (`cargo xtask build`), served under `/batayan/`.
+    pub pkg: PathBuf,
+}
+
+/// Bodies over this are refused with 413 before any handler reads them.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub(crate) struct AppState {
+    /// One connection behind a mutex: the demo and tests make a handful of requests at a time, and
+    /// SQLite serialises writes anyway. A real portal would use a pool.
+    db: Arc<Mutex<rusqlite::Connection>>,
+    /// Embedded in every HTML page's `<meta name="csrf-token">`, required on every write.
+    csrf_token: Arc<str>,
+    config: Arc<Config>,
+}
+
+/// The whole router, with the database opened (and created, migrated, seeded) at `config.db`.
+pub fn app(config: &Config) -> Result<Router, rusqlite::Error> {
+    let db = store::open(&config.db)?;
+    Ok(app_with_token(config, db, guard::new_csrf_token()))
+}
+
+/// For tests: an in-memory database and a known token.
+pub fn app_in_memory(config: &Config, csrf_token: &str) -> Result<Router, rusqlite::Error> {
+    let db = store::open_in_memory()?;
+    Ok(app_with_token(config, db, csrf_token.to_owned()))
+}
+
+fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String) -> Router {
+    let state = AppState {
+        db: Arc::new(Mutex::new(db)),
+        csrf_token: csrf_token.into(),
+        config: Arc::new(config.clone()),
+    };
+    let api = Router::new()
+        .route("/api/health", get(api::health))
+        .route("/api/apa/{office}/{fiscal_year}", get(api::get_agreement).put(api::put_agreement))
+        .route("/api/apa/{office}/{fiscal_year}/reports", get(api::list_reports).post(api::post_report))
+        .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_csrf_token));
+    Router::new()
+        .merge(api)
+        .route("/batayan/{*path}", get(pages::package_file))
+        .fallback(get(pages::www_file))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(guard::security_headers))
+        .with_state(state)
+}

@@ -1,0 +1,173 @@
+//! SQLite: schema migrations, the seed fixtures, and the reads and writes the API needs.
+//!
+//! **Invariant:** a write and its idempotency record are committed in one transaction, so a record is
+//! either stored whole with its key or not at all.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+/// Each entry migrates from `user_version` = its index to index + 1. Append only.
+const MIGRATIONS: &[&str] = &["
+    CREATE TABLE documents (
+        kind        TEXT NOT NULL,
+        office      TEXT NOT NULL,
+        fiscal_year TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        PRIMARY KEY (kind, office, fiscal_year)
+    );
+    CREATE TABLE reports (
+        id          INTEGER PRIMARY KEY,
+        office      TEXT NOT NULL,
+        fiscal_year TEXT NOT NULL,
+        period      TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX reports_by_agreement ON reports (office, fiscal_year, id);
+    CREATE TABLE idempotency (
+        key           TEXT PRIMARY KEY,
+        method        TEXT NOT NULL,
+        path          TEXT NOT NULL,
+        request_body  TEXT NOT NULL,
+        status        INTEGER NOT NULL,
+        response_body TEXT NOT NULL,
+        created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+"];
+
+/// Documents stored on first start, made from the seed documents (see `tests/fixtures/README.md`).
+const SEED_AGREEMENTS: &[(&str, &str, &str)] =
+    &[("ict-sylhet", "2024-25", include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json"))];
+
+pub(crate) fn open(path: &Path) -> rusqlite::Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    }
+    prepare(Connection::open(path)?)
+}
+
+pub(crate) fn open_in_memory() -> rusqlite::Result<Connection> {
+    prepare(Connection::open_in_memory()?)
+}
+
+fn prepare(mut db: Connection) -> rusqlite::Result<Connection> {
+    db.pragma_update(None, "journal_mode", "WAL")?;
+    db.pragma_update(None, "foreign_keys", "ON")?;
+    migrate(&mut db)?;
+    seed(&mut db)?;
+    Ok(db)
+}
+
+fn migrate(db: &mut Connection) -> rusqlite::Result<()> {
+    let version: i64 = db.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+        let tx = db.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn seed(db: &mut Connection) -> rusqlite::Result<()> {
+    let tx = db.transaction()?;
+    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
+    if empty {
+        for (office, fiscal_year, body) in SEED_AGREEMENTS {
+            put_document(&tx, "apa", office, fiscal_year, body)?;
+        }
+    }
+    tx.commit()
+}
+
+pub(crate) fn get_document(db: &Connection, kind: &str, office: &str, fiscal_year: &str) -> rusqlite::Result<Option<String>> {
+    db.query_row(
+        "SELECT body FROM documents WHERE kind = ?1 AND office = ?2 AND fiscal_year = ?3",
+        params![kind, office, fiscal_year],
+        |r| r.get(0),
+    )
+    .optional()
+}
+
+pub(crate) fn put_document(tx: &Transaction<'_>, kind: &str, office: &str, fiscal_year: &str, body: &str) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO documents (kind, office, fiscal_year, body) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (kind, office, fiscal_year)
+         DO UPDATE SET body = excluded.body, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+        params![kind, office, fiscal_year, body],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn insert_report(tx: &Transaction<'_>, office: &str, fiscal_year: &str, period: &str, body: &str) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO reports (office, fiscal_year, period, body) VALUES (?1, ?2, ?3, ?4)",
+        params![office, fiscal_year, period, body],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Every stored report of an agreement, oldest first: `(id, period, body, created_at)`.
+pub(crate) fn list_reports(db: &Connection, office: &str, fiscal_year: &str) -> rusqlite::Result<Vec<(i64, String, String, String)>> {
+    let mut statement =
+        db.prepare("SELECT id, period, body, created_at FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id")?;
+    let rows = statement.query_map(params![office, fiscal_year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// A response stored under an idempotency key.
+pub(crate) struct StoredResponse {
+    pub method: String,
+    pub path: String,
+    pub request_body: String,
+    pub status: u16,
+    pub response_body: String,
+}
+
+pub(crate) fn find_idempotent(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<StoredResponse>> {
+    tx.query_row(
+        "SELECT method, path, request_body, status, response_body FROM idempotency WHERE key = ?1",
+        params![key],
+        |r| {
+            Ok(StoredResponse {
+                method: r.get(0)?,
+                path: r.get(1)?,
+                request_body: r.get(2)?,
+                status: r.get(3)?,
+                response_body: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
+pub(crate) fn remember_idempotent(tx: &Transaction<'_>, key: &str, stored: &StoredResponse) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO idempotency (key, method, path, request_body, status, response_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![key, stored.method, stored.path, stored.request_body, stored.status, stored.response_body],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_and_seeds_once() {
+        let dir = std::env::temp_dir().join(format!("batayan-store-{}", std::process::id()));
+        let path = dir.join("nested/db.sqlite");
+        let db = open(&path).expect("opens");
+        let version: i64 = db.pragma_query_value(None, "user_version", |r| r.get(0)).expect("reads");
+        assert_eq!(version, MIGRATIONS.len() as i64);
+        assert!(get_document(&db, "apa", "ict-sylhet", "2024-25").expect("reads").is_some());
+        drop(db);
+        // A second open neither re-runs migrations nor seeds twice.
+        let db = open(&path).expect("opens again");
+        let count: i64 = db.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0)).expect("counts");
+        assert_eq!(count, SEED_AGREEMENTS.len() as i64);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -1,0 +1,190 @@
+//! The reference host's contract, request by request, against the router the binary serves
+//! (in-memory SQLite, a known CSRF token).
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is how a test says it failed
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use dev_portal::{Config, MAX_BODY_BYTES, app_in_memory};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token-0123456789abcdef";
+const AGREEMENT: &str = "/api/apa/ict-sylhet/2024-25";
+const REPORTS: &str = "/api/apa/ict-sylhet/2024-25/reports";
+
+fn portal() -> Router {
+    let www = std::env::temp_dir().join(format!("batayan-www-{}", std::process::id()));
+    std::fs::create_dir_all(&www).unwrap();
+    std::fs::write(www.join("index.html"), "<meta name=\"csrf-token\" content=\"{{csrf_token}}\"><p>home</p>").unwrap();
+    let config = Config { db: ":memory:".into(), www, pkg: "/nonexistent".into() };
+    app_in_memory(&config, TOKEN).unwrap()
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    text: String,
+}
+
+impl Answer {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+
+    /// The `path`s of an error body.
+    fn error_paths(&self) -> Vec<String> {
+        self.json()["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap().to_owned()).collect()
+    }
+
+    fn first_error_en(&self) -> String {
+        self.json()["errors"][0]["message_en"].as_str().unwrap().to_owned()
+    }
+}
+
+async fn send(app: &Router, method: &str, uri: &str, headers: &[(&str, &str)], body: impl Into<Body>) -> Answer {
+    let mut request = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = app.clone().oneshot(request.body(body.into()).unwrap()).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    Answer { status, headers, text: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+fn report(period: &str, note: &str) -> String {
+    json!({
+        "schema": "batayan.apa-report/1", "office": "ict-sylhet", "fiscal_year": "2024-25",
+        "period": period, "values": {}, "note": note,
+    })
+    .to_string()
+}
+
+#[tokio::test]
+async fn the_seeded_agreement_is_served() {
+    let app = portal();
+    let answer = send(&app, "GET", AGREEMENT, &[], Body::empty()).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json()["office_name"], "প্রোগ্রামার, জেলা কার্যালয়, সিলেট, আইসিটি অধিদপ্তর");
+    assert_eq!(answer.headers["content-type"], "application/json");
+}
+
+#[tokio::test]
+async fn unknown_agreements_and_bad_keys_are_404_with_a_reason() {
+    let app = portal();
+    let answer = send(&app, "GET", "/api/apa/ict-dhaka/2024-25", &[], Body::empty()).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(answer.json()["errors"][0]["message_bn"].as_str().unwrap().contains("অর্থবছর ২০২৪-২৫-এর কোনো চুক্তি"));
+    let answer = send(&app, "GET", "/api/apa/ict-sylhet/2024-26", &[], Body::empty()).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert!(answer.first_error_en().contains("second year follows its first"));
+    let answer = send(&app, "GET", "/api/apa/ICT/2024-25", &[], Body::empty()).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_write_without_the_csrf_token_is_refused_and_nothing_is_stored() {
+    let app = portal();
+    let answer = send(&app, "POST", REPORTS, &[], report("Q1", "no token")).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    assert!(answer.first_error_en().contains("security token (CSRF) was missing"), "{}", answer.text);
+    let answer = send(&app, "POST", REPORTS, &[("x-csrf-token", "wrong")], report("Q1", "wrong token")).await;
+    assert_eq!(answer.status, StatusCode::FORBIDDEN);
+    let listed = send(&app, "GET", REPORTS, &[], Body::empty()).await;
+    assert_eq!(listed.json()["reports"], json!([]));
+}
+
+#[tokio::test]
+async fn bad_json_is_400_with_where_it_broke() {
+    let app = portal();
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], "{\"schema\": \"batayan.apa/1\",\n \"office\": }").await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.error_paths(), [""]);
+    assert!(answer.first_error_en().contains("not valid JSON (line 2, column 12)"), "{}", answer.text);
+    assert!(answer.json()["errors"][0]["message_bn"].as_str().unwrap().contains("লাইন ২, কলাম ১২"));
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], "[1, 2]").await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.first_error_en().contains("must be a JSON object"));
+    // The seeded agreement is untouched.
+    let stored = send(&app, "GET", AGREEMENT, &[], Body::empty()).await;
+    assert_eq!(stored.json()["counterpart"], "মহাপরিচালক, তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর");
+}
+
+#[tokio::test]
+async fn a_document_for_another_year_or_office_is_422_by_field() {
+    let app = portal();
+    let wrong = json!({ "schema": "batayan.apa/1", "office": "ict-dhaka", "fiscal_year": "২০২৩-২৪" }).to_string();
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], wrong).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer.error_paths(), ["/office", "/fiscal_year"]);
+    let bad_period = report("Q5", "");
+    let answer = send(&app, "POST", REPORTS, &[("x-csrf-token", TOKEN)], bad_period).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(answer.error_paths(), ["/period"]);
+}
+
+#[tokio::test]
+async fn a_valid_agreement_is_stored_and_served_back() {
+    let app = portal();
+    let doc = json!({ "schema": "batayan.apa/1", "office": "ict-sylhet", "fiscal_year": "2024-25", "office_name": "নতুন" });
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], doc.to_string()).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    let stored = send(&app, "GET", AGREEMENT, &[], Body::empty()).await;
+    assert_eq!(stored.json()["office_name"], "নতুন");
+}
+
+#[tokio::test]
+async fn a_repeated_post_with_the_same_idempotency_key_is_stored_once() {
+    let app = portal();
+    let headers = [("x-csrf-token", TOKEN), ("idempotency-key", "report-q1-attempt")];
+    let first = send(&app, "POST", REPORTS, &headers, report("Q1", "first")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    assert!(first.headers.get("idempotent-replayed").is_none());
+    let again = send(&app, "POST", REPORTS, &headers, report("Q1", "first")).await;
+    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.json(), first.json(), "the same answer, the same id");
+    assert_eq!(again.headers["idempotent-replayed"], "true");
+    let listed = send(&app, "GET", REPORTS, &[], Body::empty()).await;
+    assert_eq!(listed.json()["reports"].as_array().unwrap().len(), 1);
+
+    // The same key with another body is a client bug, refused rather than silently replayed.
+    let other = send(&app, "POST", REPORTS, &headers, report("Q1", "changed")).await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(other.first_error_en().contains("already used for a different request"));
+
+    // Without a key, two posts are two reports.
+    let plain = [("x-csrf-token", TOKEN)];
+    send(&app, "POST", REPORTS, &plain, report("Q2", "a")).await;
+    send(&app, "POST", REPORTS, &plain, report("Q2", "a")).await;
+    let listed = send(&app, "GET", REPORTS, &[], Body::empty()).await;
+    let reports = listed.json()["reports"].clone();
+    let periods: Vec<&str> = reports.as_array().unwrap().iter().map(|r| r["period"].as_str().unwrap()).collect();
+    assert_eq!(periods, ["Q1", "Q2", "Q2"]);
+}
+
+#[tokio::test]
+async fn bodies_over_one_mebibyte_are_413() {
+    let app = portal();
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_BODY_BYTES));
+    let answer = send(&app, "POST", REPORTS, &[("x-csrf-token", TOKEN)], huge).await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(answer.first_error_en().contains("larger than 1 MiB"), "{}", answer.text);
+}
+
+#[tokio::test]
+async fn pages_carry_the_token_and_a_strict_policy() {
+    let app = portal();
+    let page = send(&app, "GET", "/", &[], Body::empty()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains(&format!("content=\"{TOKEN}\"")), "{}", page.text);
+    let policy = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert!(!policy.contains("unsafe-inline"));
+    assert_eq!(send(&app, "GET", "/../Cargo.toml", &[], Body::empty()).await.status, StatusCode::NOT_FOUND);
+    let missing_pkg = send(&app, "GET", "/batayan/batayan.js", &[], Body::empty()).await;
+    assert_eq!(missing_pkg.status, StatusCode::NOT_FOUND);
+    assert!(missing_pkg.text.contains("cargo xtask build"));
+}
