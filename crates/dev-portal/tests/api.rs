@@ -15,7 +15,10 @@ const AGREEMENT: &str = "/api/apa/ict-sylhet/2024-25";
 const REPORTS: &str = "/api/apa/ict-sylhet/2024-25/reports";
 
 fn portal() -> Router {
-    let www = std::env::temp_dir().join(format!("batayan-www-{}", std::process::id()));
+    // One folder per test: tests run in parallel, and a page half-written by one must not be read by another.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let www = std::env::temp_dir().join(format!("batayan-www-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&www).unwrap();
     std::fs::write(www.join("index.html"), "<meta name=\"csrf-token\" content=\"{{csrf_token}}\"><p>home</p>").unwrap();
     let config = Config { db: ":memory:".into(), www, pkg: "/nonexistent".into() };
