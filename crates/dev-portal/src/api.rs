@@ -1,4 +1,4 @@
-//! The JSON endpoints of `API.md`. Each write is checked with `batayan-core` before anything is stored.
+//! The JSON endpoints of `pkg-config/api.md`. Each write is checked with `batayan-core` before anything is stored.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;

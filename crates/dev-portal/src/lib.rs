@@ -2,7 +2,7 @@
 //!
 //! - [`app`] builds the router: API under `/api`, the package under `/batayan/`, pages from `www/`.
 //! - `store`: SQLite, migrated and seeded on open; every write is one transaction.
-//! - `api`: the endpoints of `API.md`.
+//! - `api`: the endpoints of `pkg-config/api.md`.
 //! - `guard`: CSRF check, idempotency keys, security headers, the JSON error body.
 //! - `pages`: static files, with the CSRF token written into HTML pages.
 

@@ -1,8 +1,7 @@
 //! `dev-portal`: the reference host for Batayan's widgets.
 //!
 //! It stands in for a real office portal. It serves the demo pages in `www/` and the built package
-//! under `/batayan/`, and implements the JSON endpoints a portal provides (see `API.md` beside this
-//! file), validating every write with the same `batayan-core` rules the widgets run, storing into
+//! under `/batayan/`, and implements the JSON endpoints a portal provides (see `pkg-config/api.md`), validating every write with the same `batayan-core` rules the widgets run, storing into
 //! SQLite. The demo (`cargo xtask demo`) and the end-to-end tests (`cargo xtask test`) both run it.
 //!
 //! ```text
