@@ -51,19 +51,14 @@ pub(crate) async fn put_agreement(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let year = match agreement_key(&office, &fiscal_year) {
-        Ok(y) => y,
+    let submitted = match Submitted::read(&office, &fiscal_year, APA_SCHEMA, body) {
+        Ok(s) => s,
         Err(r) => return r,
     };
-    let (text, document) = match read_json(body) {
-        Ok(parsed) => parsed,
-        Err(r) => return r,
-    };
-    let destination = Destination { schema: APA_SCHEMA, office: &office, fiscal_year: year };
-    let errors = check_header(str_field(&document, "schema"), str_field(&document, "office"), str_field(&document, "fiscal_year"), destination);
-    if !errors.is_empty() {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
+    if !submitted.errors.is_empty() {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors: submitted.errors });
     }
+    let (year, text) = (submitted.year, submitted.text);
     idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
         store::put_document(tx, "apa", &office, &year.code(), &text)?;
         Ok(Outcome { status: StatusCode::OK, body: json!({ "saved": true, "office": office, "fiscal_year": year.code() }) })
@@ -78,16 +73,10 @@ pub(crate) async fn post_report(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let year = match agreement_key(&office, &fiscal_year) {
-        Ok(y) => y,
+    let Submitted { year, text, document, mut errors } = match Submitted::read(&office, &fiscal_year, APA_REPORT_SCHEMA, body) {
+        Ok(s) => s,
         Err(r) => return r,
     };
-    let (text, document) = match read_json(body) {
-        Ok(parsed) => parsed,
-        Err(r) => return r,
-    };
-    let destination = Destination { schema: APA_REPORT_SCHEMA, office: &office, fiscal_year: year };
-    let mut errors = check_header(str_field(&document, "schema"), str_field(&document, "office"), str_field(&document, "fiscal_year"), destination);
     let period = match str_field(&document, "period").map(Period::parse) {
         Some(Ok(p)) => Some(p),
         Some(Err(m)) => {
@@ -109,6 +98,26 @@ pub(crate) async fn post_report(
         let id = store::insert_report(tx, &office, &year.code(), period.code(), &text)?;
         Ok(Outcome { status: StatusCode::CREATED, body: json!({ "id": id, "period": period.code() }) })
     })
+}
+
+/// A document sent to a write endpoint: read, parsed, and its header checked against the endpoint.
+struct Submitted {
+    year: FiscalYear,
+    text: String,
+    document: Value,
+    /// What is wrong with the header; the endpoint adds its own checks before refusing.
+    errors: Vec<FieldError>,
+}
+
+impl Submitted {
+    fn read(office: &str, fiscal_year: &str, schema: &str, body: Result<Bytes, BytesRejection>) -> Result<Submitted, Response> {
+        let year = agreement_key(office, fiscal_year)?;
+        let (text, document) = read_json(body)?;
+        let destination = Destination { schema, office, fiscal_year: year };
+        let field = |name| str_field(&document, name);
+        let errors = check_header(field("schema"), field("office"), field("fiscal_year"), destination);
+        Ok(Submitted { year, text, document, errors })
+    }
 }
 
 pub(crate) async fn list_reports(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {

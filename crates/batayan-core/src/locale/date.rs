@@ -62,14 +62,6 @@ impl DateError {
     }
 }
 
-impl std::fmt::Display for DateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().en)
-    }
-}
-
-impl std::error::Error for DateError {}
-
 const GREGORIAN_MONTHS: [(&str, &str); 12] = [
     ("জানুয়ারি", "January"),
     ("ফেব্রুয়ারি", "February"),

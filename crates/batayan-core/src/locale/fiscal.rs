@@ -37,14 +37,6 @@ impl FiscalYearError {
     }
 }
 
-impl std::fmt::Display for FiscalYearError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().en)
-    }
-}
-
-impl std::error::Error for FiscalYearError {}
-
 impl FiscalYear {
     /// The fiscal year starting on 1 July `start_year`, if chrono can represent its days.
     pub fn starting(start_year: i32) -> Option<FiscalYear> {

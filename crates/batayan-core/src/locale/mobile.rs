@@ -95,14 +95,6 @@ impl MobileError {
     }
 }
 
-impl std::fmt::Display for MobileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().en)
-    }
-}
-
-impl std::error::Error for MobileError {}
-
 impl MobileNumber {
     /// Accepts `01XXXXXXXXX`, `+8801…`, `8801…`, `008801…`, with Bangla or ASCII digits, and spaces,
     /// dashes, dots or brackets anywhere.

@@ -4,6 +4,20 @@
 //! Bangla comes first everywhere: parsers accept ০-৯ as readily as 0-9, and formatters write Bangla
 //! digits with lakh/crore grouping unless asked for English.
 
+/// `Display` (the English message, for logs and `?` chains) and `std::error::Error` for an error type
+/// with a `message(&self) -> Message` method; people see the message in their own language.
+macro_rules! error_via_message {
+    ($($error:ty),+) => {$(
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.message().en)
+            }
+        }
+
+        impl std::error::Error for $error {}
+    )+};
+}
+
 mod calendar;
 mod date;
 mod digits;
@@ -19,6 +33,8 @@ pub use digits::{normalize_bangla, to_ascii_digits, to_bangla_digits};
 pub use fiscal::{FiscalYear, FiscalYearError, Half, Period, Quarter};
 pub use mobile::{MobileError, MobileNumber, Operator};
 pub use number::{NumberError, format_fixed, format_integer, format_number, parse_number};
+
+error_via_message!(DateError, FiscalYearError, MobileError, NumberError);
 
 /// The two languages every widget and message speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

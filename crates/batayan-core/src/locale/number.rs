@@ -36,14 +36,6 @@ impl NumberError {
     }
 }
 
-impl std::fmt::Display for NumberError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message().en)
-    }
-}
-
-impl std::error::Error for NumberError {}
-
 /// Reads a number typed with Bangla or ASCII digits, optional grouping commas, an optional decimal
 /// point and sign, and an optional money suffix `/-` (`৯০,০০,০০০/-`). Anything else is an error
 /// that names the offending character: `"১২a"` is an error, never 12.
