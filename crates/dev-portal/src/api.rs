@@ -1,5 +1,8 @@
 //! The JSON endpoints of `pkg-config/api.md`. Each write is checked with `batayan-core` before anything is stored.
 
+// A refusal is a ready `Response`; it is built once per request, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
