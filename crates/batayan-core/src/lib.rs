@@ -10,5 +10,6 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used))] // a failed unwrap is how a test says it failed
 
+pub mod apa;
 pub mod contract;
 pub mod locale;

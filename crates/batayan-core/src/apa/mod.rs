@@ -1,0 +1,10 @@
+//! The Annual Performance Agreement (বার্ষিক কর্মসম্পাদন চুক্তি, APA): its model and the import of a
+//! section 3 table pasted from a spreadsheet or Word.
+//!
+//! Validation and scoring (domain.md §1) build on this model; see the APA issue for what is left.
+
+mod import;
+mod model;
+
+pub use import::{ImportProblem, Imported, import_section3};
+pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};

@@ -1,0 +1,160 @@
+//! The agreement as JSON (`"schema": "batayan.apa/1"`): what a host stores and a widget reads.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::contract::APA_SCHEMA;
+use crate::locale::{FiscalYear, Lang};
+
+/// One office's agreement for one fiscal year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// Always [`APA_SCHEMA`].
+    pub schema: String,
+    /// The office's key in URLs (`ict-sylhet`).
+    pub office: String,
+    pub fiscal_year: FiscalYear,
+    /// The office as the agreement names it (`প্রোগ্রামার, জেলা কার্যালয়, সিলেট, আইসিটি অধিদপ্তর`).
+    #[serde(default)]
+    pub office_name: String,
+    /// The superior who signs with it (`মহাপরিচালক, তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর`).
+    #[serde(default)]
+    pub counterpart: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_date: Option<NaiveDate>,
+    /// Section 3, the office's own areas (weights sum to 70 in current agreements).
+    #[serde(default)]
+    pub areas: Vec<Area>,
+    /// Section 3, the governance and reform block (30), or the mandatory objectives of 2019-20 and before.
+    #[serde(default)]
+    pub governance: Vec<Area>,
+}
+
+impl Agreement {
+    pub fn new(office: &str, fiscal_year: FiscalYear) -> Agreement {
+        Agreement {
+            schema: APA_SCHEMA.to_owned(),
+            office: office.to_owned(),
+            fiscal_year,
+            office_name: String::new(),
+            counterpart: String::new(),
+            signing_date: None,
+            areas: Vec::new(),
+            governance: Vec::new(),
+        }
+    }
+
+    /// Every indicator of both blocks, in table order.
+    pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.areas.iter().chain(&self.governance).flat_map(|a| &a.activities).flat_map(|a| &a.indicators)
+    }
+}
+
+/// কর্মসম্পাদনের ক্ষেত্র (or কৌশলগত উদ্দেশ্য before 2020-21).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Area {
+    /// As in the table's brackets, with ASCII digits: `[১]` → `"1"`.
+    pub serial: String,
+    pub name: String,
+    /// ক্ষেত্রের মান; `None` when the cell was blank.
+    pub weight: Option<f64>,
+    pub activities: Vec<Activity>,
+}
+
+/// কার্যক্রম.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    /// `[১.১]` → `"1.1"`.
+    pub serial: String,
+    pub name: String,
+    pub indicators: Vec<Indicator>,
+}
+
+/// কর্মসম্পাদন সূচক: one row of the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// `[১.১.১]` → `"1.1.1"`.
+    pub serial: String,
+    pub name: String,
+    /// গণনা পদ্ধতি; absent in agreements of 2019-20 and before.
+    pub method: Option<Method>,
+    /// একক, as written (সংখ্যা, %, তারিখ, প্রাপ্ত নম্বর, লক্ষ টাকা …).
+    pub unit: String,
+    /// সূচকের মান; `None` when the cell was blank.
+    pub weight: Option<f64>,
+    /// প্রকৃত অর্জন of the two years before, oldest first.
+    pub prior_actuals: [Option<Value>; 2],
+    /// Which prior actuals are marked `*` (provisional, সাময়িক).
+    #[serde(default)]
+    pub prior_provisional: [bool; 2],
+    /// Targets at 100%, 90%, 80%, 70%, 60% (অসাধারণ … চলতি মানের নিম্নে); some may be blank.
+    pub levels: [Option<Value>; 5],
+    /// প্রক্ষেপণ for the next two years.
+    pub projections: [Option<Value>; 2],
+    #[serde(default)]
+    pub direction: Direction,
+}
+
+/// গণনা পদ্ধতি: how the year's achievement follows from the periods' values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// সমষ্টি: the sum of the periods.
+    Sum,
+    /// গড়: the average of the periods.
+    Average,
+    /// ক্রমপুঞ্জিভূত: the latest cumulative value.
+    Cumulative,
+    /// তারিখ: the date by which it was done; earlier is better.
+    Date,
+}
+
+impl Method {
+    /// Reads the method as tables write it, in Bangla or English.
+    pub fn from_text(text: &str) -> Option<Method> {
+        let text = crate::locale::normalize_bangla(text.trim()).to_lowercase();
+        let is = |bn: &str| text == crate::locale::normalize_bangla(bn);
+        if is("সমষ্টি") || text == "sum" {
+            Some(Method::Sum)
+        } else if is("গড়") || is("গড") || text == "average" {
+            Some(Method::Average)
+        } else if is("ক্রমপুঞ্জিভূত") || is("ক্রমপুঞ্জীভূত") || text == "cumulative" {
+            Some(Method::Cumulative)
+        } else if is("তারিখ") || text == "date" {
+            Some(Method::Date)
+        } else {
+            None
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Method::Sum, Lang::Bn) => "সমষ্টি",
+            (Method::Average, Lang::Bn) => "গড়",
+            (Method::Cumulative, Lang::Bn) => "ক্রমপুঞ্জিভূত",
+            (Method::Date, Lang::Bn) => "তারিখ",
+            (Method::Sum, Lang::En) => "sum",
+            (Method::Average, Lang::En) => "average",
+            (Method::Cumulative, Lang::En) => "cumulative",
+            (Method::Date, Lang::En) => "date",
+        }
+    }
+}
+
+/// Whether a higher achievement is better (most indicators) or a lower one (days to deliver a service).
+/// Date indicators are always "earlier is better", whatever this says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// A cell's value: a number, or a date for date indicators. In JSON a number, or an ISO date string.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Date(NaiveDate),
+}
