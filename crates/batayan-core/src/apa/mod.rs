@@ -5,6 +5,8 @@
 
 mod import;
 mod model;
+mod validate;
 
 pub use import::{ImportProblem, Imported, import_section3};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};
+pub use validate::{Column, Finding, Severity, Suggestion, validate};

@@ -1,0 +1,406 @@
+//! What real tables get wrong (domain.md §1 "Validation"): weight sums, levels out of order or equal,
+//! date targets outside the year, numbers where dates are due and the reverse, units that do not fit the
+//! method, duplicate or skipped serials, missing weights — and, for the look-alike Bangla digits ৪ and ৮,
+//! the one cell that, with the other digit, would make a sum balance or a row fall in order.
+
+use serde::{Deserialize, Serialize};
+
+use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
+
+use super::model::{Agreement, Area, Direction, Indicator, Method, Value};
+
+/// An error blocks submitting; a warning is shown and does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The cell a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "index")]
+pub enum Column {
+    Serial,
+    AreaWeight,
+    Method,
+    Unit,
+    Weight,
+    /// 0 for the year before last, 1 for last year.
+    PriorActual(usize),
+    /// 0 for the 100% target … 4 for 60%.
+    Level(usize),
+    Projection(usize),
+}
+
+/// A digit that, written as its look-alike, would set things right: `৮` → `৪` in one cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub serial: String,
+    pub column: Column,
+    /// The cell as it is and as it would be, in Bangla digits.
+    pub from: String,
+    pub to: String,
+}
+
+/// One thing a careful reader would point out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The indicator's serial (`"2.2.1"`), or the area's (`"1"`) for area-wide findings; `None` for the
+    /// whole table. Governance serials are prefixed `g` (`"g1.3.1"`), since they restart at [১].
+    pub serial: Option<String>,
+    pub column: Option<Column>,
+    pub message: Message,
+    pub suggestion: Option<Suggestion>,
+}
+
+/// The weight of the office's own areas in agreements since 2020-21 (the governance block has the
+/// other 30 of 100).
+const OWN_BLOCK_WEIGHT: f64 = 70.0;
+const EPSILON: f64 = 1e-9;
+
+fn bn(x: f64) -> String {
+    format_number(x, Lang::Bn)
+}
+
+fn en(x: f64) -> String {
+    format_number(x, Lang::En)
+}
+
+fn level_name(k: usize, lang: Lang) -> &'static str {
+    const BN: [&str; 5] = ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"];
+    const EN: [&str; 5] = ["100%", "90%", "80%", "70%", "60%"];
+    if lang == Lang::Bn { BN[k.min(4)] } else { EN[k.min(4)] }
+}
+
+/// The block a serial lives in, for [`Finding::serial`].
+#[derive(Clone, Copy)]
+enum Block {
+    Own,
+    Governance,
+}
+
+impl Block {
+    fn key(self, serial: &str) -> String {
+        match self {
+            Block::Own => serial.to_owned(),
+            Block::Governance => format!("g{serial}"),
+        }
+    }
+}
+
+/// Every finding about the agreement, table order, errors and warnings mixed.
+pub fn validate(agreement: &Agreement) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (block, areas) in [(Block::Own, &agreement.areas), (Block::Governance, &agreement.governance)] {
+        check_serials(block, areas, &mut findings);
+        for area in areas {
+            check_area_weight(block, area, &mut findings);
+            for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
+                check_indicator(block, indicator, agreement.fiscal_year, &mut findings);
+            }
+        }
+    }
+    check_block_totals(agreement, &mut findings);
+    findings
+}
+
+fn finding(severity: Severity, serial: Option<String>, column: Option<Column>, message: Message) -> Finding {
+    Finding { severity, serial, column, message, suggestion: None }
+}
+
+fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
+    let Some(area_weight) = area.weight else {
+        findings.push(finding(
+            Severity::Error,
+            Some(block.key(&area.serial)),
+            Some(Column::AreaWeight),
+            Message::new(
+                format!("ক্ষেত্র [{}]-এর মান দেওয়া নেই।", to_bangla_digits(&area.serial)),
+                format!("Area [{}] has no weight.", area.serial),
+            ),
+        ));
+        return;
+    };
+    let indicators: Vec<&Indicator> = area.activities.iter().flat_map(|a| &a.indicators).collect();
+    let sum: f64 = indicators.iter().filter_map(|i| i.weight).sum();
+    if indicators.iter().any(|i| i.weight.is_none()) || (sum - area_weight).abs() < EPSILON {
+        return;
+    }
+    let mut f = finding(
+        Severity::Error,
+        Some(block.key(&area.serial)),
+        Some(Column::AreaWeight),
+        Message::new(
+            format!(
+                "ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
+                to_bangla_digits(&area.serial),
+                bn(sum),
+                bn(area_weight)
+            ),
+            format!("The indicator weights of area [{}] add up to {}, but the area's weight is {}.", area.serial, en(sum), en(area_weight)),
+        ),
+    );
+    // ৪ and ৮: does one weight, read with the other digit, make the sum right?
+    f.suggestion = indicators.iter().find_map(|i| {
+        let weight = i.weight?;
+        look_alikes(weight)
+            .into_iter()
+            .find(|&other| (sum - weight + other - area_weight).abs() < EPSILON)
+            .map(|other| Suggestion { serial: block.key(&i.serial), column: Column::Weight, from: bn(weight), to: bn(other) })
+    });
+    if let Some(s) = &f.suggestion {
+        f.message.bn.push_str(&format!(" [{}]-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।", to_bangla_digits(s.serial.trim_start_matches('g')), s.from, s.to));
+        f.message.en.push_str(&format!(
+            " If [{}]'s weight were {} instead of {}, the sum would be right (৪ and ৮ look alike).",
+            s.serial.trim_start_matches('g'),
+            crate::locale::to_ascii_digits(&s.to),
+            crate::locale::to_ascii_digits(&s.from)
+        ));
+    }
+    findings.push(f);
+}
+
+/// The numbers that differ from `x` by one digit 4 written as 8, or 8 as 4.
+fn look_alikes(x: f64) -> Vec<f64> {
+    let text = format_number(x, Lang::En).replace(',', "");
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        let swapped = match c {
+            '4' => '8',
+            '8' => '4',
+            _ => continue,
+        };
+        let mut other = text.clone();
+        other.replace_range(i..i + 1, &swapped.to_string());
+        if let Ok(v) = other.parse() {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
+    let total = |areas: &[Area]| areas.iter().filter_map(|a| a.weight).sum::<f64>();
+    let (own, governance) = (total(&agreement.areas), total(&agreement.governance));
+    let since_2020 = agreement.fiscal_year >= FiscalYear::starting(2020).unwrap_or(agreement.fiscal_year);
+    let mut push = |severity, bn_text: String, en_text: String| findings.push(finding(severity, None, Some(Column::AreaWeight), Message::new(bn_text, en_text)));
+    if (own + governance - 100.0).abs() > EPSILON {
+        push(
+            Severity::Error,
+            format!("সব ক্ষেত্রের মানের যোগফল {}, ১০০ হওয়ার কথা।", bn(own + governance)),
+            format!("All area weights add up to {}; they should add up to 100.", en(own + governance)),
+        );
+    } else if since_2020 && (own - OWN_BLOCK_WEIGHT).abs() > EPSILON {
+        push(
+            Severity::Warning,
+            format!("নিজস্ব ক্ষেত্রগুলোর মান {} ও সুশাসন অংশের {}; ২০২০-২১ থেকে ৭০ ও ৩০ হয়।", bn(own), bn(governance)),
+            format!("The office's own areas weigh {} and the governance block {}; since 2020-21 they are 70 and 30.", en(own), en(governance)),
+        );
+    }
+}
+
+fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
+    let mut seen = std::collections::HashSet::new();
+    let mut check = |serial: &str, parent: &str, expected_last: usize, findings: &mut Vec<Finding>| {
+        let key = block.key(serial);
+        if !seen.insert(key.clone()) {
+            findings.push(finding(
+                Severity::Error,
+                Some(key),
+                Some(Column::Serial),
+                Message::new(
+                    format!("ক্রমিক [{}] একাধিকবার আছে।", to_bangla_digits(serial)),
+                    format!("The serial [{serial}] appears more than once."),
+                ),
+            ));
+            return;
+        }
+        let (prefix, last) = serial.rsplit_once('.').unwrap_or(("", serial));
+        if prefix != parent {
+            findings.push(finding(
+                Severity::Error,
+                Some(key),
+                Some(Column::Serial),
+                Message::new(
+                    format!("ক্রমিক [{}] তার ওপরের সারির [{}]-এর অধীনে পড়ে না।", to_bangla_digits(serial), to_bangla_digits(parent)),
+                    format!("The serial [{serial}] does not belong under [{parent}], the row above it."),
+                ),
+            ));
+        } else if last.parse::<usize>().ok() != Some(expected_last) {
+            let expected = if parent.is_empty() { expected_last.to_string() } else { format!("{parent}.{expected_last}") };
+            findings.push(finding(
+                Severity::Warning,
+                Some(key),
+                Some(Column::Serial),
+                Message::new(
+                    format!("ক্রমিক [{}] এখানে [{}] হওয়ার কথা (কোনো ক্রমিক বাদ পড়েছে বা ক্রম ভেঙেছে)।", to_bangla_digits(serial), to_bangla_digits(&expected)),
+                    format!("The serial [{serial}] should be [{expected}] here (one is skipped or out of order)."),
+                ),
+            ));
+        }
+    };
+    for (a, area) in areas.iter().enumerate() {
+        check(&area.serial, "", a + 1, findings);
+        for (b, activity) in area.activities.iter().enumerate() {
+            check(&activity.serial, &area.serial, b + 1, findings);
+            for (c, indicator) in activity.indicators.iter().enumerate() {
+                check(&indicator.serial, &activity.serial, c + 1, findings);
+            }
+        }
+    }
+}
+
+fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findings: &mut Vec<Finding>) {
+    let serial = block.key(&indicator.serial);
+    let shown = to_bangla_digits(&indicator.serial);
+    let at = |column, severity, message| finding(severity, Some(serial.clone()), Some(column), message);
+    if indicator.weight.is_none() {
+        findings.push(at(
+            Column::Weight,
+            Severity::Error,
+            Message::new(format!("সূচক [{shown}]-এর মান দেওয়া নেই।"), format!("Indicator [{}] has no weight.", indicator.serial)),
+        ));
+    }
+    let is_date = indicator.method == Some(Method::Date);
+    let unit_is_date = indicator.unit.contains("তারিখ") || indicator.unit.eq_ignore_ascii_case("date");
+    if is_date != unit_is_date && indicator.method.is_some() {
+        findings.push(at(
+            Column::Unit,
+            Severity::Warning,
+            Message::new(
+                format!("সূচক [{shown}]: গণনা পদ্ধতি “{}” কিন্তু একক “{}” — দুটিই তারিখ, নয়তো কোনোটিই নয়।", indicator.method.map_or("", |m| m.name(Lang::Bn)), indicator.unit),
+                format!("Indicator [{}]: method “{}” but unit “{}” — both should be a date, or neither.", indicator.serial, indicator.method.map_or("", |m| m.name(Lang::En)), indicator.unit),
+            ),
+        ));
+    }
+    if indicator.method == Some(Method::Sum) && indicator.unit.trim() == "%" {
+        findings.push(at(
+            Column::Method,
+            Severity::Warning,
+            Message::new(
+                format!("সূচক [{shown}]: শতাংশ যোগ করা যায় না; গণনা পদ্ধতি গড় বা ক্রমপুঞ্জিভূত হওয়ার কথা।"),
+                format!("Indicator [{}]: percentages do not add up; the method should be average or cumulative.", indicator.serial),
+            ),
+        ));
+    }
+    // Every value of the right kind.
+    let cells = indicator.prior_actuals.iter().enumerate().map(|(k, v)| (Column::PriorActual(k), v))
+        .chain(indicator.levels.iter().enumerate().map(|(k, v)| (Column::Level(k), v)))
+        .chain(indicator.projections.iter().enumerate().map(|(k, v)| (Column::Projection(k), v)));
+    for (column, value) in cells {
+        let wrong_kind = match value {
+            Some(Value::Number(_)) => is_date,
+            Some(Value::Date(_)) => !is_date && indicator.method.is_some(),
+            None => false,
+        };
+        if wrong_kind {
+            let (bn_kind, en_kind) = if is_date { ("তারিখ", "a date") } else { ("সংখ্যা", "a number") };
+            findings.push(at(
+                column,
+                Severity::Error,
+                Message::new(format!("সূচক [{shown}]-এর এই ঘরে {bn_kind} হওয়ার কথা।"), format!("Indicator [{}]: this cell should be {en_kind}.", indicator.serial)),
+            ));
+        }
+        // Dates belong to the year of their column.
+        if let Some(Value::Date(date)) = value {
+            let column_year = match column {
+                Column::PriorActual(k) => FiscalYear::starting(year.start_year() - 2 + k as i32),
+                Column::Level(_) => Some(year),
+                Column::Projection(k) => FiscalYear::starting(year.start_year() + 1 + k as i32),
+                _ => None,
+            };
+            if let Some(column_year) = column_year.filter(|y| !y.contains(*date)) {
+                let severity = if matches!(column, Column::Level(_)) { Severity::Error } else { Severity::Warning };
+                findings.push(at(
+                    column,
+                    severity,
+                    Message::new(
+                        format!(
+                            "সূচক [{shown}]: তারিখ {} অর্থবছর {}-এর বাইরে।",
+                            crate::locale::format_gregorian(*date, Lang::Bn),
+                            column_year.label(Lang::Bn)
+                        ),
+                        format!("Indicator [{}]: the date {} lies outside fiscal year {column_year}.", indicator.serial, crate::locale::format_gregorian(*date, Lang::En)),
+                    ),
+                ));
+            }
+        }
+    }
+    check_levels(&serial, indicator, findings);
+}
+
+/// A comparable key of a level: numbers as they are, dates as day numbers (later = larger).
+fn level_key(value: &Value) -> f64 {
+    match value {
+        Value::Number(x) => *x,
+        Value::Date(d) => f64::from(chrono::Datelike::num_days_from_ce(d)),
+    }
+}
+
+/// Whether filled levels are in order: falling from 100% to 60% when higher is better, rising when
+/// lower is better or a date (a later date is a worse one).
+fn levels_in_order(levels: &[Option<f64>; 5], rising: bool) -> Option<(usize, bool)> {
+    let filled: Vec<(usize, f64)> = levels.iter().enumerate().filter_map(|(k, v)| v.map(|x| (k, x))).collect();
+    for pair in filled.windows(2) {
+        let ((_, a), (k, b)) = (pair[0], pair[1]);
+        let wrong = if rising { b < a } else { b > a };
+        if wrong {
+            return Some((k, false));
+        }
+        if (a - b).abs() < EPSILON {
+            return Some((k, true));
+        }
+    }
+    None
+}
+
+fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>) {
+    let rising = indicator.method == Some(Method::Date) || indicator.direction == Direction::LowerIsBetter;
+    let keys = indicator.levels.map(|v| v.as_ref().map(level_key));
+    let Some((k, equal)) = levels_in_order(&keys, rising) else { return };
+    let shown = to_bangla_digits(&indicator.serial);
+    if equal {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            serial: Some(serial.to_owned()),
+            column: Some(Column::Level(k)),
+            message: Message::new(
+                format!("সূচক [{shown}]: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_name(k, Lang::Bn)),
+                format!("Indicator [{}]: the {} target equals the level before it, so which level was reached is ambiguous.", indicator.serial, level_name(k, Lang::En)),
+            ),
+            suggestion: None,
+        });
+        return;
+    }
+    let (bn_order, en_order) = if rising { ("বাড়তে", "rise") } else { ("কমতে", "fall") };
+    let mut f = Finding {
+        severity: Severity::Error,
+        serial: Some(serial.to_owned()),
+        column: Some(Column::Level(k)),
+        message: Message::new(
+            format!("সূচক [{shown}]: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_name(k, Lang::Bn)),
+            format!("Indicator [{}]: targets should {en_order} from 100% to 60%, but the {} target breaks the order.", indicator.serial, level_name(k, Lang::En)),
+        ),
+        suggestion: None,
+    };
+    // ৪ and ৮: which single number cell, read with the other digit, puts the row in order?
+    'cells: for (j, value) in indicator.levels.iter().enumerate() {
+        let Some(Value::Number(x)) = value else { continue };
+        for other in look_alikes(*x) {
+            let mut trial = keys;
+            trial[j] = Some(other);
+            if levels_in_order(&trial, rising).is_none() {
+                f.suggestion = Some(Suggestion { serial: serial.to_owned(), column: Column::Level(j), from: bn(*x), to: bn(other) });
+                f.message.bn.push_str(&format!(" {}-এর {} না হয়ে {} হলে ক্রম ঠিক থাকে (৪ ও ৮ দেখতে একই রকম)।", level_name(j, Lang::Bn), bn(*x), bn(other)));
+                f.message.en.push_str(&format!(" If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).", level_name(j, Lang::En), en(other), en(*x)));
+                break 'cells;
+            }
+        }
+    }
+    findings.push(f);
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,113 @@
+use super::*;
+use crate::apa::{Agreement, import_section3};
+
+const SYLHET: &str = include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv");
+
+fn sylhet() -> Agreement {
+    let imported = import_section3(SYLHET);
+    let mut agreement = Agreement::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap());
+    agreement.areas = imported.areas;
+    agreement.governance = imported.governance;
+    agreement
+}
+
+/// A finding in one line: `E 2.2.1 Level(4) ৮→৪`.
+fn line(f: &Finding) -> String {
+    let severity = if f.severity == Severity::Error { "E" } else { "W" };
+    let serial = f.serial.clone().unwrap_or_else(|| "-".into());
+    let column = f.column.map_or("-".into(), |c| format!("{c:?}"));
+    let suggestion = f.suggestion.as_ref().map_or(String::new(), |s| format!(" {}:{:?} {}→{}", s.serial, s.column, s.from, s.to));
+    format!("{severity} {serial} {column}{suggestion}")
+}
+
+#[test]
+fn sylhet_findings_are_what_a_careful_reader_finds() {
+    let findings = validate(&sylhet());
+    let lines: Vec<String> = findings.iter().map(line).collect();
+    assert_eq!(
+        lines,
+        [
+            // Area [১]: 5+3+3+2+5+8 = 26, not 22; [১.৬.১]'s ৮ read as ৪ balances it.
+            "E 1 AreaWeight 1.6.1:Weight ৮→৪",
+            // [২.১.১], a date indicator: the 100% target ১২.১২.২৩ is a year early for 2024-25, and so
+            // is every other date of the row (it looks shifted by one column).
+            "W 2.1.1 PriorActual(0)",
+            "W 2.1.1 PriorActual(1)",
+            "E 2.1.1 Level(0)",
+            "W 2.1.1 Projection(0)",
+            "W 2.1.1 Projection(1)",
+            // [২.১.২]: 70% and 60% are both ১.
+            "W 2.1.2 Level(4)",
+            // [২.২.১]: ১২, ১০, ৮, ৬, ৮ — the 60% ৮ should be ৪.
+            "E 2.2.1 Level(4) 2.2.1:Level(4) ৮→৪",
+            // Area [৪]: 8+3+3 = 14, not 10.
+            "E 4 AreaWeight 4.1.1:Weight ৮→৪",
+            // [৪.২.১]: ৮, ৭, ৬, ৫, ৮.
+            "E 4.2.1 Level(4) 4.2.1:Level(4) ৮→৪",
+            // Area [৫]: 6+8 = 14, not 10.
+            "E 5 AreaWeight 5.2.1:Weight ৮→৪",
+            // Governance: 10+10+8+3+3 = 34, not 30; অভিযোগ প্রতিকার is 4.
+            "E g1 AreaWeight g1.3.1:Weight ৮→৪",
+        ]
+    );
+}
+
+#[test]
+fn messages_say_it_in_both_languages_with_the_numbers() {
+    let findings = validate(&sylhet());
+    let first = &findings[0];
+    assert_eq!(
+        first.message.bn,
+        "ক্ষেত্র [১]-এর সূচকগুলোর মানের যোগফল ২৬, কিন্তু ক্ষেত্রের মান ২২। [১.৬.১]-এর মান ৮ না হয়ে ৪ হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।"
+    );
+    assert_eq!(
+        first.message.en,
+        "The indicator weights of area [1] add up to 26, but the area's weight is 22. If [1.6.1]'s weight were 4 instead of 8, the sum would be right (৪ and ৮ look alike)."
+    );
+    let target = findings.iter().find(|f| f.column == Some(Column::Level(0))).unwrap();
+    assert_eq!(target.message.en, "Indicator [2.1.1]: the date 12 December 2023 lies outside fiscal year 2024-25.");
+}
+
+#[test]
+fn a_corrected_table_has_no_errors() {
+    let mut agreement = sylhet();
+    for s in validate(&agreement).into_iter().filter_map(|f| f.suggestion) {
+        let fix = crate::locale::parse_number(&s.to).unwrap();
+        let (block, serial) = match s.serial.strip_prefix('g') {
+            Some(rest) => (&mut agreement.governance, rest.to_owned()),
+            None => (&mut agreement.areas, s.serial.clone()),
+        };
+        let indicator = block.iter_mut().flat_map(|a| &mut a.activities).flat_map(|a| &mut a.indicators).find(|i| i.serial == serial).unwrap();
+        match s.column {
+            Column::Weight => indicator.weight = Some(fix),
+            Column::Level(k) => indicator.levels[k] = Some(Value::Number(fix)),
+            other => panic!("unexpected suggestion column {other:?}"),
+        }
+    }
+    let date_row = agreement.areas[1].activities[0].indicators.iter_mut().find(|i| i.serial == "2.1.1").unwrap();
+    date_row.levels[0] = Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2024, 12, 12).unwrap()));
+    let errors: Vec<String> = validate(&agreement).iter().filter(|f| f.severity == Severity::Error).map(line).collect();
+    assert_eq!(errors, Vec::<String>::new());
+}
+
+#[test]
+fn serial_problems() {
+    let mut agreement = sylhet();
+    let area = &mut agreement.areas[2];
+    area.activities[1].indicators[0].serial = "3.1.1".into(); // under [৩.২], and a duplicate
+    area.activities[3].serial = "3.5".into(); // [৩.৪] skipped
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.column == Some(Column::Serial)).map(line).collect();
+    assert_eq!(lines, ["E 3.1.1 Serial", "W 3.5 Serial", "E 3.4.1 Serial"]);
+}
+
+#[test]
+fn lower_is_better_levels_rise_and_units_must_fit_the_method() {
+    let mut agreement = sylhet();
+    let i = &mut agreement.areas[0].activities[0].indicators[0];
+    i.direction = Direction::LowerIsBetter;
+    i.levels = [Some(Value::Number(2.0)), Some(Value::Number(3.0)), None, Some(Value::Number(5.0)), Some(Value::Number(7.0))];
+    i.unit = "%".into();
+    i.weight = None;
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1.1.1")).map(line).collect();
+    assert_eq!(lines, ["E 1.1.1 Weight", "W 1.1.1 Method"]);
+}
