@@ -5,8 +5,10 @@
 
 mod import;
 mod model;
+mod score;
 mod validate;
 
 pub use import::{ImportProblem, Imported, import_section3};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};
+pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};
 pub use validate::{Column, Finding, Severity, Suggestion, validate};
