@@ -5,10 +5,12 @@
 
 mod import;
 mod model;
+mod report;
 mod score;
 mod validate;
 
 pub use import::{ImportProblem, Imported, import_section3};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};
+pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, scorecard};
 pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};
 pub use validate::{Column, Finding, Severity, Suggestion, validate};

@@ -1,0 +1,166 @@
+//! A progress report (`"schema": "batayan.apa-report/1"`): the values an office reports per quarter
+//! for each indicator, with an evidence link, and the scorecard they give against the agreement.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract::APA_REPORT_SCHEMA;
+use crate::locale::{FiscalYear, Message};
+
+use super::model::{Agreement, Area, Value};
+use super::score::{Mode, RawScore, achievement, governance_marks, raw_score, weighted};
+
+/// What an office reports: per indicator key (`"1.1.1"`; governance `"g1.1.1"`), the values of the
+/// quarters so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub office: String,
+    pub fiscal_year: FiscalYear,
+    /// The last period the report covers: `Q1`…`Q4` or `annual`.
+    pub period: String,
+    #[serde(default)]
+    pub values: BTreeMap<String, ReportedValues>,
+}
+
+impl Report {
+    pub fn new(office: &str, fiscal_year: FiscalYear, period: &str) -> Report {
+        Report { schema: APA_REPORT_SCHEMA.to_owned(), office: office.to_owned(), fiscal_year, period: period.to_owned(), values: BTreeMap::new() }
+    }
+}
+
+/// One indicator's reported values, Q1 to Q4, and where the evidence (প্রমাণক) is.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportedValues {
+    #[serde(default)]
+    pub quarters: [Option<Value>; 4],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// One indicator's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorScore {
+    pub key: String,
+    pub achievement: Option<Value>,
+    /// `None` when nothing is reported yet.
+    pub raw: Option<RawScore>,
+    /// What it adds to its area: weight × raw / 100, or the capped marks for governance.
+    pub weighted: f64,
+}
+
+/// One area's result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AreaScore {
+    pub key: String,
+    pub name: String,
+    pub weight: f64,
+    pub score: f64,
+}
+
+/// The whole agreement scored: per indicator, per area, and out of 100.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub indicators: Vec<IndicatorScore>,
+    pub areas: Vec<AreaScore>,
+    pub own: f64,
+    pub governance: f64,
+    pub total: f64,
+}
+
+/// Scores a report against its agreement. Full precision; round only to display.
+pub fn scorecard(agreement: &Agreement, report: &Report, mode: Mode) -> Scorecard {
+    let mut card = Scorecard { indicators: Vec::new(), areas: Vec::new(), own: 0.0, governance: 0.0, total: 0.0 };
+    for (prefix, areas, is_governance) in [("", &agreement.areas, false), ("g", &agreement.governance, true)] {
+        for area in areas {
+            let area_score = score_area(prefix, area, report, mode, is_governance, &mut card.indicators);
+            if is_governance { card.governance += area_score.score } else { card.own += area_score.score }
+            card.areas.push(area_score);
+        }
+    }
+    card.total = card.own + card.governance;
+    card
+}
+
+fn score_area(prefix: &str, area: &Area, report: &Report, mode: Mode, is_governance: bool, out: &mut Vec<IndicatorScore>) -> AreaScore {
+    let mut sum = 0.0;
+    for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
+        let key = format!("{prefix}{}", indicator.serial);
+        let quarters = report.values.get(&key).map(|r| r.quarters).unwrap_or_default();
+        let achieved = achievement(indicator.method, &quarters);
+        let weight = indicator.weight.unwrap_or(0.0);
+        let (raw, weighted_score) = match achieved {
+            None => (None, 0.0),
+            // Governance indicators report marks obtained from their own action plans.
+            Some(Value::Number(marks)) if is_governance && indicator.levels.iter().all(Option::is_none) => {
+                let obtained = governance_marks(weight, marks);
+                let raw = if weight > 0.0 { obtained / weight * 100.0 } else { 0.0 };
+                let explanation = Message::new(
+                    format!("প্রাপ্ত নম্বর {} (সর্বোচ্চ {})।", crate::locale::format_number(obtained, crate::locale::Lang::Bn), crate::locale::format_number(weight, crate::locale::Lang::Bn)),
+                    format!("Marks obtained {obtained} (at most {weight})."),
+                );
+                (Some(RawScore { value: raw, explanation }), obtained)
+            }
+            Some(value) => {
+                let raw = raw_score(indicator, value, mode);
+                let w = weighted(weight, raw.value);
+                (Some(raw), w)
+            }
+        };
+        sum += weighted_score;
+        out.push(IndicatorScore { key, achievement: achieved, raw, weighted: weighted_score });
+    }
+    AreaScore { key: format!("{prefix}{}", area.serial), name: area.name.clone(), weight: area.weight.unwrap_or(0.0), score: sum }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apa::import_section3;
+
+    fn sylhet() -> Agreement {
+        let imported = import_section3(include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv"));
+        let mut agreement = Agreement::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap());
+        agreement.areas = imported.areas;
+        agreement.governance = imported.governance;
+        agreement
+    }
+
+    fn q(values: [Option<f64>; 4]) -> ReportedValues {
+        ReportedValues { quarters: values.map(|v| v.map(Value::Number)), evidence: None }
+    }
+
+    #[test]
+    fn a_report_scores_per_indicator_area_and_total() {
+        let agreement = sylhet();
+        let mut report = Report::new("ict-sylhet", agreement.fiscal_year, "Q2");
+        report.values.insert("1.1.1".into(), q([Some(30.0), Some(30.0), None, None])); // 60 → 95.56 × 5%
+        report.values.insert("1.2.1".into(), q([Some(150.0), Some(150.0), None, None])); // 300 → 100 × 3%
+        report.values.insert("g1.1.1".into(), q([Some(4.0), Some(7.5), None, None])); // cumulative 7.5 of 10
+        report.values.insert("g1.3.1".into(), q([Some(6.0), None, None, None])); // capped at its weight 8
+        let card = scorecard(&agreement, &report, Mode::Interpolated);
+        let first = &card.indicators[0];
+        assert_eq!(first.key, "1.1.1");
+        assert!((first.weighted - 5.0 * (90.0 + 10.0 * 25.0 / 45.0) / 100.0).abs() < 1e-9);
+        assert!((card.areas[0].score - (first.weighted + 3.0)).abs() < 1e-9);
+        assert_eq!(card.areas[0].key, "1");
+        assert_eq!(card.areas.last().map(|a| a.key.as_str()), Some("g1"));
+        assert!((card.governance - 13.5).abs() < 1e-9);
+        assert!((card.total - (card.own + 13.5)).abs() < 1e-9);
+        let unreported = card.indicators.iter().find(|i| i.key == "1.3.1").unwrap();
+        assert_eq!((unreported.raw.is_none(), unreported.weighted), (true, 0.0));
+    }
+
+    #[test]
+    fn reports_round_trip_through_json() {
+        let mut report = Report::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap(), "Q1");
+        report.values.insert("2.1.1".into(), ReportedValues {
+            quarters: [None, Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2024, 12, 12).unwrap())), None, None],
+            evidence: Some("https://example.gov.bd/photos".into()),
+        });
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(json.contains("\"quarters\":[null,\"2024-12-12\",null,null]"), "{json}");
+        assert_eq!(serde_json::from_str::<Report>(&json).unwrap(), report);
+    }
+}
