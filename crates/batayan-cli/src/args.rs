@@ -1,5 +1,5 @@
-//! The command line, read by hand: two words of command, one value, and three flags do not need a
-//! parser crate.
+//! The command line, read by hand: two words of command, positional values and a handful of options
+//! do not need a parser crate.
 
 use batayan_core::locale::Lang;
 
@@ -10,6 +10,14 @@ pub(crate) struct Args {
     /// Everything after the command words, joined with spaces, so that `batayan locale date ২৭
     /// ডিসেম্বর ২০২৩` works without quotes.
     pub value: String,
+    /// The same words as `value`, one by one (file names for `apa` commands).
+    pub values: Vec<String>,
+    /// `--fiscal-year 2024-25`.
+    pub fiscal_year: Option<String>,
+    /// `--office ict-sylhet`.
+    pub office: Option<String>,
+    /// `--stepped`: score by the highest level reached instead of interpolating.
+    pub stepped: bool,
     pub json: bool,
     pub lang: Lang,
     pub help: bool,
@@ -26,6 +34,9 @@ impl Args {
         while let Some(arg) = raw.next() {
             match arg.as_str() {
                 "--json" => args.json = true,
+                "--stepped" => args.stepped = true,
+                "--fiscal-year" => args.fiscal_year = Some(raw.next().ok_or("--fiscal-year needs a value, e.g. 2024-25")?),
+                "--office" => args.office = Some(raw.next().ok_or("--office needs a value, e.g. ict-sylhet")?),
                 "-h" | "--help" => args.help = true,
                 "--lang" => {
                     let tag = raw.next().ok_or("--lang needs a value: bn or en")?;
@@ -49,6 +60,7 @@ impl Args {
         let value = positional.split_off(COMMAND_WORDS);
         args.command = positional;
         args.value = value.join(" ");
+        args.values = value;
         Ok(args)
     }
 }

@@ -5,6 +5,7 @@
 //! sentence in the language of `--lang` (Bangla by default) and the exit code is 1. A command line we
 //! do not understand exits 2 with the usage.
 
+mod apa_cmd;
 mod args;
 mod locale_cmd;
 
@@ -22,6 +23,12 @@ USAGE:
     batayan locale number <number>   a number with Bangla or ASCII digits → value, lakh/crore and
                                      western grouping
     batayan locale mobile <number>   a Bangladeshi mobile number → +8801XXXXXXXXX
+    batayan apa import <table.tsv> --fiscal-year 2024-25 [--office ict-sylhet]
+                                     a pasted section 3 table → the agreement as JSON; what could
+                                     not be read goes to stderr with its line and column
+    batayan apa check <apa.json>     the agreement's findings (errors and warnings); exit 1 on errors
+    batayan apa score <apa.json> <report.json> [--stepped]
+                                     the scorecard: per indicator, per area, total out of 100
 
 OPTIONS:
     --json          print JSON instead of text
@@ -51,6 +58,9 @@ fn main() -> ExitCode {
         ["locale", "date"] => locale_cmd::date(&args),
         ["locale", "number"] => locale_cmd::number(&args),
         ["locale", "mobile"] => locale_cmd::mobile(&args),
+        ["apa", "import"] => apa_cmd::import(&args),
+        ["apa", "check"] => apa_cmd::check(&args),
+        ["apa", "score"] => apa_cmd::score(&args),
         _ => {
             eprintln!("unknown command: {}\n\n{USAGE}", args.command.join(" "));
             return ExitCode::from(2);

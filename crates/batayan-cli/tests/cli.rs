@@ -86,3 +86,61 @@ fn usage_errors_exit_2() {
     assert!(help.status.success());
     assert!(stdout(&help).contains("batayan locale date"));
 }
+
+/// The repository's top folder, for fixtures.
+fn fixture(name: &str) -> String {
+    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn apa_import_writes_json_and_reports_stray_cells_with_line_and_column() {
+    let table = fixture("apa-ict-sylhet-2024-25-section3.tsv");
+    let out = batayan(&["apa", "import", &table, "--fiscal-year", "২০২৪-২৫", "--office", "ict-sylhet", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["schema"], "batayan.apa/1");
+    assert_eq!(json["fiscal_year"], "2024-25");
+    assert_eq!(json["areas"].as_array().map(Vec::len), Some(5));
+    assert_eq!(json["areas"][0]["activities"][0]["indicators"][0]["levels"], serde_json::json!([80.0, 35.0, 30.0, 25.0, 20.0]));
+    assert!(stderr(&out).contains("section3.tsv:18:17: “১২.১২.২৫” stands in a column without a header"), "{}", stderr(&out));
+    let missing_year = batayan(&["apa", "import", &table]);
+    assert_eq!(missing_year.status.code(), Some(1));
+    assert!(stderr(&missing_year).contains("--fiscal-year"));
+}
+
+#[test]
+fn apa_check_lists_findings_and_exits_1_on_errors() {
+    let out = batayan(&["apa", "check", &fixture("apa-ict-sylhet-2024-25.json"), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("error: The indicator weights of area [1] add up to 26, but the area's weight is 22. If [1.6.1]'s weight were 4 instead of 8"), "{text}");
+    assert!(text.contains("error: The indicator weights of the governance area [1] add up to 34"), "{text}");
+    assert!(text.trim_end().ends_with("7 errors, 5 warnings"), "{text}");
+    let json = batayan(&["apa", "check", &fixture("apa-ict-sylhet-2024-25.json"), "--json"]);
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
+    assert_eq!(findings[0]["suggestion"]["to"], "৪");
+    assert_eq!(findings[0]["column"], serde_json::json!({"kind": "area_weight"}));
+}
+
+#[test]
+fn apa_score_prints_the_scorecard() {
+    let dir = std::env::temp_dir().join(format!("batayan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let report = dir.join("report.json");
+    std::fs::write(
+        &report,
+        r#"{"schema":"batayan.apa-report/1","office":"ict-sylhet","fiscal_year":"2024-25","period":"Q2",
+            "values":{"1.1.1":{"quarters":[30,30,null,null]},"g1.1.1":{"quarters":[4,7.5,null,null]}}}"#,
+    )
+    .expect("writes");
+    let out = batayan(&["apa", "score", &fixture("apa-ict-sylhet-2024-25.json"), &report.to_string_lossy(), "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("[1.1.1] 95.56 → 4.78\n"), "{text}");
+    assert!(text.contains("[g1.1.1] 75.00 → 7.50"), "{text}");
+    assert!(text.trim_end().ends_with("Total: 12.28 / 100"), "{text}");
+    let stepped = batayan(&["apa", "score", &fixture("apa-ict-sylhet-2024-25.json"), &report.to_string_lossy(), "--stepped", "--json"]);
+    let card: serde_json::Value = serde_json::from_str(&stdout(&stepped)).expect("valid JSON");
+    assert_eq!(card["indicators"][0]["raw"]["value"], 90.0);
+    let _ = std::fs::remove_dir_all(dir);
+}

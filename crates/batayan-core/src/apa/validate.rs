@@ -82,6 +82,16 @@ enum Block {
 }
 
 impl Block {
+    /// How a message names the block of an area: nothing for the office's own areas, whose serials are
+    /// the familiar ones, and "governance" for the block whose serials restart at [১].
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Block::Own, _) => "",
+            (Block::Governance, Lang::Bn) => "সুশাসন ও সংস্কারমূলক ",
+            (Block::Governance, Lang::En) => "the governance ",
+        }
+    }
+
     fn key(self, serial: &str) -> String {
         match self {
             Block::Own => serial.to_owned(),
@@ -134,12 +144,19 @@ fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
         Some(Column::AreaWeight),
         Message::new(
             format!(
-                "ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
+                "{}ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
+                block.label(Lang::Bn),
                 to_bangla_digits(&area.serial),
                 bn(sum),
                 bn(area_weight)
             ),
-            format!("The indicator weights of area [{}] add up to {}, but the area's weight is {}.", area.serial, en(sum), en(area_weight)),
+            format!(
+                "The indicator weights of {}area [{}] add up to {}, but the area's weight is {}.",
+                block.label(Lang::En),
+                area.serial,
+                en(sum),
+                en(area_weight)
+            ),
         ),
     );
     // ৪ and ৮: does one weight, read with the other digit, make the sum right?

@@ -123,3 +123,16 @@ fn an_imported_table_round_trips_through_json() {
     assert_eq!(back.indicators().count(), 23);
     assert!(json.contains("\"levels\":[\"2023-12-12\",null,null,null,null]"), "dates are ISO strings in JSON");
 }
+
+/// The seed fixture the dev-portal serves is this import of the Sylhet table; regenerate it with
+/// `batayan apa import tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv --fiscal-year 2024-25 --office ict-sylhet`
+/// (then restore `office_name` and `counterpart`) when the importer changes.
+#[test]
+fn the_seed_fixture_is_fresh() {
+    let fixture: Agreement =
+        serde_json::from_str(include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).unwrap();
+    let imported = import_section3(SYLHET);
+    assert_eq!(fixture.areas, imported.areas);
+    assert_eq!(fixture.governance, imported.governance);
+    assert_eq!(fixture.office_name, "প্রোগ্রামার, জেলা কার্যালয়, সিলেট, আইসিটি অধিদপ্তর");
+}

@@ -1,0 +1,134 @@
+//! `batayan apa …`: import, check and score agreements with `batayan_core::apa`.
+
+use std::fmt::Write as _;
+
+use batayan_core::apa::{Agreement, Mode, Report, Severity, import_section3, scorecard, validate};
+use batayan_core::contract::check_office_key;
+use batayan_core::locale::{FiscalYear, Lang, Message, format_fixed, to_bangla_digits};
+
+use crate::Outcome;
+use crate::args::Args;
+
+fn read(path: &str) -> Result<String, Message> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Message::new(format!("ফাইল “{path}” পড়া যায়নি: {e}"), format!("Cannot read the file “{path}”: {e}"))
+    })
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Message> {
+    let text = read(path)?;
+    serde_json::from_str(&text).map_err(|e| {
+        let (line, column) = (e.line().to_string(), e.column().to_string());
+        Message::new(
+            format!("“{path}” পড়া যায়নি (লাইন {}, কলাম {}): {e}", to_bangla_digits(&line), to_bangla_digits(&column)),
+            format!("Cannot read “{path}” (line {line}, column {column}): {e}"),
+        )
+    })
+}
+
+fn one_file(args: &Args, what_bn: &str, what_en: &str) -> Result<String, Message> {
+    match args.values.as_slice() {
+        [path] => Ok(path.clone()),
+        _ => Err(Message::new(format!("একটি {what_bn} ফাইল দিন।"), format!("Give one {what_en} file."))),
+    }
+}
+
+pub(crate) fn import(args: &Args) -> Outcome {
+    let run = || -> Result<String, Message> {
+        let path = one_file(args, "সারণি (TSV)", "table (TSV)")?;
+        let year_text = args.fiscal_year.as_deref().ok_or_else(|| {
+            Message::new("--fiscal-year দিন, যেমন --fiscal-year ২০২৪-২৫।", "Give --fiscal-year, e.g. --fiscal-year 2024-25.")
+        })?;
+        let year = FiscalYear::parse(year_text).map_err(|e| e.message())?;
+        let office = args.office.clone().unwrap_or_else(|| "office".to_owned());
+        check_office_key(&office)?;
+        let imported = import_section3(&read(&path)?);
+        for p in &imported.problems {
+            let (line, column) = (p.line.to_string(), p.column.to_string());
+            let place = match args.lang {
+                Lang::Bn => format!("{path}:{}:{}", to_bangla_digits(&line), to_bangla_digits(&column)),
+                Lang::En => format!("{path}:{line}:{column}"),
+            };
+            eprintln!("{place}: {}", p.message.get(args.lang));
+        }
+        let mut agreement = Agreement::new(&office, year);
+        agreement.areas = imported.areas;
+        agreement.governance = imported.governance;
+        serde_json::to_string_pretty(&agreement).map_err(|e| Message::new(e.to_string(), e.to_string()))
+    };
+    run().map_or_else(Outcome::Failed, Outcome::Printed)
+}
+
+pub(crate) fn check(args: &Args) -> Outcome {
+    let run = || -> Result<(String, bool), Message> {
+        let path = one_file(args, "চুক্তি (JSON)", "agreement (JSON)")?;
+        let agreement: Agreement = read_json(&path)?;
+        let findings = validate(&agreement);
+        let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+        if args.json {
+            let text = serde_json::to_string_pretty(&findings).map_err(|e| Message::new(e.to_string(), e.to_string()))?;
+            return Ok((text, has_errors));
+        }
+        let mut text = String::new();
+        for f in &findings {
+            let severity = match (f.severity, args.lang) {
+                (Severity::Error, Lang::Bn) => "ত্রুটি",
+                (Severity::Warning, Lang::Bn) => "সতর্কতা",
+                (Severity::Error, Lang::En) => "error",
+                (Severity::Warning, Lang::En) => "warning",
+            };
+            let _ = writeln!(text, "{severity}: {}", f.message.get(args.lang));
+        }
+        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count().to_string();
+        let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count().to_string();
+        let _ = write!(
+            text,
+            "{}",
+            match args.lang {
+                Lang::Bn => format!("{}টি ত্রুটি, {}টি সতর্কতা", to_bangla_digits(&errors), to_bangla_digits(&warnings)),
+                Lang::En => format!("{errors} errors, {warnings} warnings"),
+            }
+        );
+        Ok((text, has_errors))
+    };
+    match run() {
+        Ok((text, false)) => Outcome::Printed(text),
+        Ok((text, true)) => {
+            println!("{text}");
+            Outcome::Failed(Message::new("চুক্তিতে ত্রুটি আছে।", "The agreement has errors."))
+        }
+        Err(m) => Outcome::Failed(m),
+    }
+}
+
+pub(crate) fn score(args: &Args) -> Outcome {
+    let run = || -> Result<String, Message> {
+        let [apa_path, report_path] = args.values.as_slice() else {
+            return Err(Message::new("চুক্তি ও প্রতিবেদন — দুটি JSON ফাইল দিন।", "Give two JSON files: the agreement and the report."));
+        };
+        let agreement: Agreement = read_json(apa_path)?;
+        let report: Report = read_json(report_path)?;
+        if report.office != agreement.office || report.fiscal_year != agreement.fiscal_year {
+            return Err(Message::new(
+                "প্রতিবেদনটি অন্য অফিস বা অর্থবছরের।",
+                "The report is for another office or fiscal year than the agreement.",
+            ));
+        }
+        let mode = if args.stepped { Mode::Stepped } else { Mode::Interpolated };
+        let card = scorecard(&agreement, &report, mode);
+        if args.json {
+            return serde_json::to_string_pretty(&card).map_err(|e| Message::new(e.to_string(), e.to_string()));
+        }
+        let lang = args.lang;
+        let mut text = String::new();
+        for i in &card.indicators {
+            let shown = if lang == Lang::Bn { to_bangla_digits(&i.key) } else { i.key.clone() };
+            let raw = i.raw.as_ref().map_or("—".to_owned(), |r| format_fixed(r.value, 2, lang));
+            let _ = writeln!(text, "[{shown}] {raw} → {}", format_fixed(i.weighted, 2, lang));
+        }
+        let total_label = if lang == Lang::Bn { "মোট" } else { "Total" };
+        let _ = write!(text, "{total_label}: {} / {}", format_fixed(card.total, 2, lang), if lang == Lang::Bn { "১০০" } else { "100" });
+        Ok(text)
+    };
+    run().map_or_else(Outcome::Failed, Outcome::Printed)
+}
