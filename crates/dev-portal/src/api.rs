@@ -8,6 +8,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
+use batayan_core::apa::{Agreement, Severity, pointer, validate};
 use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key};
 use batayan_core::locale::{FiscalYear, Lang, Message, Period, to_bangla_digits};
 use serde_json::{Value, json};
@@ -62,9 +63,28 @@ pub(crate) async fn put_agreement(
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors: submitted.errors });
     }
     let (year, text) = (submitted.year, submitted.text);
+    // The same rules the widget's edit mode shows: errors refuse the save, warnings travel with it.
+    let agreement: Agreement = match serde_json::from_value(submitted.document) {
+        Ok(a) => a,
+        Err(e) => {
+            return refuse_one(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+                Message::new(format!("চুক্তির গঠন ঠিক নেই: {e}"), format!("The agreement is not shaped as batayan.apa/1 says: {e}")),
+            );
+        }
+    };
+    let findings = validate(&agreement);
+    let as_field = |f: &batayan_core::apa::Finding| FieldError::new(pointer(&agreement, f), f.message.clone());
+    let errors: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Error).map(as_field).collect();
+    if !errors.is_empty() {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
+    }
+    let warnings: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Warning).map(as_field).collect();
     idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
         store::put_document(tx, "apa", &office, &year.code(), &text)?;
-        Ok(Outcome { status: StatusCode::OK, body: json!({ "saved": true, "office": office, "fiscal_year": year.code() }) })
+        let body = json!({ "saved": true, "office": office, "fiscal_year": year.code(), "warnings": warnings });
+        Ok(Outcome { status: StatusCode::OK, body })
     })
 }
 

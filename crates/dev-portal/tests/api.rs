@@ -130,13 +130,40 @@ async fn a_document_for_another_year_or_office_is_422_by_field() {
 }
 
 #[tokio::test]
-async fn a_valid_agreement_is_stored_and_served_back() {
+async fn an_agreement_with_errors_is_refused_cell_by_cell_and_a_corrected_one_is_stored() {
     let app = portal();
-    let doc = json!({ "schema": "batayan.apa/1", "office": "ict-sylhet", "fiscal_year": "2024-25", "office_name": "নতুন" });
-    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], doc.to_string()).await;
+    let seeded = send(&app, "GET", AGREEMENT, &[], Body::empty()).await.json();
+    // The Sylhet table as signed: its weight sums and two level rows are wrong.
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], seeded.to_string()).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.text);
+    let paths = answer.error_paths();
+    assert_eq!(paths[0], "/areas/0/weight");
+    assert!(paths.contains(&"/areas/1/activities/1/indicators/0/levels/4".to_owned()), "{paths:?}");
+    assert!(answer.first_error_en().contains("If [1.6.1]'s weight were 4 instead of 8"));
+
+    let mut fixed = seeded.clone();
+    for (area, activity, indicator) in [(0, 5, 0), (3, 0, 0), (4, 1, 0)] {
+        fixed["areas"][area]["activities"][activity]["indicators"][indicator]["weight"] = json!(4.0);
+    }
+    fixed["governance"][0]["activities"][2]["indicators"][0]["weight"] = json!(4.0);
+    fixed["areas"][1]["activities"][1]["indicators"][0]["levels"][4] = json!(4.0);
+    fixed["areas"][3]["activities"][1]["indicators"][0]["levels"][4] = json!(4.0);
+    fixed["areas"][1]["activities"][0]["indicators"][0]["levels"][0] = json!("2024-12-12");
+    fixed["office_name"] = json!("সংশোধিত");
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], fixed.to_string()).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    assert!(!answer.json()["warnings"].as_array().unwrap().is_empty(), "warnings travel with a successful save");
     let stored = send(&app, "GET", AGREEMENT, &[], Body::empty()).await;
-    assert_eq!(stored.json()["office_name"], "নতুন");
+    assert_eq!(stored.json()["office_name"], "সংশোধিত");
+}
+
+#[tokio::test]
+async fn a_misshapen_agreement_is_422() {
+    let app = portal();
+    let doc = json!({ "schema": "batayan.apa/1", "office": "ict-sylhet", "fiscal_year": "2024-25", "areas": "none" });
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], doc.to_string()).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(answer.first_error_en().contains("not shaped as batayan.apa/1"), "{}", answer.text);
 }
 
 #[tokio::test]

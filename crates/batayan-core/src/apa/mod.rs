@@ -13,4 +13,4 @@ pub use import::{ImportProblem, Imported, import_section3};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, scorecard};
 pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};
-pub use validate::{Column, Finding, Severity, Suggestion, validate};
+pub use validate::{Column, Finding, Severity, Suggestion, pointer, validate};

@@ -419,5 +419,46 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
     findings.push(f);
 }
 
+/// The JSON Pointer of the cell a finding is about, in the agreement's JSON (`/areas/1/activities/1/
+/// indicators/0/levels/4`), so that a host's 422 names the field and a widget marks the right cell.
+/// Table-wide findings point at the document (`""`).
+pub fn pointer(agreement: &Agreement, finding: &Finding) -> String {
+    let Some(key) = finding.serial.as_deref() else { return String::new() };
+    let (block, serial) = match key.strip_prefix('g') {
+        Some(rest) => ("governance", rest),
+        None => ("areas", key),
+    };
+    let areas = if block == "governance" { &agreement.governance } else { &agreement.areas };
+    let field = |column: Option<Column>| -> Vec<String> {
+        match column {
+            Some(Column::Serial) => vec!["serial".into()],
+            Some(Column::AreaWeight) | Some(Column::Weight) => vec!["weight".into()],
+            Some(Column::Method) => vec!["method".into()],
+            Some(Column::Unit) => vec!["unit".into()],
+            Some(Column::PriorActual(k)) => vec!["prior_actuals".into(), k.to_string()],
+            Some(Column::Level(k)) => vec!["levels".into(), k.to_string()],
+            Some(Column::Projection(k)) => vec!["projections".into(), k.to_string()],
+            None => vec![],
+        }
+    };
+    for (a, area) in areas.iter().enumerate() {
+        let base = [block.to_owned(), a.to_string()];
+        if area.serial == serial {
+            return crate::contract::json_pointer(base.into_iter().chain(field(finding.column)));
+        }
+        for (b, activity) in area.activities.iter().enumerate() {
+            let base = [base[0].clone(), base[1].clone(), "activities".into(), b.to_string()];
+            if activity.serial == serial {
+                return crate::contract::json_pointer(base.into_iter().chain(field(finding.column)));
+            }
+            if let Some(c) = activity.indicators.iter().position(|i| i.serial == serial) {
+                let path = base.into_iter().chain(["indicators".into(), c.to_string()]).chain(field(finding.column));
+                return crate::contract::json_pointer(path);
+            }
+        }
+    }
+    String::new()
+}
+
 #[cfg(test)]
 mod tests;

@@ -111,3 +111,13 @@ fn lower_is_better_levels_rise_and_units_must_fit_the_method() {
     let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1.1.1")).map(line).collect();
     assert_eq!(lines, ["E 1.1.1 Weight", "W 1.1.1 Method"]);
 }
+
+#[test]
+fn findings_point_at_their_cells_in_the_json() {
+    let agreement = sylhet();
+    let paths: Vec<String> = validate(&agreement).iter().map(|f| pointer(&agreement, f)).collect();
+    assert_eq!(paths[0], "/areas/0/weight");
+    assert!(paths.contains(&"/areas/1/activities/1/indicators/0/levels/4".to_owned()), "{paths:?}");
+    assert!(paths.contains(&"/areas/1/activities/0/indicators/0/levels/0".to_owned()), "{paths:?}");
+    assert_eq!(paths.last().map(String::as_str), Some("/governance/0/weight"));
+}
