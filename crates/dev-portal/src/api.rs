@@ -8,7 +8,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use batayan_core::apa::{Agreement, Severity, pointer, validate};
+use batayan_core::apa::{Agreement, Report, ReportFinding, Severity, check_report, pointer, validate};
 use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key};
 use batayan_core::locale::{FiscalYear, Lang, Message, Period, to_bangla_digits};
 use serde_json::{Value, json};
@@ -117,9 +117,41 @@ pub(crate) async fn post_report(
     let (Some(period), true) = (period, errors.is_empty()) else {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
     };
+    let report: Report = match serde_json::from_value(document) {
+        Ok(r) => r,
+        Err(e) => {
+            return refuse_one(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+                Message::new(format!("প্রতিবেদনের গঠন ঠিক নেই: {e}"), format!("The report is not shaped as batayan.apa-report/1 says: {e}")),
+            );
+        }
+    };
+    let stored = match state.db.lock() {
+        Ok(db) => store::get_document(&db, "apa", &office, &year.code()),
+        Err(_) => return storage_failed(&rusqlite::Error::InvalidQuery),
+    };
+    let agreement: Agreement = match stored.map(|body| body.and_then(|b| serde_json::from_str(&b).ok())) {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            return refuse_one(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "",
+                Message::new("এই অফিস ও অর্থবছরের কোনো চুক্তি নেই; আগে চুক্তি সংরক্ষণ করুন।", "There is no agreement for this office and year; store the agreement first."),
+            );
+        }
+        Err(e) => return storage_failed(&e),
+    };
+    let findings = check_report(&agreement, &report);
+    let as_field = |f: &ReportFinding| FieldError::new(f.path.clone(), f.message.clone());
+    let errors: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Error).map(as_field).collect();
+    if !errors.is_empty() {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
+    }
+    let warnings: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Warning).map(as_field).collect();
     idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
         let id = store::insert_report(tx, &office, &year.code(), period.code(), &text)?;
-        Ok(Outcome { status: StatusCode::CREATED, body: json!({ "id": id, "period": period.code() }) })
+        Ok(Outcome { status: StatusCode::CREATED, body: json!({ "id": id, "period": period.code(), "warnings": warnings }) })
     })
 }
 

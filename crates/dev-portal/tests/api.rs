@@ -196,6 +196,19 @@ async fn a_repeated_post_with_the_same_idempotency_key_is_stored_once() {
 }
 
 #[tokio::test]
+async fn report_values_are_checked_against_the_agreement() {
+    let app = portal();
+    let bad = json!({
+        "schema": "batayan.apa-report/1", "office": "ict-sylhet", "fiscal_year": "2024-25", "period": "Q1",
+        "values": { "1.1.1": { "quarters": [12, null, null, null] }, "2.1.1": { "quarters": [5, null, null, null] }, "7.7.7": {} },
+    });
+    let answer = send(&app, "POST", REPORTS, &[("x-csrf-token", TOKEN)], bad.to_string()).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.text);
+    assert_eq!(answer.error_paths(), ["/values/2.1.1/quarters/0", "/values/7.7.7"]);
+    assert!(answer.json()["errors"][0]["message_bn"].as_str().unwrap().contains("তারিখ"));
+}
+
+#[tokio::test]
 async fn bodies_over_one_mebibyte_are_413() {
     let app = portal();
     let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_BODY_BYTES));

@@ -6,11 +6,13 @@
 mod import;
 mod model;
 mod report;
+mod report_check;
 mod score;
 mod validate;
 
 pub use import::{ImportProblem, Imported, import_section3};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, scorecard};
+pub use report_check::{ReportFinding, check_report};
 pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};
 pub use validate::{Column, Finding, Severity, Suggestion, pointer, validate};
