@@ -7,11 +7,14 @@ use web_sys::HtmlElement;
 use yew::{AppHandle, BaseComponent, Renderer};
 
 use crate::ElementSpec;
+use crate::apa::{ApaTableElement, ApaTableElementProps};
 use crate::attributes;
 use crate::shadow::{clear, prepare_root};
 
-pub(crate) const SPECS: [ElementSpec; 1] =
-    [ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] }];
+pub(crate) const SPECS: [ElementSpec; 2] = [
+    ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] },
+    ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "lang"] },
+];
 
 /// A mounted widget, owned by its custom element in JS.
 #[wasm_bindgen]
@@ -84,10 +87,19 @@ pub(crate) fn mount(host: HtmlElement) -> Result<MountedElement, JsError> {
     let tag = host.local_name();
     let app = match tag.as_str() {
         "batayan-fiscal-year" => mount_yew::<FiscalYearCard>(host, fiscal_year_props),
+        "batayan-apa-table" => mount_yew::<ApaTableElement>(host, apa_table_props),
         _ => return Err(JsError::new(&format!("batayan: <{tag}> is not one of our elements"))),
     };
     let app = app.map_err(|e| JsError::new(&format!("batayan: could not mount <{tag}>: {e:?}")))?;
     Ok(MountedElement { app: Some(app) })
+}
+
+fn apa_table_props(host: &HtmlElement) -> ApaTableElementProps {
+    ApaTableElementProps {
+        src: attributes::text(host, "src").map(Into::into),
+        report_src: attributes::text(host, "report-src").map(Into::into),
+        lang: attributes::language(host),
+    }
 }
 
 fn fiscal_year_props(host: &HtmlElement) -> FiscalYearCardProps {

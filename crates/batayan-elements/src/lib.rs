@@ -9,8 +9,10 @@
 //! element as an error in the reader's language, and a failure to mount is a JS exception with a
 //! message, never a trap that would take every widget on the page down with it.
 
+mod apa;
 mod attributes;
 mod elements;
+mod net;
 mod shadow;
 
 use wasm_bindgen::prelude::*;

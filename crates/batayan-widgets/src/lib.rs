@@ -6,10 +6,12 @@
 //!
 //! - [`ui`]: pieces every widget shares (error box, progress bar).
 //! - [`fiscal_year`]: `<batayan-fiscal-year>`, a date in both calendars with its fiscal year.
+//! - [`apa`]: `<batayan-apa-table>`, the APA target table with scores (public view so far).
 //!
 //! Styles for all components are one stylesheet, [`STYLESHEET`], that the element adopts into its shadow
 //! root; class names are prefixed `by-` so that they read as ours in a host page's inspector.
 
+pub mod apa;
 pub mod fiscal_year;
 pub mod ui;
 

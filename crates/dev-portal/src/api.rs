@@ -197,6 +197,24 @@ pub(crate) async fn list_reports(State(state): State<AppState>, Path((office, fi
     }
 }
 
+/// The latest report, as submitted: what `<batayan-apa-table report-src=…>` shows.
+pub(crate) async fn latest_report(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {
+    let year = match agreement_key(&office, &fiscal_year) {
+        Ok(y) => y,
+        Err(r) => return r,
+    };
+    let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
+    match store::latest_report(&db, &office, &year.code()) {
+        Ok(Some(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+        Ok(None) => refuse_one(
+            StatusCode::NOT_FOUND,
+            "",
+            Message::new("এই চুক্তির কোনো প্রতিবেদন এখনো জমা হয়নি।", "No report has been submitted for this agreement yet."),
+        ),
+        Err(e) => storage_failed(&e),
+    }
+}
+
 fn str_field<'a>(document: &'a Value, name: &str) -> Option<&'a str> {
     document.get(name).and_then(Value::as_str)
 }

@@ -65,6 +65,7 @@ fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String)
         .route("/api/health", get(api::health))
         .route("/api/apa/{office}/{fiscal_year}", get(api::get_agreement).put(api::put_agreement))
         .route("/api/apa/{office}/{fiscal_year}/reports", get(api::list_reports).post(api::post_report))
+        .route("/api/apa/{office}/{fiscal_year}/reports/latest", get(api::latest_report))
         .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_csrf_token));
     Router::new()
         .merge(api)

@@ -37,6 +37,10 @@ const MIGRATIONS: &[&str] = &["
     );
 "];
 
+/// Progress reports stored on first start: a sample Q2 report for the demo's scored view.
+const SEED_REPORTS: &[(&str, &str, &str, &str)] =
+    &[("ict-sylhet", "2024-25", "Q2", include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json"))];
+
 /// Documents stored on first start, made from the seed documents (see `tests/fixtures/README.md`).
 const SEED_AGREEMENTS: &[(&str, &str, &str)] =
     &[("ict-sylhet", "2024-25", include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json"))];
@@ -78,6 +82,9 @@ fn seed(db: &mut Connection) -> rusqlite::Result<()> {
         for (office, fiscal_year, body) in SEED_AGREEMENTS {
             put_document(&tx, "apa", office, fiscal_year, body)?;
         }
+        for (office, fiscal_year, period, body) in SEED_REPORTS {
+            insert_report(&tx, office, fiscal_year, period, body)?;
+        }
     }
     tx.commit()
 }
@@ -115,6 +122,16 @@ pub(crate) fn list_reports(db: &Connection, office: &str, fiscal_year: &str) -> 
         db.prepare("SELECT id, period, body, created_at FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id")?;
     let rows = statement.query_map(params![office, fiscal_year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()
+}
+
+/// The body of the latest stored report of an agreement.
+pub(crate) fn latest_report(db: &Connection, office: &str, fiscal_year: &str) -> rusqlite::Result<Option<String>> {
+    db.query_row(
+        "SELECT body FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id DESC LIMIT 1",
+        params![office, fiscal_year],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 /// A response stored under an idempotency key.

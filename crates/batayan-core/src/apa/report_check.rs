@@ -124,6 +124,12 @@ mod tests {
     }
 
     #[test]
+    fn the_sample_q2_report_is_sound() {
+        let report: Report = serde_json::from_str(include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json")).unwrap();
+        assert_eq!(paths(&report), []);
+    }
+
+    #[test]
     fn each_problem_points_at_its_value() {
         let mut report = Report::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap(), "Q1");
         let n = |x| Some(Value::Number(x));

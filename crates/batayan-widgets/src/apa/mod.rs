@@ -1,0 +1,160 @@
+//! `<batayan-apa-table>`: the APA section 3 table as citizens read it — every indicator with its
+//! targets, the year's achievement, raw and weighted score with how it was computed, area subtotals,
+//! the total out of 100 as a large figure and a bar per area.
+//!
+//! Rows are keyed components whose props compare equal when nothing of theirs changed, so a change to
+//! one indicator re-renders one row, not the table (the 1,000-indicator budget of the performance issue).
+
+mod row;
+mod summary;
+
+use std::rc::Rc;
+
+use batayan_core::apa::{Agreement, Area, Mode, Report, Scorecard, scorecard};
+use batayan_core::locale::{Lang, format_fixed, format_number, to_bangla_digits};
+use yew::prelude::*;
+
+use crate::ui::tr;
+use row::IndicatorRow;
+use summary::Summary;
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct ApaTableProps {
+    pub agreement: Rc<Agreement>,
+    /// The progress report to score; `None` shows the targets only.
+    #[prop_or_default]
+    pub report: Option<Rc<Report>>,
+    pub lang: Lang,
+}
+
+/// Columns of the table, for the header and for each cell's label on phones.
+pub(crate) struct Labels {
+    pub serial: &'static str,
+    pub indicator: &'static str,
+    pub unit: &'static str,
+    pub weight: &'static str,
+    pub prior: [String; 2],
+    pub levels: [&'static str; 5],
+    pub achievement: &'static str,
+    pub raw: &'static str,
+    pub weighted: &'static str,
+}
+
+impl Labels {
+    fn new(agreement: &Agreement, lang: Lang) -> Labels {
+        let year = agreement.fiscal_year;
+        let prior = |y: batayan_core::locale::FiscalYear| format!("{} {}", tr(lang, "প্রকৃত অর্জন", "Actual"), y.label(lang));
+        Labels {
+            serial: tr(lang, "ক্রমিক", "No."),
+            indicator: tr(lang, "কর্মসম্পাদন সূচক", "Indicator"),
+            unit: tr(lang, "একক", "Unit"),
+            weight: tr(lang, "মান", "Weight"),
+            prior: [prior(year.previous().previous()), prior(year.previous())],
+            levels: match lang {
+                Lang::Bn => ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"],
+                Lang::En => ["100%", "90%", "80%", "70%", "60%"],
+            },
+            achievement: tr(lang, "অর্জন", "Achieved"),
+            raw: tr(lang, "প্রাপ্ত নম্বর", "Score"),
+            weighted: tr(lang, "ভারিত নম্বর", "Weighted"),
+        }
+    }
+}
+
+/// Columns in the table: serial, indicator, unit, weight, 2 prior, 5 levels, achieved, raw, weighted.
+const COLUMNS: usize = 14;
+
+#[component]
+pub fn ApaTable(props: &ApaTableProps) -> Html {
+    let lang = props.lang;
+    let card: Rc<Scorecard> = {
+        let agreement = props.agreement.clone();
+        let report = props.report.clone();
+        use_memo((agreement, report), |(agreement, report)| {
+            let empty = Report::new(&agreement.office, agreement.fiscal_year, "Q4");
+            scorecard(agreement, report.as_deref().unwrap_or(&empty), Mode::Interpolated)
+        })
+    };
+    let agreement = &props.agreement;
+    let labels = Labels::new(agreement, lang);
+    let scored = props.report.is_some();
+    html! {
+        <section class="by-apa" lang={lang.tag()}>
+            <header class="by-apa__header">
+                <h2 class="by-card__title">
+                    { tr(lang, "বার্ষিক কর্মসম্পাদন চুক্তি ", "Annual Performance Agreement ") }
+                    { agreement.fiscal_year.label(lang) }
+                </h2>
+                if !agreement.office_name.is_empty() {
+                    <p class="by-apa__office">{ agreement.office_name.clone() }</p>
+                }
+            </header>
+            if scored {
+                <Summary card={card.clone()} {lang} />
+            }
+            <div class="by-apa__scroll">
+                <table class="by-apa__table">
+                    <caption class="by-visually-hidden">{ tr(lang, "সেকশন ৩: কর্মসম্পাদন পরিকল্পনা", "Section 3: performance plan") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ labels.serial }</th>
+                            <th scope="col">{ labels.indicator }</th>
+                            <th scope="col">{ labels.unit }</th>
+                            <th scope="col">{ labels.weight }</th>
+                            <th scope="col">{ labels.prior[0].clone() }</th>
+                            <th scope="col">{ labels.prior[1].clone() }</th>
+                            { for labels.levels.iter().map(|l| html! { <th scope="col" class="by-apa__level">{ *l }</th> }) }
+                            <th scope="col">{ labels.achievement }</th>
+                            <th scope="col">{ labels.raw }</th>
+                            <th scope="col">{ labels.weighted }</th>
+                        </tr>
+                    </thead>
+                    { for agreement.areas.iter().map(|area| area_body(area, "", &card, &labels, lang)) }
+                    if !agreement.governance.is_empty() {
+                        <tbody class="by-apa__block">
+                            <tr><th scope="rowgroup" colspan={COLUMNS.to_string()}>{ tr(lang, "সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র", "Governance and reform") }</th></tr>
+                        </tbody>
+                    }
+                    { for agreement.governance.iter().map(|area| area_body(area, "g", &card, &labels, lang)) }
+                </table>
+            </div>
+            if scored {
+                <p class="by-apa__total-line">
+                    { tr(lang, "মোট প্রাপ্ত নম্বর: ", "Total score: ") }
+                    <strong class="by-apa__total-text">{ format_fixed(card.total, 2, lang) }</strong>
+                    { tr(lang, " / ১০০", " / 100") }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn area_body(area: &Area, prefix: &str, card: &Scorecard, labels: &Labels, lang: Lang) -> Html {
+    let key = format!("{prefix}{}", area.serial);
+    let area_score = card.areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
+    let serial = if lang == Lang::Bn { to_bangla_digits(&area.serial) } else { area.serial.clone() };
+    html! {
+        <tbody key={key.clone()} class="by-apa__area">
+            <tr class="by-apa__area-row">
+                <th scope="rowgroup" colspan={COLUMNS.to_string()}>
+                    { format!("[{serial}] {}", area.name) }
+                    <span class="by-apa__area-weight">
+                        { format!(" — {} {} · {} {}", labels.weight, area.weight.map_or("—".into(), |w| format_number(w, lang)), tr(lang, "প্রাপ্ত", "scored"), format_fixed(area_score, 2, lang)) }
+                    </span>
+                </th>
+            </tr>
+            { for area.activities.iter().map(|activity| html! {
+                <>
+                    <tr class="by-apa__activity-row">
+                        <td colspan={COLUMNS.to_string()}>{ format!("[{}] {}", if lang == Lang::Bn { to_bangla_digits(&activity.serial) } else { activity.serial.clone() }, activity.name) }</td>
+                    </tr>
+                    { for activity.indicators.iter().map(|indicator| {
+                        let key = format!("{prefix}{}", indicator.serial);
+                        let score = card.indicators.iter().find(|s| s.key == key).cloned();
+                        html! { <IndicatorRow key={key} indicator={indicator.clone()} {score} {lang} /> }
+                    }) }
+                </>
+            }) }
+        </tbody>
+    }
+}

@@ -1,0 +1,62 @@
+//! One indicator row. Its props compare equal unless its indicator or score changed, so Yew skips it.
+
+use batayan_core::apa::{Indicator, IndicatorScore, Value};
+use batayan_core::locale::{Lang, format_fixed, format_gregorian, format_number, to_bangla_digits};
+use yew::prelude::*;
+
+use crate::ui::tr;
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct IndicatorRowProps {
+    pub indicator: Indicator,
+    pub score: Option<IndicatorScore>,
+    pub lang: Lang,
+}
+
+fn show(value: &Option<Value>, lang: Lang) -> String {
+    match value {
+        Some(Value::Number(x)) => format_number(*x, lang),
+        Some(Value::Date(d)) => format_gregorian(*d, lang),
+        None => String::new(),
+    }
+}
+
+#[component]
+pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
+    let lang = props.lang;
+    let i = &props.indicator;
+    let serial = if lang == Lang::Bn { to_bangla_digits(&i.serial) } else { i.serial.clone() };
+    let level_labels = match lang {
+        Lang::Bn => ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"],
+        Lang::En => ["100%", "90%", "80%", "70%", "60%"],
+    };
+    let prior_label = tr(lang, "প্রকৃত অর্জন", "Actual");
+    let provisional = |k: usize| if i.prior_provisional[k] { "*" } else { "" };
+    let achieved = props.score.as_ref().and_then(|s| s.achievement);
+    let raw = props.score.as_ref().and_then(|s| s.raw.clone());
+    let weighted = props.score.as_ref().filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
+    html! {
+        <tr class="by-apa__row" data-serial={i.serial.clone()}>
+            <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ format!("[{serial}]") }</th>
+            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ i.name.clone() }</td>
+            <td data-label={tr(lang, "একক", "Unit")}>{ i.unit.clone() }</td>
+            <td class="by-num" data-label={tr(lang, "মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
+            { for (0..2).map(|k| html! {
+                <td class="by-num" data-label={prior_label}>{ format!("{}{}", show(&i.prior_actuals[k], lang), provisional(k)) }</td>
+            }) }
+            { for (0..5).map(|k| html! {
+                <td class="by-num by-apa__level" data-label={level_labels[k]}>{ show(&i.levels[k], lang) }</td>
+            }) }
+            <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ show(&achieved, lang) }</td>
+            <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
+                if let Some(raw) = raw {
+                    <details class="by-explain">
+                        <summary>{ format_fixed(raw.value, 2, lang) }</summary>
+                        <p>{ raw.explanation.get(lang).to_owned() }</p>
+                    </details>
+                }
+            </td>
+            <td class="by-num by-apa__weighted" data-label={tr(lang, "ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
+        </tr>
+    }
+}
