@@ -30,7 +30,10 @@ fn shown_text(el: &HtmlElement) -> String {
 fn specs_list_the_fiscal_year_element() {
     let specs = element_specs().expect("serializes");
     let json = js_sys::JSON::stringify(&specs).expect("stringifies").as_string().expect("a string");
-    assert_eq!(json, r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]}]"#);
+    assert_eq!(
+        json,
+        r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]},{"name":"batayan-apa-table","attributes":["src","report-src","lang"]}]"#
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,4 +119,88 @@ fn unknown_tags_are_refused_with_a_message() {
     let el = host("batayan-nothing", &[]);
     assert!(mount_element(el.clone()).is_err());
     el.remove();
+}
+
+mod apa {
+    use std::rc::Rc;
+
+    use batayan_core::apa::{Agreement, Report};
+    use batayan_core::locale::Lang;
+    use batayan_widgets::apa::{ApaTable, ApaTableProps};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::HtmlElement;
+
+    fn fixtures() -> (Rc<Agreement>, Rc<Report>) {
+        let agreement = serde_json::from_str(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).expect("agreement");
+        let report = serde_json::from_str(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json")).expect("report");
+        (Rc::new(agreement), Rc::new(report))
+    }
+
+    fn root() -> HtmlElement {
+        let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+        let div: HtmlElement = document.create_element("div").expect("creates").unchecked_into();
+        document.body().expect("a body").append_child(&div).expect("appends");
+        div
+    }
+
+    #[wasm_bindgen_test]
+    async fn public_view_shows_the_total_the_rows_and_how_a_score_was_computed() {
+        let (agreement, report) = fixtures();
+        let div = root();
+        let props = ApaTableProps { agreement, report: Some(report), lang: Lang::Bn };
+        let app = yew::Renderer::<ApaTable>::with_root_and_props(div.clone().into(), props).render();
+        yew::scheduler::flush().await;
+        let figure = div.query_selector(".by-apa__total-figure").expect("query").expect("a total");
+        assert_eq!(figure.text_content().as_deref(), Some("৪৭.২৫"));
+        let rows = div.query_selector_all(".by-apa__row").expect("query");
+        assert_eq!(rows.length(), 23);
+        let first = div.query_selector("[data-key='1.1.1']").expect("query").expect("row [১.১.১]");
+        let text = first.text_content().unwrap_or_default();
+        assert!(text.contains("প্রশিক্ষণার্থী"), "{text}");
+        let raw = first.query_selector(".by-apa__raw summary").expect("query").expect("a score");
+        assert_eq!(raw.text_content().as_deref(), Some("৯০.৬৭")); // 20 + 18 = 38 against 80, 35, …
+        let why = first.query_selector(".by-explain p").expect("query").expect("an explanation");
+        assert_eq!(why.text_content().as_deref(), Some("অর্জন ৩৮ আছে ৯০% (৩৫) ও ১০০% (৮০) লক্ষ্যমাত্রার মাঝে: ৯০ + ১০ × (৩৮ − ৩৫) / (৮০ − ৩৫) = ৯০.৬৭।"));
+        app.destroy();
+        div.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn without_a_report_only_targets_are_shown_in_english_too() {
+        let (agreement, _) = fixtures();
+        let div = root();
+        let props = ApaTableProps { agreement, report: None, lang: Lang::En };
+        let app = yew::Renderer::<ApaTable>::with_root_and_props(div.clone().into(), props).render();
+        yew::scheduler::flush().await;
+        assert!(div.query_selector(".by-apa__total-figure").expect("query").is_none());
+        let text = div.text_content().unwrap_or_default();
+        assert!(text.contains("Annual Performance Agreement 2024-25"), "{text}");
+        assert!(text.contains("Actual 2022-23"), "{text}");
+        app.destroy();
+        div.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_missing_agreement_is_an_explained_error() {
+        let el = super::host("batayan-apa-table", &[("src", "/no-such-agreement.json")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let shadow = el.shadow_root().expect("shadow");
+        let mut alert = None;
+        for _ in 0..100 {
+            yew::scheduler::flush().await;
+            alert = shadow.query_selector("[role=alert]").expect("query");
+            if alert.is_some() {
+                break;
+            }
+            let wait = js_sys::Promise::new(&mut |resolve, _| {
+                let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+        }
+        let text = alert.expect("an error appears").text_content().unwrap_or_default();
+        assert!(text.contains("/no-such-agreement.json"), "{text}");
+        mounted.destroy();
+        el.remove();
+    }
 }

@@ -151,7 +151,8 @@ fn area_body(area: &Area, prefix: &str, card: &Scorecard, labels: &Labels, lang:
                     { for activity.indicators.iter().map(|indicator| {
                         let key = format!("{prefix}{}", indicator.serial);
                         let score = card.indicators.iter().find(|s| s.key == key).cloned();
-                        html! { <IndicatorRow key={key} indicator={indicator.clone()} {score} {lang} /> }
+                        let row_key = AttrValue::from(key.clone());
+                        html! { <IndicatorRow {key} {row_key} indicator={indicator.clone()} {score} {lang} /> }
                     }) }
                 </>
             }) }

@@ -8,6 +8,9 @@ use crate::ui::tr;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct IndicatorRowProps {
+    /// The indicator's key in reports and scorecards (`"1.1.1"`, governance `"g1.1.1"`): governance
+    /// serials restart at [১], so the serial alone is not unique in the table.
+    pub row_key: AttrValue,
     pub indicator: Indicator,
     pub score: Option<IndicatorScore>,
     pub lang: Lang,
@@ -31,12 +34,13 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         Lang::En => ["100%", "90%", "80%", "70%", "60%"],
     };
     let prior_label = tr(lang, "প্রকৃত অর্জন", "Actual");
-    let provisional = |k: usize| if i.prior_provisional[k] { "*" } else { "" };
+    // The `*` of a provisional actual marks a value; an empty cell stays empty.
+    let provisional = |k: usize| if i.prior_provisional[k] && i.prior_actuals[k].is_some() { "*" } else { "" };
     let achieved = props.score.as_ref().and_then(|s| s.achievement);
     let raw = props.score.as_ref().and_then(|s| s.raw.clone());
     let weighted = props.score.as_ref().filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
     html! {
-        <tr class="by-apa__row" data-serial={i.serial.clone()}>
+        <tr class="by-apa__row" data-key={props.row_key.clone()}>
             <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ format!("[{serial}]") }</th>
             <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ i.name.clone() }</td>
             <td data-label={tr(lang, "একক", "Unit")}>{ i.unit.clone() }</td>
