@@ -8,7 +8,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use batayan_core::apa::{Agreement, Report, ReportFinding, Severity, check_report, pointer, validate};
+use batayan_core::apa::{Agreement, Report, Severity, check_report, pointer, validate};
 use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key};
 use batayan_core::locale::{FiscalYear, Lang, Message, Period, to_bangla_digits};
 use serde_json::{Value, json};
@@ -74,13 +74,11 @@ pub(crate) async fn put_agreement(
             );
         }
     };
-    let findings = validate(&agreement);
-    let as_field = |f: &batayan_core::apa::Finding| FieldError::new(pointer(&agreement, f), f.message.clone());
-    let errors: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Error).map(as_field).collect();
-    if !errors.is_empty() {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
-    }
-    let warnings: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Warning).map(as_field).collect();
+    let findings = validate(&agreement).into_iter().map(|f| (f.severity, FieldError::new(pointer(&agreement, &f), f.message)));
+    let warnings = match warnings_unless_errors(findings) {
+        Ok(w) => w,
+        Err(refusal) => return refusal,
+    };
     idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
         store::put_document(tx, "apa", &office, &year.code(), &text)?;
         let body = json!({ "saved": true, "office": office, "fiscal_year": year.code(), "warnings": warnings });
@@ -142,17 +140,25 @@ pub(crate) async fn post_report(
         }
         Err(e) => return storage_failed(&e),
     };
-    let findings = check_report(&agreement, &report);
-    let as_field = |f: &ReportFinding| FieldError::new(f.path.clone(), f.message.clone());
-    let errors: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Error).map(as_field).collect();
-    if !errors.is_empty() {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
-    }
-    let warnings: Vec<FieldError> = findings.iter().filter(|f| f.severity == Severity::Warning).map(as_field).collect();
+    let findings = check_report(&agreement, &report).into_iter().map(|f| (f.severity, FieldError::new(f.path, f.message)));
+    let warnings = match warnings_unless_errors(findings) {
+        Ok(w) => w,
+        Err(refusal) => return refusal,
+    };
     idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
         let id = store::insert_report(tx, &office, &year.code(), period.code(), &text)?;
         Ok(Outcome { status: StatusCode::CREATED, body: json!({ "id": id, "period": period.code(), "warnings": warnings }) })
     })
+}
+
+/// Errors refuse a write (422, every error on its field); warnings travel with a successful one.
+fn warnings_unless_errors(findings: impl Iterator<Item = (Severity, FieldError)>) -> Result<Vec<FieldError>, Response> {
+    let (errors, warnings): (Vec<_>, Vec<_>) = findings.partition(|(severity, _)| *severity == Severity::Error);
+    if !errors.is_empty() {
+        let errors = errors.into_iter().map(|(_, e)| e).collect();
+        return Err(refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors }));
+    }
+    Ok(warnings.into_iter().map(|(_, w)| w).collect())
 }
 
 /// A document sent to a write endpoint: read, parsed, and its header checked against the endpoint.
