@@ -8,9 +8,10 @@
 mod row;
 mod summary;
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Area, Mode, Report, Scorecard, scorecard};
+use batayan_core::apa::{Agreement, Area, IndicatorScore, Mode, Report, Scorecard, scorecard};
 use batayan_core::locale::{Lang, format_fixed, format_number, to_bangla_digits};
 use yew::prelude::*;
 
@@ -78,6 +79,8 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
     let agreement = &props.agreement;
     let labels = Labels::new(agreement, lang);
     let scored = props.report.is_some();
+    // One lookup table per render, so that 1,000 rows cost 1,000 lookups, not a million comparisons.
+    let by_key: HashMap<&str, &IndicatorScore> = card.indicators.iter().map(|s| (s.key.as_str(), s)).collect();
     html! {
         <section class="by-apa" lang={lang.tag()}>
             <header class="by-apa__header">
@@ -109,13 +112,13 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
                             <th scope="col">{ labels.weighted }</th>
                         </tr>
                     </thead>
-                    { for agreement.areas.iter().map(|area| area_body(area, "", &card, &labels, lang)) }
+                    { for agreement.areas.iter().map(|area| area_body(area, "", &card, &by_key, &labels, lang)) }
                     if !agreement.governance.is_empty() {
                         <tbody class="by-apa__block">
                             <tr><th scope="rowgroup" colspan={COLUMNS.to_string()}>{ tr(lang, "সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র", "Governance and reform") }</th></tr>
                         </tbody>
                     }
-                    { for agreement.governance.iter().map(|area| area_body(area, "g", &card, &labels, lang)) }
+                    { for agreement.governance.iter().map(|area| area_body(area, "g", &card, &by_key, &labels, lang)) }
                 </table>
             </div>
             if scored {
@@ -129,7 +132,7 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
     }
 }
 
-fn area_body(area: &Area, prefix: &str, card: &Scorecard, labels: &Labels, lang: Lang) -> Html {
+fn area_body(area: &Area, prefix: &str, card: &Scorecard, by_key: &HashMap<&str, &IndicatorScore>, labels: &Labels, lang: Lang) -> Html {
     let key = format!("{prefix}{}", area.serial);
     let area_score = card.areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
     let serial = if lang == Lang::Bn { to_bangla_digits(&area.serial) } else { area.serial.clone() };
@@ -150,7 +153,7 @@ fn area_body(area: &Area, prefix: &str, card: &Scorecard, labels: &Labels, lang:
                     </tr>
                     { for activity.indicators.iter().map(|indicator| {
                         let key = format!("{prefix}{}", indicator.serial);
-                        let score = card.indicators.iter().find(|s| s.key == key).cloned();
+                        let score = by_key.get(key.as_str()).map(|s| (*s).clone());
                         let row_key = AttrValue::from(key.clone());
                         html! { <IndicatorRow {key} {row_key} indicator={indicator.clone()} {score} {lang} /> }
                     }) }
