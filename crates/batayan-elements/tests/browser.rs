@@ -177,6 +177,7 @@ mod apa {
         let text = div.text_content().unwrap_or_default();
         assert!(text.contains("Annual Performance Agreement 2024-25"), "{text}");
         assert!(text.contains("Actual 2022-23"), "{text}");
+        assert!(text.contains("Projection 2026-27"), "{text}");
         app.destroy();
         div.remove();
     }

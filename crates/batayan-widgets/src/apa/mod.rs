@@ -36,6 +36,7 @@ pub(crate) struct Labels {
     pub weight: &'static str,
     pub prior: [String; 2],
     pub levels: [&'static str; 5],
+    pub projections: [String; 2],
     pub achievement: &'static str,
     pub raw: &'static str,
     pub weighted: &'static str,
@@ -55,6 +56,7 @@ impl Labels {
                 Lang::Bn => ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"],
                 Lang::En => ["100%", "90%", "80%", "70%", "60%"],
             },
+            projections: [year.next(), year.next().next()].map(|y| format!("{} {}", tr(lang, "প্রক্ষেপণ", "Projection"), y.label(lang))),
             achievement: tr(lang, "অর্জন", "Achieved"),
             raw: tr(lang, "প্রাপ্ত নম্বর", "Score"),
             weighted: tr(lang, "ভারিত নম্বর", "Weighted"),
@@ -62,8 +64,9 @@ impl Labels {
     }
 }
 
-/// Columns in the table: serial, indicator, unit, weight, 2 prior, 5 levels, achieved, raw, weighted.
-const COLUMNS: usize = 14;
+/// Columns in the table: serial, indicator, unit, weight, 2 prior, 5 levels, 2 projections, achieved,
+/// raw, weighted.
+const COLUMNS: usize = 16;
 
 #[component]
 pub fn ApaTable(props: &ApaTableProps) -> Html {
@@ -107,6 +110,8 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
                             <th scope="col">{ labels.prior[0].clone() }</th>
                             <th scope="col">{ labels.prior[1].clone() }</th>
                             { for labels.levels.iter().map(|l| html! { <th scope="col" class="by-apa__level">{ *l }</th> }) }
+                            <th scope="col" class="by-apa__projection">{ labels.projections[0].clone() }</th>
+                            <th scope="col" class="by-apa__projection">{ labels.projections[1].clone() }</th>
                             <th scope="col">{ labels.achievement }</th>
                             <th scope="col">{ labels.raw }</th>
                             <th scope="col">{ labels.weighted }</th>

@@ -51,6 +51,9 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
             { for (0..5).map(|k| html! {
                 <td class="by-num by-apa__level" data-label={level_labels[k]}>{ show(&i.levels[k], lang) }</td>
             }) }
+            { for (0..2).map(|k| html! {
+                <td class="by-num by-apa__projection" data-label={tr(lang, "প্রক্ষেপণ", "Projection")}>{ show(&i.projections[k], lang) }</td>
+            }) }
             <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ show(&achieved, lang) }</td>
             <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
                 if let Some(raw) = raw {
