@@ -17,6 +17,7 @@ mod portal;
 mod run;
 mod setup;
 mod test;
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,3 +1,5 @@
+//! The importer on the real Sylhet 2024-25 table and on small broken ones.
+
 use super::*;
 use crate::apa::Agreement;
 use chrono::NaiveDate;

@@ -1,3 +1,5 @@
+//! Raw scores on the domain example, the edges, both directions, dates, and properties over a grid.
+
 use super::*;
 use crate::apa::model::Indicator;
 use chrono::NaiveDate;

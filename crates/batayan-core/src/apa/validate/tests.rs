@@ -1,3 +1,5 @@
+//! Validation on the real Sylhet 2024-25 table: the findings a careful reader makes.
+
 use super::*;
 use crate::apa::{Agreement, import_section3};
 

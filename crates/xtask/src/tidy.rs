@@ -1,0 +1,53 @@
+//! Checks of the tree itself, run as plain tests by `cargo test` (and so by `cargo xtask test`).
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use crate::project_root;
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every Rust file opens with a `//!` comment saying what it is for: the map starts in the files.
+    #[test]
+    fn every_module_says_what_it_is_for() {
+        let mut files = Vec::new();
+        rust_files(&project_root().join("crates"), &mut files);
+        assert!(files.len() > 20, "found only {} files", files.len());
+        let undocumented: Vec<String> = files
+            .iter()
+            .filter(|f| !std::fs::read_to_string(f).unwrap_or_default().starts_with("//!"))
+            .map(|f| f.strip_prefix(project_root()).unwrap_or(f).display().to_string())
+            .collect();
+        assert_eq!(undocumented, Vec::<String>::new(), "these files need a `//!` doc comment");
+    }
+
+    /// No code outside tests calls `.unwrap()`: data from outside must never panic a widget or the host.
+    #[test]
+    fn no_unwrap_outside_tests() {
+        let mut files = Vec::new();
+        rust_files(&project_root().join("crates"), &mut files);
+        let mut offenders = Vec::new();
+        for file in files.iter().filter(|f| !f.to_string_lossy().contains("/tests")) {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            // Unit tests sit at the end of a file, after `#[cfg(test)]`.
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                if line.contains(".unwrap()") && !line.trim_start().starts_with("//") {
+                    offenders.push(format!("{}:{}", file.strip_prefix(project_root()).unwrap_or(file).display(), n + 1));
+                }
+            }
+        }
+        assert_eq!(offenders, Vec::<String>::new());
+    }
+}
