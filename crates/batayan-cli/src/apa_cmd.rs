@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use batayan_core::apa::{Agreement, Mode, Report, Severity, import_section3, scorecard, validate};
 use batayan_core::contract::check_office_key;
-use batayan_core::locale::{FiscalYear, Lang, Message, format_fixed, to_bangla_digits};
+use batayan_core::locale::{FiscalYear, Lang, Message, digits_for, format_fixed, to_bangla_digits};
 
 use crate::Outcome;
 use crate::args::Args;
@@ -122,7 +122,7 @@ pub(crate) fn score(args: &Args) -> Outcome {
         let lang = args.lang;
         let mut text = String::new();
         for i in &card.indicators {
-            let shown = if lang == Lang::Bn { to_bangla_digits(&i.key) } else { i.key.clone() };
+            let shown = digits_for(lang, &i.key);
             let raw = i.raw.as_ref().map_or("—".to_owned(), |r| format_fixed(r.value, 2, lang));
             let _ = writeln!(text, "[{shown}] {raw} → {}", format_fixed(i.weighted, 2, lang));
         }

@@ -11,7 +11,7 @@ mod score;
 mod validate;
 
 pub use import::{ImportProblem, Imported, import_section3};
-pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value};
+pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, level_label};
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, scorecard};
 pub use report_check::{ReportFinding, check_report};
 pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};

@@ -158,3 +158,20 @@ pub enum Value {
     Number(f64),
     Date(NaiveDate),
 }
+
+impl Value {
+    /// `১,৩০০` / `1,300`, or `১২ ডিসেম্বর ২০২৪` / `12 December 2024`.
+    pub fn format(self, lang: Lang) -> String {
+        match self {
+            Value::Number(x) => crate::locale::format_number(x, lang),
+            Value::Date(d) => crate::locale::format_gregorian(d, lang),
+        }
+    }
+}
+
+/// The name of target level `k` (0 for 100% … 4 for 60%): `১০০%` / `100%`.
+pub fn level_label(k: usize, lang: Lang) -> &'static str {
+    const BN: [&str; 5] = ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"];
+    const EN: [&str; 5] = ["100%", "90%", "80%", "70%", "60%"];
+    if lang == Lang::Bn { BN[k.min(4)] } else { EN[k.min(4)] }
+}

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Lang, Message, format_fixed, format_gregorian, format_number};
+use crate::locale::{Lang, Message, format_fixed, format_number};
 
 use super::model::{Direction, Indicator, Method, Value};
 
@@ -54,10 +54,7 @@ fn key(value: Value) -> f64 {
 }
 
 fn show(value: Value, lang: Lang) -> String {
-    match value {
-        Value::Number(x) => format_number(x, lang),
-        Value::Date(d) => format_gregorian(d, lang),
-    }
+    value.format(lang)
 }
 
 /// The raw score of one achievement against an indicator's levels.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 
-use super::model::{Agreement, Area, Direction, Indicator, Method, Value};
+use super::model::{Agreement, Area, Direction, Indicator, Method, Value, level_label};
 
 /// An error blocks submitting; a warning is shown and does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,11 +68,6 @@ fn en(x: f64) -> String {
     format_number(x, Lang::En)
 }
 
-fn level_name(k: usize, lang: Lang) -> &'static str {
-    const BN: [&str; 5] = ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"];
-    const EN: [&str; 5] = ["100%", "90%", "80%", "70%", "60%"];
-    if lang == Lang::Bn { BN[k.min(4)] } else { EN[k.min(4)] }
-}
 
 /// The block a serial lives in, for [`Finding::serial`].
 #[derive(Clone, Copy)]
@@ -384,8 +379,8 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
             serial: Some(serial.to_owned()),
             column: Some(Column::Level(k)),
             message: Message::new(
-                format!("সূচক [{shown}]: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_name(k, Lang::Bn)),
-                format!("Indicator [{}]: the {} target equals the level before it, so which level was reached is ambiguous.", indicator.serial, level_name(k, Lang::En)),
+                format!("সূচক [{shown}]: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_label(k, Lang::Bn)),
+                format!("Indicator [{}]: the {} target equals the level before it, so which level was reached is ambiguous.", indicator.serial, level_label(k, Lang::En)),
             ),
             suggestion: None,
         });
@@ -397,8 +392,8 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
         serial: Some(serial.to_owned()),
         column: Some(Column::Level(k)),
         message: Message::new(
-            format!("সূচক [{shown}]: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_name(k, Lang::Bn)),
-            format!("Indicator [{}]: targets should {en_order} from 100% to 60%, but the {} target breaks the order.", indicator.serial, level_name(k, Lang::En)),
+            format!("সূচক [{shown}]: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_label(k, Lang::Bn)),
+            format!("Indicator [{}]: targets should {en_order} from 100% to 60%, but the {} target breaks the order.", indicator.serial, level_label(k, Lang::En)),
         ),
         suggestion: None,
     };
@@ -410,8 +405,8 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
             trial[j] = Some(other);
             if levels_in_order(&trial, rising).is_none() {
                 f.suggestion = Some(Suggestion { serial: serial.to_owned(), column: Column::Level(j), from: bn(*x), to: bn(other) });
-                f.message.bn.push_str(&format!(" {}-এর {} না হয়ে {} হলে ক্রম ঠিক থাকে (৪ ও ৮ দেখতে একই রকম)।", level_name(j, Lang::Bn), bn(*x), bn(other)));
-                f.message.en.push_str(&format!(" If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).", level_name(j, Lang::En), en(other), en(*x)));
+                f.message.bn.push_str(&format!(" {}-এর {} না হয়ে {} হলে ক্রম ঠিক থাকে (৪ ও ৮ দেখতে একই রকম)।", level_label(j, Lang::Bn), bn(*x), bn(other)));
+                f.message.en.push_str(&format!(" If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).", level_label(j, Lang::En), en(other), en(*x)));
                 break 'cells;
             }
         }

@@ -95,9 +95,9 @@ impl std::fmt::Display for Message {
     }
 }
 
-/// Writes a number the way a reader of `lang` expects: Bangla digits for Bangla, ASCII for English.
-/// Used inside messages, so that a Bangla sentence never carries ASCII digits.
-pub(crate) fn digits_for(lang: Lang, ascii: &str) -> String {
+/// Writes the digits of a text the way a reader of `lang` expects: Bangla digits for Bangla, ASCII for
+/// English (serials like `1.1.1`, numbers inside messages).
+pub fn digits_for(lang: Lang, ascii: &str) -> String {
     match lang {
         Lang::Bn => to_bangla_digits(ascii),
         Lang::En => ascii.to_owned(),

@@ -11,8 +11,8 @@ mod summary;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Area, IndicatorScore, Mode, Report, Scorecard, scorecard};
-use batayan_core::locale::{Lang, format_fixed, format_number, to_bangla_digits};
+use batayan_core::apa::{Agreement, Area, IndicatorScore, Mode, Report, Scorecard, level_label, scorecard};
+use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
 use crate::ui::tr;
@@ -52,10 +52,7 @@ impl Labels {
             unit: tr(lang, "একক", "Unit"),
             weight: tr(lang, "মান", "Weight"),
             prior: [prior(year.previous().previous()), prior(year.previous())],
-            levels: match lang {
-                Lang::Bn => ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"],
-                Lang::En => ["100%", "90%", "80%", "70%", "60%"],
-            },
+            levels: [0, 1, 2, 3, 4].map(|k| level_label(k, lang)),
             projections: [year.next(), year.next().next()].map(|y| format!("{} {}", tr(lang, "প্রক্ষেপণ", "Projection"), y.label(lang))),
             achievement: tr(lang, "অর্জন", "Achieved"),
             raw: tr(lang, "প্রাপ্ত নম্বর", "Score"),
@@ -140,7 +137,7 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
 fn area_body(area: &Area, prefix: &str, card: &Scorecard, by_key: &HashMap<&str, &IndicatorScore>, labels: &Labels, lang: Lang) -> Html {
     let key = format!("{prefix}{}", area.serial);
     let area_score = card.areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
-    let serial = if lang == Lang::Bn { to_bangla_digits(&area.serial) } else { area.serial.clone() };
+    let serial = digits_for(lang, &area.serial);
     html! {
         <tbody key={key.clone()} class="by-apa__area">
             <tr class="by-apa__area-row">
@@ -154,7 +151,7 @@ fn area_body(area: &Area, prefix: &str, card: &Scorecard, by_key: &HashMap<&str,
             { for area.activities.iter().map(|activity| html! {
                 <>
                     <tr class="by-apa__activity-row">
-                        <td colspan={COLUMNS.to_string()}>{ format!("[{}] {}", if lang == Lang::Bn { to_bangla_digits(&activity.serial) } else { activity.serial.clone() }, activity.name) }</td>
+                        <td colspan={COLUMNS.to_string()}>{ format!("[{}] {}", digits_for(lang, &activity.serial), activity.name) }</td>
                     </tr>
                     { for activity.indicators.iter().map(|indicator| {
                         let key = format!("{prefix}{}", indicator.serial);

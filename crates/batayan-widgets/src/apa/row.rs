@@ -1,7 +1,7 @@
 //! One indicator row. Its props compare equal unless its indicator or score changed, so Yew skips it.
 
-use batayan_core::apa::{Indicator, IndicatorScore, Value};
-use batayan_core::locale::{Lang, format_fixed, format_gregorian, format_number, to_bangla_digits};
+use batayan_core::apa::{Indicator, IndicatorScore, Value, level_label};
+use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
 use crate::ui::tr;
@@ -17,22 +17,14 @@ pub struct IndicatorRowProps {
 }
 
 fn show(value: &Option<Value>, lang: Lang) -> String {
-    match value {
-        Some(Value::Number(x)) => format_number(*x, lang),
-        Some(Value::Date(d)) => format_gregorian(*d, lang),
-        None => String::new(),
-    }
+    value.map(|v| v.format(lang)).unwrap_or_default()
 }
 
 #[component]
 pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     let lang = props.lang;
     let i = &props.indicator;
-    let serial = if lang == Lang::Bn { to_bangla_digits(&i.serial) } else { i.serial.clone() };
-    let level_labels = match lang {
-        Lang::Bn => ["১০০%", "৯০%", "৮০%", "৭০%", "৬০%"],
-        Lang::En => ["100%", "90%", "80%", "70%", "60%"],
-    };
+    let serial = digits_for(lang, &i.serial);
     let prior_label = tr(lang, "প্রকৃত অর্জন", "Actual");
     // The `*` of a provisional actual marks a value; an empty cell stays empty.
     let provisional = |k: usize| if i.prior_provisional[k] && i.prior_actuals[k].is_some() { "*" } else { "" };
@@ -49,7 +41,7 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
                 <td class="by-num" data-label={prior_label}>{ format!("{}{}", show(&i.prior_actuals[k], lang), provisional(k)) }</td>
             }) }
             { for (0..5).map(|k| html! {
-                <td class="by-num by-apa__level" data-label={level_labels[k]}>{ show(&i.levels[k], lang) }</td>
+                <td class="by-num by-apa__level" data-label={level_label(k, lang)}>{ show(&i.levels[k], lang) }</td>
             }) }
             { for (0..2).map(|k| html! {
                 <td class="by-num by-apa__projection" data-label={tr(lang, "প্রক্ষেপণ", "Projection")}>{ show(&i.projections[k], lang) }</td>

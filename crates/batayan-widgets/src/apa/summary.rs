@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use batayan_core::apa::Scorecard;
-use batayan_core::locale::{Lang, format_fixed, to_bangla_digits};
+use batayan_core::locale::{Lang, digits_for, format_fixed};
 use yew::prelude::*;
 
 use crate::ui::{ProgressBar, tr};
@@ -27,7 +27,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </p>
             <ul class="by-apa__bars">
                 { for card.areas.iter().map(|area| {
-                    let serial = if lang == Lang::Bn { to_bangla_digits(area.key.trim_start_matches('g')) } else { area.key.trim_start_matches('g').to_owned() };
+                    let serial = digits_for(lang, area.key.trim_start_matches('g'));
                     let fraction = if area.weight > 0.0 { area.score / area.weight } else { 0.0 };
                     let text = format!("{} / {}", format_fixed(area.score, 2, lang), format_fixed(area.weight, 0, lang));
                     html! {
