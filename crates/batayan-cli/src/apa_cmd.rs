@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use batayan_core::apa::{Agreement, Mode, Report, Severity, import_section3, scorecard, validate};
-use batayan_core::contract::check_office_key;
+use batayan_core::contract::{check_office_key, invalid_json};
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for, format_fixed, to_bangla_digits};
 
 use crate::Outcome;
@@ -18,11 +18,13 @@ fn read(path: &str) -> Result<String, Message> {
 fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Message> {
     let text = read(path)?;
     serde_json::from_str(&text).map_err(|e| {
-        let (line, column) = (e.line().to_string(), e.column().to_string());
-        Message::new(
-            format!("“{path}” পড়া যায়নি (লাইন {}, কলাম {}): {e}", to_bangla_digits(&line), to_bangla_digits(&column)),
-            format!("Cannot read “{path}” (line {line}, column {column}): {e}"),
-        )
+        let subject = Message::new(format!("“{path}”"), format!("“{path}”"));
+        if e.is_data() {
+            // Valid JSON of the wrong shape: say what the rules expected.
+            Message::new(format!("“{path}”-এর গঠন ঠিক নেই: {e}"), format!("“{path}” is not shaped as expected: {e}"))
+        } else {
+            invalid_json(&subject, e.line(), e.column(), &e.to_string())
+        }
     })
 }
 

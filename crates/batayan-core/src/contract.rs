@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{FiscalYear, Message};
+use crate::locale::{FiscalYear, Message, to_bangla_digits};
 
 /// The `schema` field of an APA agreement document.
 pub const APA_SCHEMA: &str = "batayan.apa/1";
@@ -122,6 +122,16 @@ pub fn check_office_key(office: &str) -> Result<(), Message> {
     }
 }
 
+/// JSON that does not parse, said the same way by the host and the CLI: `subject` names what was read
+/// ("নথিটি" / "The document", or a file name), `line` and `column` come from the parser.
+pub fn invalid_json(subject: &Message, line: usize, column: usize, detail: &str) -> Message {
+    let (l, c) = (line.to_string(), column.to_string());
+    Message::new(
+        format!("{} বৈধ JSON নয় (লাইন {}, কলাম {})।", subject.bn, to_bangla_digits(&l), to_bangla_digits(&c)),
+        format!("{} is not valid JSON (line {l}, column {c}): {detail}.", subject.en),
+    )
+}
+
 /// Builds a JSON Pointer from its segments, escaping `~` and `/` as RFC 6901 says.
 pub fn json_pointer<I, S>(segments: I) -> String
 where
@@ -180,6 +190,13 @@ mod tests {
         assert!(check_office_key("ICT").is_err());
         assert!(check_office_key("../etc").is_err());
         assert!(check_office_key("সিলেট").is_err());
+    }
+
+    #[test]
+    fn invalid_json_names_line_and_column_in_both_languages() {
+        let m = invalid_json(&Message::new("নথিটি", "The document"), 2, 12, "expected value");
+        assert_eq!(m.bn, "নথিটি বৈধ JSON নয় (লাইন ২, কলাম ১২)।");
+        assert_eq!(m.en, "The document is not valid JSON (line 2, column 12): expected value.");
     }
 
     #[test]

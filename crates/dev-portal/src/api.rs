@@ -9,8 +9,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use batayan_core::apa::{Agreement, Report, Severity, check_report, pointer, validate};
-use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key};
-use batayan_core::locale::{FiscalYear, Lang, Message, Period, to_bangla_digits};
+use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key, invalid_json};
+use batayan_core::locale::{FiscalYear, Lang, Message, Period};
 use serde_json::{Value, json};
 
 use crate::AppState;
@@ -243,15 +243,8 @@ fn read_json(body: Result<Bytes, BytesRejection>) -> Result<(String, Value), Res
         refuse_one(StatusCode::BAD_REQUEST, "", Message::new("নথিটি UTF-8 লেখা নয়।", "The document is not UTF-8 text."))
     })?;
     let value: Value = serde_json::from_str(&text).map_err(|e| {
-        let (line, column) = (e.line().to_string(), e.column().to_string());
-        refuse_one(
-            StatusCode::BAD_REQUEST,
-            "",
-            Message::new(
-                format!("নথিটি বৈধ JSON নয় (লাইন {}, কলাম {})।", to_bangla_digits(&line), to_bangla_digits(&column)),
-                format!("The document is not valid JSON (line {line}, column {column}): {e}."),
-            ),
-        )
+        let subject = Message::new("নথিটি", "The document");
+        refuse(StatusCode::BAD_REQUEST, ErrorBody::single("", invalid_json(&subject, e.line(), e.column(), &e.to_string())))
     })?;
     if !value.is_object() {
         return Err(refuse_one(

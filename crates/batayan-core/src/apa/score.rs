@@ -53,9 +53,6 @@ fn key(value: Value) -> f64 {
     }
 }
 
-fn show(value: Value, lang: Lang) -> String {
-    value.format(lang)
-}
 
 /// The raw score of one achievement against an indicator's levels.
 pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore {
@@ -82,8 +79,8 @@ pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore
         return RawScore {
             value,
             explanation: said(
-                format!("অর্জন {} ≥ {}% লক্ষ্যমাত্রা {} → {}।", show(achieved, Lang::Bn), format_number(top_percent, Lang::Bn), show(top, Lang::Bn), format_number(value, Lang::Bn)),
-                format!("Achievement {} reaches the {}% target {} → {}.", show(achieved, Lang::En), top_percent, show(top, Lang::En), value),
+                format!("অর্জন {} ≥ {}% লক্ষ্যমাত্রা {} → {}।", achieved.format(Lang::Bn), format_number(top_percent, Lang::Bn), top.format(Lang::Bn), format_number(value, Lang::Bn)),
+                format!("Achievement {} reaches the {}% target {} → {}.", achieved.format(Lang::En), top_percent, top.format(Lang::En), value),
             ),
         };
     }
@@ -98,10 +95,10 @@ pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore
                     let rule_en = format!(
                         ": {p_lo} + {} × ({} − {}) / ({} − {})",
                         p_hi - p_lo,
-                        show(achieved, Lang::En),
-                        show(lo, Lang::En),
-                        show(hi, Lang::En),
-                        show(lo, Lang::En)
+                        achieved.format(Lang::En),
+                        lo.format(Lang::En),
+                        hi.format(Lang::En),
+                        lo.format(Lang::En)
                     );
                     let rule_bn = crate::locale::to_bangla_digits(&rule_en);
                     (value, rule_bn, rule_en)
@@ -112,21 +109,21 @@ pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore
                 explanation: said(
                     format!(
                         "অর্জন {} আছে {}% ({}) ও {}% ({}) লক্ষ্যমাত্রার মাঝে{} = {}।",
-                        show(achieved, Lang::Bn),
+                        achieved.format(Lang::Bn),
                         format_number(p_lo, Lang::Bn),
-                        show(lo, Lang::Bn),
+                        lo.format(Lang::Bn),
                         format_number(p_hi, Lang::Bn),
-                        show(hi, Lang::Bn),
+                        hi.format(Lang::Bn),
                         bn_rule,
                         format_fixed(value, 2, Lang::Bn)
                     ),
                     format!(
                         "Achievement {} lies between the {}% target ({}) and the {}% target ({}){} = {}.",
-                        show(achieved, Lang::En),
+                        achieved.format(Lang::En),
                         p_lo,
-                        show(lo, Lang::En),
+                        lo.format(Lang::En),
                         p_hi,
-                        show(hi, Lang::En),
+                        hi.format(Lang::En),
                         en_rule,
                         format_fixed(value, 2, Lang::En)
                     ),
@@ -138,8 +135,8 @@ pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore
     RawScore {
         value: 0.0,
         explanation: said(
-            format!("অর্জন {} সর্বনিম্ন ({}%) লক্ষ্যমাত্রা {}-এর নিচে → ০।", show(achieved, Lang::Bn), format_number(p_low, Lang::Bn), show(lowest, Lang::Bn)),
-            format!("Achievement {} is below the lowest ({}%) target {} → 0.", show(achieved, Lang::En), p_low, show(lowest, Lang::En)),
+            format!("অর্জন {} সর্বনিম্ন ({}%) লক্ষ্যমাত্রা {}-এর নিচে → ০।", achieved.format(Lang::Bn), format_number(p_low, Lang::Bn), lowest.format(Lang::Bn)),
+            format!("Achievement {} is below the lowest ({}%) target {} → 0.", achieved.format(Lang::En), p_low, lowest.format(Lang::En)),
         ),
     }
 }
