@@ -20,6 +20,14 @@ fn host(tag: &str, attributes: &[(&str, &str)]) -> HtmlElement {
     el
 }
 
+/// A host element in the page with the widget mounted and rendered.
+async fn mounted(tag: &str, attributes: &[(&str, &str)]) -> (HtmlElement, batayan_elements::MountedElement) {
+    let el = host(tag, attributes);
+    let widget = mount_element(el.clone()).expect("mounts");
+    yew::scheduler::flush().await;
+    (el, widget)
+}
+
 /// What a person sees inside the element.
 fn shown_text(el: &HtmlElement) -> String {
     let shadow = el.shadow_root().expect("the widget attached a shadow root");
@@ -38,9 +46,7 @@ fn specs_list_the_fiscal_year_element() {
 
 #[wasm_bindgen_test]
 async fn fiscal_year_renders_both_calendars_in_bangla() {
-    let el = host("batayan-fiscal-year", &[("date", "২৭ ডিসেম্বর ২০২৩")]);
-    let mut mounted = mount_element(el.clone()).expect("mounts");
-    yew::scheduler::flush().await;
+    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "২৭ ডিসেম্বর ২০২৩")]).await;
     let text = shown_text(&el);
     assert!(text.contains("অর্থবছর ২০২৩-২৪"), "{text}");
     assert!(text.contains("বুধবার, ২৭ ডিসেম্বর ২০২৩"), "{text}");
@@ -54,9 +60,7 @@ async fn fiscal_year_renders_both_calendars_in_bangla() {
 
 #[wasm_bindgen_test]
 async fn attribute_changes_update_language_and_date() {
-    let el = host("batayan-fiscal-year", &[("date", "12 Poush 1430")]);
-    let mut mounted = mount_element(el.clone()).expect("mounts");
-    yew::scheduler::flush().await;
+    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "12 Poush 1430")]).await;
     el.set_attribute("lang", "en").expect("sets");
     el.set_attribute("date", "2024-07-01").expect("sets");
     mounted.attribute_changed();
@@ -89,9 +93,7 @@ async fn language_comes_from_the_closest_lang_ancestor() {
 
 #[wasm_bindgen_test]
 async fn a_bad_date_is_an_announced_error_not_a_crash() {
-    let el = host("batayan-fiscal-year", &[("date", "৩১/০২/২০২৩")]);
-    let mut mounted = mount_element(el.clone()).expect("mounts");
-    yew::scheduler::flush().await;
+    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "৩১/০২/২০২৩")]).await;
     let shadow = el.shadow_root().expect("shadow");
     let alert = shadow.query_selector("[role=alert]").expect("query").expect("an alert");
     let text = alert.text_content().unwrap_or_default();
@@ -103,9 +105,7 @@ async fn a_bad_date_is_an_announced_error_not_a_crash() {
 
 #[wasm_bindgen_test]
 async fn styles_are_adopted_not_inlined() {
-    let el = host("batayan-fiscal-year", &[("date", "2023-12-27")]);
-    let mut mounted = mount_element(el.clone()).expect("mounts");
-    yew::scheduler::flush().await;
+    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "2023-12-27")]).await;
     let shadow = el.shadow_root().expect("shadow");
     assert_eq!(shadow.adopted_style_sheets().length(), 1);
     assert!(shadow.query_selector("style").expect("query").is_none(), "no <style> element (CSP would block it)");
