@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::contract::json_pointer;
-use crate::locale::{Lang, Message, Period, Quarter, format_number, to_bangla_digits};
+use crate::locale::{Lang, Message, Period, format_number, to_bangla_digits};
 
 use super::model::{Agreement, Method, Value};
 use super::report::Report;
@@ -22,14 +22,10 @@ pub struct ReportFinding {
 pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding> {
     let mut out = Vec::new();
     let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
-    let covered = match Period::parse(&report.period) {
-        Ok(Period::Quarter(q)) => Quarter::ALL.iter().position(|x| *x == q).map_or(4, |i| i + 1),
-        Ok(Period::Year) => 4,
-        Err(m) => {
-            push(Severity::Error, "/period".into(), m.bn, m.en);
-            4
-        }
-    };
+    if let Err(m) = Period::parse(&report.period) {
+        push(Severity::Error, "/period".into(), m.bn, m.en);
+    }
+    let covered = super::entry::quarters_covered(&report.period);
     let indicators: Vec<(String, &super::model::Indicator, bool)> = agreement
         .areas
         .iter()

@@ -419,6 +419,12 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
 /// Table-wide findings point at the document (`""`).
 pub fn pointer(agreement: &Agreement, finding: &Finding) -> String {
     let Some(key) = finding.serial.as_deref() else { return String::new() };
+    cell_pointer(agreement, key, finding.column)
+}
+
+/// The JSON Pointer of one cell: an area's or indicator's `key` (`"1"`, `"2.1.1"`, `"g1.3.1"`) and the
+/// column (`None` for the row itself). Unknown keys point at the document (`""`).
+pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) -> String {
     let (block, serial) = match key.strip_prefix('g') {
         Some(rest) => ("governance", rest),
         None => ("areas", key),
@@ -439,15 +445,15 @@ pub fn pointer(agreement: &Agreement, finding: &Finding) -> String {
     for (a, area) in areas.iter().enumerate() {
         let base = [block.to_owned(), a.to_string()];
         if area.serial == serial {
-            return crate::contract::json_pointer(base.into_iter().chain(field(finding.column)));
+            return crate::contract::json_pointer(base.into_iter().chain(field(column)));
         }
         for (b, activity) in area.activities.iter().enumerate() {
             let base = [base[0].clone(), base[1].clone(), "activities".into(), b.to_string()];
             if activity.serial == serial {
-                return crate::contract::json_pointer(base.into_iter().chain(field(finding.column)));
+                return crate::contract::json_pointer(base.into_iter().chain(field(column)));
             }
             if let Some(c) = activity.indicators.iter().position(|i| i.serial == serial) {
-                let path = base.into_iter().chain(["indicators".into(), c.to_string()]).chain(field(finding.column));
+                let path = base.into_iter().chain(["indicators".into(), c.to_string()]).chain(field(column));
                 return crate::contract::json_pointer(path);
             }
         }

@@ -1,0 +1,226 @@
+//! Fixing an agreement cell by cell, as the APA focal point does in the widget's edit mode: typed text
+//! goes into the cell it names, read by the same rules as the import. A cell whose text cannot be read
+//! keeps the text (nothing typed is lost) and an error, and the agreement keeps the cell's last good value
+//! until it is fixed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::locale::{Lang, Message, digits_for, format_number, parse_number};
+
+use super::entry::read_value;
+use super::model::{Agreement, Area, Indicator, Method};
+use super::validate::{Column, Finding, Severity, validate};
+
+/// The area or indicator a key names (`"1"` / `"1.1.1"`, governance `"g1"` / `"g1.3.1"`).
+enum Row<'a> {
+    Area(&'a mut Area),
+    Indicator(&'a mut Indicator),
+}
+
+fn row<'a>(agreement: &'a mut Agreement, key: &str) -> Option<Row<'a>> {
+    let (areas, serial) = match key.strip_prefix('g') {
+        Some(rest) => (&mut agreement.governance, rest),
+        None => (&mut agreement.areas, key),
+    };
+    for area in areas.iter_mut() {
+        if area.serial == serial {
+            return Some(Row::Area(area));
+        }
+        for activity in &mut area.activities {
+            if let Some(indicator) = activity.indicators.iter_mut().find(|i| i.serial == serial) {
+                return Some(Row::Indicator(indicator));
+            }
+        }
+    }
+    None
+}
+
+fn no_such_cell(key: &str) -> Message {
+    Message::new(
+        format!("[{}] নামে কোনো সারি বা এই ঘর নেই।", digits_for(Lang::Bn, key.trim_start_matches('g'))),
+        format!("There is no row [{}] or no such cell in it.", key.trim_start_matches('g')),
+    )
+}
+
+fn read_weight(text: &str) -> Result<Option<f64>, Message> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match parse_number(text) {
+        Ok(x) if x < 0.0 => Err(Message::new("মান ঋণাত্মক হতে পারে না।", "A weight cannot be negative.")),
+        Ok(x) => Ok(Some(x)),
+        Err(e) => Err(e.message()),
+    }
+}
+
+/// Puts `text` into the cell (`key`, `column`). On an error the agreement is unchanged.
+pub fn set_cell(agreement: &mut Agreement, key: &str, column: Column, text: &str) -> Result<(), Message> {
+    match (row(agreement, key), column) {
+        (Some(Row::Area(area)), Column::AreaWeight) => area.weight = read_weight(text)?,
+        (Some(Row::Indicator(indicator)), column) => match column {
+            Column::Weight => indicator.weight = read_weight(text)?,
+            Column::Unit => indicator.unit = text.trim().to_owned(),
+            Column::Method if text.trim().is_empty() => indicator.method = None,
+            Column::Method => {
+                indicator.method = Some(Method::from_text(text).ok_or_else(|| {
+                    Message::new(
+                        format!("“{}” কোনো গণনা পদ্ধতি নয়: লিখুন সমষ্টি, গড়, ক্রমপুঞ্জিভূত বা তারিখ।", text.trim()),
+                        format!("“{}” is not a calculation method: write sum, average, cumulative or date.", text.trim()),
+                    )
+                })?)
+            }
+            Column::PriorActual(k) if k < 2 => {
+                // A trailing `*` marks a provisional actual, as the documents write it.
+                let (value, provisional) = match text.trim().strip_suffix('*') {
+                    Some(rest) => (rest, true),
+                    None => (text, false),
+                };
+                indicator.prior_actuals[k] = read_value(indicator.method, value)?;
+                indicator.prior_provisional[k] = provisional && indicator.prior_actuals[k].is_some();
+            }
+            Column::Level(k) if k < 5 => indicator.levels[k] = read_value(indicator.method, text)?,
+            Column::Projection(k) if k < 2 => indicator.projections[k] = read_value(indicator.method, text)?,
+            _ => return Err(no_such_cell(key)),
+        },
+        _ => return Err(no_such_cell(key)),
+    }
+    Ok(())
+}
+
+/// A cell's content as the edit form shows it, in `lang`'s digits; empty for a blank or unknown cell.
+pub fn cell_text(agreement: &Agreement, key: &str, column: Column, lang: Lang) -> String {
+    let (areas, serial) = match key.strip_prefix('g') {
+        Some(rest) => (&agreement.governance, rest),
+        None => (&agreement.areas, key),
+    };
+    let weight = |w: Option<f64>| w.map(|w| format_number(w, lang)).unwrap_or_default();
+    if let Some(area) = areas.iter().find(|a| a.serial == serial) {
+        return if column == Column::AreaWeight { weight(area.weight) } else { String::new() };
+    }
+    let Some(i) = areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).find(|i| i.serial == serial) else {
+        return String::new();
+    };
+    let value = |v: Option<super::model::Value>| v.map(|v| v.format(lang)).unwrap_or_default();
+    match column {
+        Column::Weight => weight(i.weight),
+        Column::Unit => i.unit.clone(),
+        Column::Method => i.method.map(|m| m.name(lang).to_owned()).unwrap_or_default(),
+        Column::PriorActual(k) if k < 2 => {
+            let star = if i.prior_provisional[k] && i.prior_actuals[k].is_some() { "*" } else { "" };
+            format!("{}{star}", value(i.prior_actuals[k]))
+        }
+        Column::Level(k) if k < 5 => value(i.levels[k]),
+        Column::Projection(k) if k < 2 => value(i.projections[k]),
+        _ => String::new(),
+    }
+}
+
+/// A cell whose typed text could not be read: kept as typed, with the reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PendingCell {
+    pub key: String,
+    pub column: Column,
+    pub text: String,
+    pub message: Message,
+}
+
+/// An agreement being edited: the agreement as far as it reads, and the cells that do not read yet.
+/// This is what the edit mode keeps as its draft.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementDraft {
+    pub agreement: Agreement,
+    #[serde(default)]
+    pub pending: Vec<PendingCell>,
+}
+
+impl AgreementDraft {
+    pub fn new(agreement: Agreement) -> AgreementDraft {
+        AgreementDraft { agreement, pending: Vec::new() }
+    }
+
+    /// Types `text` into a cell: it is read into the agreement, or kept pending with its error.
+    pub fn edit(&mut self, key: &str, column: Column, text: &str) {
+        self.pending.retain(|p| !(p.key == key && p.column == column));
+        if let Err(message) = set_cell(&mut self.agreement, key, column, text) {
+            self.pending.push(PendingCell { key: key.to_owned(), column, text: text.to_owned(), message });
+        }
+    }
+
+    /// What the cell shows: the pending text if there is one, else the agreement's value.
+    pub fn text(&self, key: &str, column: Column, lang: Lang) -> String {
+        match self.pending.iter().find(|p| p.key == key && p.column == column) {
+            Some(p) => p.text.clone(),
+            None => cell_text(&self.agreement, key, column, lang),
+        }
+    }
+
+    /// Unreadable cells first (as errors), then every finding of [`validate`].
+    pub fn findings(&self) -> Vec<Finding> {
+        let pending = self.pending.iter().map(|p| Finding {
+            severity: Severity::Error,
+            serial: Some(p.key.clone()),
+            column: Some(p.column),
+            message: p.message.clone(),
+            suggestion: None,
+        });
+        pending.chain(validate(&self.agreement)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::apa::model::Value;
+
+    fn agreement() -> Agreement {
+        serde_json::from_str(include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).unwrap()
+    }
+
+    fn weight_findings(draft: &AgreementDraft) -> Vec<String> {
+        draft.findings().into_iter().filter(|f| f.severity == Severity::Error).filter_map(|f| f.serial).collect()
+    }
+
+    #[test]
+    fn fixing_the_look_alike_digit_clears_the_area_sum() {
+        let mut draft = AgreementDraft::new(agreement());
+        assert!(weight_findings(&draft).contains(&"1".to_owned()), "area [১] sums to 26, not 22");
+        assert_eq!(draft.text("1.6.1", Column::Weight, Lang::Bn), "৮");
+        draft.edit("1.6.1", Column::Weight, "৪");
+        assert!(!weight_findings(&draft).contains(&"1".to_owned()), "{:?}", draft.findings());
+        assert_eq!(draft.text("1.6.1", Column::Weight, Lang::En), "4");
+    }
+
+    #[test]
+    fn an_unreadable_cell_keeps_its_text_and_the_last_good_value() {
+        let mut draft = AgreementDraft::new(agreement());
+        let before = draft.agreement.clone();
+        draft.edit("2.2.1", Column::Level(4), "৮অ");
+        assert_eq!(draft.agreement, before);
+        assert_eq!(draft.text("2.2.1", Column::Level(4), Lang::Bn), "৮অ");
+        let first = &draft.findings()[0];
+        assert_eq!((first.serial.as_deref(), first.column), (Some("2.2.1"), Some(Column::Level(4))));
+        assert!(first.message.en.contains("not a digit"), "{}", first.message.en);
+        draft.edit("2.2.1", Column::Level(4), "৪");
+        assert_eq!(draft.pending, []);
+        assert_eq!(draft.text("2.2.1", Column::Level(4), Lang::Bn), "৪");
+    }
+
+    #[test]
+    fn cells_read_by_their_column() {
+        let mut a = agreement();
+        set_cell(&mut a, "g1", Column::AreaWeight, "১০").unwrap();
+        assert_eq!(a.governance[0].weight, Some(10.0));
+        set_cell(&mut a, "1.1.1", Column::PriorActual(1), "৫৫*").unwrap();
+        assert_eq!((a.areas[0].activities[0].indicators[0].prior_actuals[1], a.areas[0].activities[0].indicators[0].prior_provisional[1]), (Some(Value::Number(55.0)), true));
+        assert_eq!(cell_text(&a, "1.1.1", Column::PriorActual(1), Lang::Bn), "৫৫*");
+        set_cell(&mut a, "1.1.1", Column::Method, "গড়").unwrap();
+        assert_eq!(cell_text(&a, "1.1.1", Column::Method, Lang::En), "average");
+        set_cell(&mut a, "2.1.1", Column::Level(0), "৩০/১১/২০২৪").unwrap();
+        assert_eq!(cell_text(&a, "2.1.1", Column::Level(0), Lang::En), "30 November 2024");
+        assert!(set_cell(&mut a, "1.1.1", Column::Method, "মোট").unwrap_err().en.contains("sum, average"));
+        assert!(set_cell(&mut a, "1.1.1", Column::Weight, "-2").is_err());
+        assert!(set_cell(&mut a, "9.9.9", Column::Weight, "2").is_err());
+        assert!(set_cell(&mut a, "1", Column::Level(0), "2").is_err(), "an area row has no levels");
+        assert!(set_cell(&mut a, "1.1.1", Column::Serial, "2").is_err(), "serials are not edited in place");
+    }
+}
