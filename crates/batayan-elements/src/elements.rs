@@ -7,13 +7,13 @@ use web_sys::HtmlElement;
 use yew::{AppHandle, BaseComponent, Renderer};
 
 use crate::ElementSpec;
-use crate::apa::{ApaTableElement, ApaTableElementProps};
+use crate::apa::{ApaMode, ApaTableElement, ApaTableElementProps};
 use crate::attributes;
 use crate::shadow::{clear, prepare_root};
 
 pub(crate) const SPECS: [ElementSpec; 2] = [
     ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] },
-    ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "lang"] },
+    ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "submit-url", "mode", "period", "lang"] },
 ];
 
 /// A mounted widget, owned by its custom element in JS.
@@ -96,8 +96,12 @@ pub(crate) fn mount(host: HtmlElement) -> Result<MountedElement, JsError> {
 
 fn apa_table_props(host: &HtmlElement) -> ApaTableElementProps {
     ApaTableElementProps {
+        host: host.clone(),
         src: attributes::text(host, "src").map(Into::into),
         report_src: attributes::text(host, "report-src").map(Into::into),
+        submit_url: attributes::text(host, "submit-url").map(Into::into),
+        mode: ApaMode::parse(attributes::text(host, "mode").as_deref()),
+        period: attributes::text(host, "period").map(Into::into),
         lang: attributes::language(host),
     }
 }
@@ -111,7 +115,7 @@ fn fiscal_year_props(host: &HtmlElement) -> FiscalYearCardProps {
 }
 
 /// The browser's local date. The core never reads a clock; the edges hand it the day.
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year() as i32, now.get_month() + 1, now.get_date());
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

@@ -11,9 +11,11 @@
 
 mod apa;
 mod attributes;
+mod draft;
 mod elements;
 mod net;
 mod shadow;
+mod submit;
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;

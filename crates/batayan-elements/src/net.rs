@@ -17,6 +17,16 @@ fn unreachable_host(url: &str) -> Message {
 /// GETs `url` (same-origin credentials, as a portal's own pages would) and reads its JSON body as `T`.
 /// A 4xx/5xx answer in the contract's error shape gives its first message.
 pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, Message> {
+    fetch_json(url, false).await?.ok_or_else(|| unreachable_host(url))
+}
+
+/// Like [`get_json`], but a 404 is "nothing yet" (`None`), not an error: a report address before the
+/// first report is submitted.
+pub(crate) async fn get_json_or_none<T: DeserializeOwned>(url: &str) -> Result<Option<T>, Message> {
+    fetch_json(url, true).await
+}
+
+async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool) -> Result<Option<T>, Message> {
     let window = web_sys::window().ok_or_else(|| unreachable_host(url))?;
     let init = RequestInit::new();
     init.set_method("GET");
@@ -29,6 +39,9 @@ pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, Messag
         Ok(promise) => JsFuture::from(promise).await.ok(),
         Err(_) => None,
     };
+    if absent_is_none && response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         let status = response.status().to_string();
         let from_host = body
@@ -45,7 +58,7 @@ pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, Messag
     let body = body.ok_or_else(|| {
         Message::new(format!("“{url}”-এর উত্তর JSON নয়।"), format!("The answer from “{url}” is not JSON."))
     })?;
-    serde_wasm_bindgen::from_value(body).map_err(|e| {
+    serde_wasm_bindgen::from_value(body).map(Some).map_err(|e| {
         Message::new(
             format!("“{url}”-এর তথ্য পড়া যায়নি: {e}"),
             format!("The data from “{url}” could not be read: {e}"),

@@ -50,6 +50,18 @@ impl EntryField {
             EntryField::Evidence => json_pointer(["values", key, "evidence"]),
         }
     }
+
+    /// The indicator key and field a report pointer names (`/values/1.1.1/quarters/0`), if it names one.
+    pub fn from_pointer(path: &str) -> Option<(String, EntryField)> {
+        let mut parts = path.strip_prefix("/values/")?.split('/');
+        let key = parts.next()?.replace("~1", "/").replace("~0", "~");
+        let field = match (parts.next(), parts.next(), parts.next()) {
+            (Some("quarters"), Some(q), None) => EntryField::Quarter(q.parse().ok().filter(|q| *q < 4)?),
+            (Some("evidence"), None, None) => EntryField::Evidence,
+            _ => return None,
+        };
+        Some((key, field))
+    }
 }
 
 /// A report as typed: per indicator key (`"1.1.1"`, governance `"g1.1.1"`), the texts of its fields.
@@ -218,6 +230,16 @@ mod tests {
         let q1 = ReportDraft::from_report(&agreement, &report, "Q1", Lang::Bn);
         assert!(q1.entries.values().all(|e| e.quarters[1].is_empty()), "Q2 values are not part of a Q1 report");
         assert_eq!(q1.fiscal_year, FiscalYear::parse("2024-25").unwrap());
+    }
+
+    #[test]
+    fn pointers_name_fields_both_ways() {
+        for field in [EntryField::Quarter(0), EntryField::Quarter(3), EntryField::Evidence] {
+            assert_eq!(EntryField::from_pointer(&field.pointer("g1.3.1")), Some(("g1.3.1".to_owned(), field)));
+        }
+        assert_eq!(EntryField::from_pointer("/values/1.1.1/quarters/4"), None);
+        assert_eq!(EntryField::from_pointer("/values/1.1.1"), None);
+        assert_eq!(EntryField::from_pointer("/period"), None);
     }
 
     #[test]

@@ -1,10 +1,15 @@
-//! Pieces every widget shares.
+//! Pieces every widget shares: an error box, a bar, and the form pieces of the one draft-and-submit
+//! path (submission state, submit bar, error summary linking to fields).
 
 mod error_box;
+mod error_summary;
 mod progress_bar;
+mod submission;
 
 pub use error_box::ErrorBox;
+pub use error_summary::{ErrorSummary, SummaryItem, field_id, focus_field};
 pub use progress_bar::{ProgressBar, Segment};
+pub use submission::{DraftStatus, SubmitBar, Submission};
 
 use batayan_core::locale::Lang;
 

@@ -1,0 +1,114 @@
+//! `<batayan-apa-table src report-src submit-url mode period lang>`: fetches the agreement (and the last
+//! report, if given), then shows the mode asked for — the public table, the report form, or the editor —
+//! with a status line while loading and an explained error if anything is wrong.
+
+mod edit;
+mod report;
+
+use std::rc::Rc;
+
+use batayan_core::apa::{Agreement, Report};
+use batayan_core::locale::{Lang, Message};
+use batayan_widgets::apa::ApaTable;
+use batayan_widgets::ui::{ErrorBox, tr};
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Who the widget is for: citizens read, office staff report, the APA focal point edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApaMode {
+    Public,
+    Report,
+    Edit,
+}
+
+impl ApaMode {
+    /// The `mode` attribute; absent means public.
+    pub fn parse(text: Option<&str>) -> Result<ApaMode, Message> {
+        match text.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("public") => Ok(ApaMode::Public),
+            Some("report") => Ok(ApaMode::Report),
+            Some("edit") => Ok(ApaMode::Edit),
+            Some(other) => Err(Message::new(
+                format!("mode=\"{other}\" চেনা যায়নি: public, report বা edit লিখুন।"),
+                format!("mode=\"{other}\" is not known: use public, report or edit."),
+            )),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct ApaTableElementProps {
+    /// The custom element itself: events are dispatched on it.
+    pub host: HtmlElement,
+    pub src: Option<AttrValue>,
+    pub report_src: Option<AttrValue>,
+    pub submit_url: Option<AttrValue>,
+    pub mode: Result<ApaMode, Message>,
+    pub period: Option<AttrValue>,
+    pub lang: Lang,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+enum Load {
+    Loading,
+    Ready(Rc<Agreement>, Option<Rc<Report>>),
+    Failed(Message),
+}
+
+#[component]
+pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
+    let lang = props.lang;
+    let load = use_state(|| Load::Loading);
+    {
+        let load = load.clone();
+        use_effect_with((props.src.clone(), props.report_src.clone()), move |(src, report_src)| {
+            let (src, report_src) = (src.clone(), report_src.clone());
+            load.set(Load::Loading);
+            yew::platform::spawn_local(async move {
+                let Some(src) = src else {
+                    load.set(Load::Failed(Message::new(
+                        "চুক্তির ঠিকানা দিন: <batayan-apa-table src=\"…\">।",
+                        "Give the agreement's address: <batayan-apa-table src=\"…\">.",
+                    )));
+                    return;
+                };
+                let agreement = match crate::net::get_json::<Agreement>(&src).await {
+                    Ok(a) => Rc::new(a),
+                    Err(m) => return load.set(Load::Failed(m)),
+                };
+                let report = match report_src {
+                    Some(url) => match crate::net::get_json_or_none::<Report>(&url).await {
+                        Ok(r) => r.map(Rc::new),
+                        Err(m) => return load.set(Load::Failed(m)),
+                    },
+                    None => None,
+                };
+                load.set(Load::Ready(agreement, report));
+            });
+        });
+    }
+    let mode = match &props.mode {
+        Ok(mode) => *mode,
+        Err(message) => return html! { <ErrorBox message={message.clone()} {lang} /> },
+    };
+    match (&*load, mode) {
+        (Load::Loading, _) => html! {
+            <p class="by-status" role="status">
+                <span class="by-spinner" aria-hidden="true"></span>
+                { tr(lang, "চুক্তি লোড হচ্ছে…", "Loading the agreement…") }
+            </p>
+        },
+        (Load::Failed(message), _) => html! { <ErrorBox message={message.clone()} {lang} /> },
+        (Load::Ready(agreement, report), ApaMode::Public) => html! {
+            <ApaTable agreement={agreement.clone()} report={report.clone()} {lang} />
+        },
+        (Load::Ready(agreement, report), ApaMode::Report) => html! {
+            <report::ReportMode host={props.host.clone()} agreement={agreement.clone()} report={report.clone()}
+                submit_url={props.submit_url.clone()} period={props.period.clone()} {lang} />
+        },
+        (Load::Ready(agreement, _), ApaMode::Edit) => html! {
+            <edit::EditMode host={props.host.clone()} agreement={agreement.clone()} submit_url={props.submit_url.clone()} {lang} />
+        },
+    }
+}

@@ -1,0 +1,50 @@
+//! Drafts in the browser's localStorage: what a person typed survives a reload, a crash or a lost
+//! connection until the host acknowledges it. Every widget keeps its drafts here, the same way.
+//!
+//! A draft is saved on every change, before anything goes over the network, and removed only when the
+//! host answers 2xx. Keys name the widget, the absolute submit URL and the document's scope
+//! (`batayan:draft:apa-report:https://portal/api/apa/ict-sylhet/2024-25/reports:Q2`), so two widgets on a
+//! page, or two offices on one portal, never share one.
+
+use batayan_core::locale::Message;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use web_sys::Storage;
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The draft key for `kind` of document sent to `url` (resolved against the page) about `scope`.
+pub(crate) fn key(kind: &str, url: &str, scope: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let absolute = web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned());
+    format!("batayan:draft:{kind}:{absolute}:{scope}")
+}
+
+/// The draft under `key`, if there is one this version can read.
+pub(crate) fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = storage()?.get_item(key).ok().flatten()?;
+    let value = js_sys::JSON::parse(&text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+fn not_kept() -> Message {
+    Message::new(
+        "এই ব্রাউজার খসড়া রাখতে দিচ্ছে না (প্রাইভেট মোড বা জায়গা নেই): পাতা বন্ধ করার আগে জমা দিন।",
+        "This browser will not keep the draft (private mode or no space): submit before you close the page.",
+    )
+}
+
+/// Saves `draft` under `key`, or says why it could not be kept.
+pub(crate) fn save<T: Serialize>(key: &str, draft: &T) -> Result<(), Message> {
+    let text = crate::submit::to_json_text(draft)?;
+    storage().ok_or_else(not_kept)?.set_item(key, &text).map_err(|_| not_kept())
+}
+
+/// Forgets the draft under `key` (after the host stored it, or when the person discards it).
+pub(crate) fn clear(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}

@@ -1,0 +1,213 @@
+//! Sending a document to the host: one path for every widget.
+//!
+//! POST or PUT with the page's CSRF token (`<meta name="csrf-token">`) and an `Idempotency-Key` that
+//! stays the same while the document does, so that pressing submit again after a lost answer never
+//! stores twice. The answer becomes a [`Submission`] the form shows, and an event the page can hear:
+//! `batayan:submitted` (`detail: {status, response}`) or `batayan:error` (`detail: {status, errors}`),
+//! both bubbling out of the shadow root. The draft is cleared only on a 2xx.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use batayan_core::contract::{ErrorBody, FieldError};
+use batayan_core::locale::{Message, to_bangla_digits};
+use batayan_widgets::ui::Submission;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement, Request, RequestCredentials, RequestInit, Response};
+use yew::prelude::*;
+
+/// `value` as JSON text (objects for maps, `null` for `None`), as hosts and localStorage expect.
+pub(crate) fn to_json_text<T: Serialize>(value: &T) -> Result<String, Message> {
+    let failed = |_| Message::new("তথ্যটি JSON-এ লেখা যায়নি।", "The data could not be written as JSON.");
+    let js = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| failed(e.to_string()))?;
+    js_sys::JSON::stringify(&js).map_err(|_| failed(String::new()))?.as_string().ok_or_else(|| failed(String::new()))
+}
+
+fn csrf_token() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector("meta[name=\"csrf-token\"]").ok().flatten()?.get_attribute("content")
+}
+
+/// A fresh key per distinct submission: the browser's UUID where there is one.
+fn new_idempotency_key() -> String {
+    let uuid = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid());
+    uuid.unwrap_or_else(|| format!("batayan-{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64))
+}
+
+fn unreachable(url: &str) -> Message {
+    Message::new(
+        format!("“{url}”-এ পাঠানো যায়নি: সংযোগ নেই বা পোর্টাল উত্তর দেয়নি।"),
+        format!("Could not send to “{url}”: no connection, or the portal did not answer."),
+    )
+}
+
+/// What came back from one request.
+struct Answer {
+    /// 0 when nothing came back.
+    status: u16,
+    body: JsValue,
+    submission: Submission,
+}
+
+async fn send(method: &str, url: &str, body: &str, idempotency_key: &str) -> Answer {
+    let failed = |m: Message| Answer { status: 0, body: JsValue::NULL, submission: Submission::Failed(m) };
+    let Some(window) = web_sys::window() else { return failed(unreachable(url)) };
+    let init = RequestInit::new();
+    init.set_method(method);
+    init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_body(&JsValue::from_str(body));
+    let Ok(request) = Request::new_with_str_and_init(url, &init) else { return failed(unreachable(url)) };
+    let headers = request.headers();
+    let _ = headers.set("Content-Type", "application/json");
+    let _ = headers.set("Accept", "application/json");
+    let _ = headers.set("Idempotency-Key", idempotency_key);
+    if let Some(token) = csrf_token() {
+        let _ = headers.set("X-CSRF-Token", &token);
+    }
+    let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return failed(unreachable(url)) };
+    let Ok(response) = answer.dyn_into::<Response>() else { return failed(unreachable(url)) };
+    let status = response.status();
+    let body = match response.json() {
+        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    };
+    let errors = serde_wasm_bindgen::from_value::<ErrorBody>(body.clone()).map(|b| b.errors).unwrap_or_default();
+    let submission = match status {
+        200..=299 => {
+            let warnings = js_sys::Reflect::get(&body, &JsValue::from_str("warnings")).ok();
+            let warnings = warnings.and_then(|w| serde_wasm_bindgen::from_value::<Vec<FieldError>>(w).ok()).unwrap_or_default();
+            Submission::Accepted { warnings }
+        }
+        400..=499 if !errors.is_empty() => Submission::Refused(errors),
+        _ => {
+            let code = status.to_string();
+            Submission::Failed(errors.first().map(FieldError::message).unwrap_or_else(|| {
+                Message::new(
+                    format!("পোর্টাল উত্তর দিয়েছে {}: কিছু সংরক্ষিত হয়নি।", to_bangla_digits(&code)),
+                    format!("The portal answered {code}: nothing was stored."),
+                )
+            }))
+        }
+    };
+    Answer { status, body, submission }
+}
+
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+fn detail(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (name, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+/// Changes to the submission state.
+#[derive(Debug)]
+pub(crate) enum SubmissionChange {
+    Start,
+    Answer(Submission),
+    /// The person changed the field at this pointer: the host's error about it no longer applies.
+    Edited(String),
+    Reset,
+}
+
+/// The submission state, as a reducer so that callbacks made once always see the latest state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct SubmissionState(pub Submission);
+
+impl Reducible for SubmissionState {
+    type Action = SubmissionChange;
+
+    fn reduce(self: Rc<Self>, change: SubmissionChange) -> Rc<Self> {
+        let next = match (change, &self.0) {
+            (SubmissionChange::Start, _) => Submission::Sending,
+            (SubmissionChange::Answer(s), _) => s,
+            (SubmissionChange::Edited(path), Submission::Refused(errors)) if errors.iter().any(|e| e.path == path) => {
+                Submission::Refused(errors.iter().filter(|e| e.path != path).cloned().collect())
+            }
+            // An accepted or failed submission stays on screen until the next one.
+            (SubmissionChange::Edited(_), _) => return self,
+            (SubmissionChange::Reset, _) => Submission::Idle,
+        };
+        Rc::new(SubmissionState(next))
+    }
+}
+
+/// What a widget's element needs to submit: the state to show, and the callbacks.
+pub(crate) struct Submitter {
+    pub state: UseReducerHandle<SubmissionState>,
+    /// Sends the JSON text of a document.
+    pub submit: Callback<String>,
+}
+
+/// Where and how a widget submits.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Target {
+    pub host: HtmlElement,
+    pub method: &'static str,
+    pub url: Option<AttrValue>,
+    /// The localStorage key of the draft to clear once the host has it.
+    pub draft_key: Rc<str>,
+}
+
+#[hook]
+pub(crate) fn use_submitter(target: Target) -> Submitter {
+    let state = use_reducer_eq(SubmissionState::default);
+    // The key of the last document sent, kept while the document stays the same.
+    let last: Rc<RefCell<Option<(String, String)>>> = use_mut_ref(|| None);
+    let dispatcher = state.dispatcher();
+    let submit = use_callback(target, move |body: String, target: &Target| {
+        let Some(url) = target.url.clone() else {
+            dispatcher.dispatch(SubmissionChange::Answer(Submission::Failed(Message::new(
+                "কোথায় জমা দেবে তা বলা নেই: উইজেটে submit-url দিন।",
+                "Nowhere to submit to: give the widget a submit-url.",
+            ))));
+            return;
+        };
+        let key = {
+            let mut last = last.borrow_mut();
+            match last.as_ref() {
+                Some((sent, key)) if *sent == body => key.clone(),
+                _ => {
+                    let key = new_idempotency_key();
+                    *last = Some((body.clone(), key.clone()));
+                    key
+                }
+            }
+        };
+        let (dispatcher, target) = (dispatcher.clone(), target.clone());
+        dispatcher.dispatch(SubmissionChange::Start);
+        yew::platform::spawn_local(async move {
+            let answer = send(target.method, &url, &body, &key).await;
+            let status = JsValue::from(answer.status);
+            match &answer.submission {
+                Submission::Accepted { .. } => {
+                    crate::draft::clear(&target.draft_key);
+                    dispatch(&target.host, "batayan:submitted", &detail(&[("status", status), ("response", answer.body.clone())]));
+                }
+                Submission::Refused(errors) => {
+                    let errors = serde_wasm_bindgen::to_value(errors).unwrap_or(JsValue::NULL);
+                    dispatch(&target.host, "batayan:error", &detail(&[("status", status), ("errors", errors)]));
+                }
+                Submission::Failed(message) => {
+                    let errors = serde_wasm_bindgen::to_value(&[FieldError::new("", message.clone())]).unwrap_or(JsValue::NULL);
+                    dispatch(&target.host, "batayan:error", &detail(&[("status", status), ("errors", errors)]));
+                }
+                Submission::Idle | Submission::Sending => {}
+            }
+            dispatcher.dispatch(SubmissionChange::Answer(answer.submission));
+        });
+    });
+    Submitter { state, submit }
+}

@@ -1,0 +1,114 @@
+//! One indicator in the report form: its target, an input per quarter and one for the evidence link,
+//! and the score those give. Props compare equal unless this row's text, score or problems changed,
+//! so typing in one row re-renders that row only.
+
+use batayan_core::apa::{EntryField, EntryText, Indicator, IndicatorScore, Method, Severity, level_label};
+use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_fixed, format_number};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::ui::{field_id, tr};
+
+/// One typed change: which indicator, which field, the text now in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldEdit {
+    pub key: AttrValue,
+    pub field: EntryField,
+    pub text: String,
+}
+
+/// A problem shown under a field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldProblem {
+    pub field: EntryField,
+    pub severity: Severity,
+    pub message: Message,
+}
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct ReportRowProps {
+    pub row_key: AttrValue,
+    pub indicator: Indicator,
+    pub entry: EntryText,
+    /// How many quarters the report covers (Q2 → 2).
+    pub covered: usize,
+    pub score: Option<IndicatorScore>,
+    pub problems: Vec<FieldProblem>,
+    pub on_edit: Callback<FieldEdit>,
+    pub lang: Lang,
+}
+
+#[component]
+pub fn ReportRow(props: &ReportRowProps) -> Html {
+    let lang = props.lang;
+    let i = &props.indicator;
+    let serial = format!("[{}]", digits_for(lang, &i.serial));
+    let is_date = i.method == Some(Method::Date);
+    let input = |field: EntryField, text: &str, label: String, kind: &'static str| {
+        let path = field.pointer(&props.row_key);
+        let id = field_id(&path);
+        let problems: Vec<&FieldProblem> = props.problems.iter().filter(|p| p.field == field).collect();
+        let invalid = problems.iter().any(|p| p.severity == Severity::Error);
+        let message_id = format!("{id}-message");
+        let on_edit = props.on_edit.clone();
+        let key = props.row_key.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            on_edit.emit(FieldEdit { key: key.clone(), field, text });
+        });
+        let placeholder = match (field, is_date) {
+            (EntryField::Evidence, _) => "https://",
+            (_, true) => tr(lang, "দিন/মাস/বছর", "dd/mm/yyyy"),
+            (_, false) => "",
+        };
+        html! {
+            <>
+                <input {id} type={kind} class="by-input" value={text.to_owned()} {oninput} {placeholder}
+                    aria-label={label} aria-invalid={invalid.then_some("true")}
+                    aria-describedby={(!problems.is_empty()).then(|| message_id.clone())} autocomplete="off" />
+                if !problems.is_empty() {
+                    <p id={message_id} class={classes!("by-field-message", invalid.then_some("by-field-message--error"))}>
+                        { for problems.iter().map(|p| html! { <span>{ p.message.get(lang).to_owned() }</span> }) }
+                    </p>
+                }
+            </>
+        }
+    };
+    let achieved = props.score.as_ref().and_then(|s| s.achievement);
+    let raw = props.score.as_ref().and_then(|s| s.raw.clone());
+    let weighted = props.score.as_ref().filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
+    html! {
+        <tr class="by-apa__row" data-key={props.row_key.clone()}>
+            <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ serial.clone() }</th>
+            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>
+                { i.name.clone() }
+                <span class="by-apa__unit">{ format!(" ({})", i.unit) }</span>
+            </td>
+            <td class="by-num" data-label={tr(lang, "মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
+            <td class="by-num" data-label={format!("{} {}", tr(lang, "লক্ষ্যমাত্রা", "Target"), level_label(0, lang))}>
+                { i.levels[0].map(|v| v.format(lang)).unwrap_or_default() }
+            </td>
+            { for Quarter::ALL.iter().enumerate().take(props.covered).map(|(q, quarter)| {
+                let label = format!("{serial} {}", quarter.short_name(lang));
+                html! {
+                    <td class="by-apa__entry" data-label={quarter.short_name(lang)}>
+                        { input(EntryField::Quarter(q), &props.entry.quarters[q], label, "text") }
+                    </td>
+                }
+            }) }
+            <td class="by-apa__entry by-apa__evidence" data-label={tr(lang, "প্রমাণক (লিংক)", "Evidence (link)")}>
+                { input(EntryField::Evidence, &props.entry.evidence, format!("{serial} {}", tr(lang, "প্রমাণকের লিংক", "evidence link")), "url") }
+            </td>
+            <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ achieved.map(|v| v.format(lang)).unwrap_or_default() }</td>
+            <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
+                if let Some(raw) = raw {
+                    <details class="by-explain">
+                        <summary>{ format_fixed(raw.value, 2, lang) }</summary>
+                        <p>{ raw.explanation.get(lang).to_owned() }</p>
+                    </details>
+                }
+            </td>
+            <td class="by-num by-apa__weighted" data-label={tr(lang, "ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
+        </tr>
+    }
+}

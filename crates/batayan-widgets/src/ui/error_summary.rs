@@ -1,0 +1,91 @@
+//! The list of everything wrong in a form, at its top, each entry a link that moves focus to its field
+//! (GOV.UK's error summary). Links inside a shadow root cannot use `#fragment` navigation, which looks in
+//! the document, so a click finds the field in the widget itself.
+
+use batayan_core::locale::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use super::tr;
+
+/// One entry: the field's element id, what the field is (`[১.১.১] ২য় প্রান্তিক`) and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryItem {
+    pub field_id: String,
+    pub label: String,
+    pub message: String,
+    pub is_error: bool,
+}
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct ErrorSummaryProps {
+    pub items: Vec<SummaryItem>,
+    /// Changes each time the person tries to submit with errors: the summary then takes focus, so
+    /// that a screen reader reads it and a keyboard user starts from it.
+    pub focus_request: u32,
+    pub lang: Lang,
+}
+
+/// The id of the element showing the field at JSON Pointer `path`; error summaries link to it and the
+/// host's 422 errors find their field by it.
+pub fn field_id(path: &str) -> String {
+    format!("by-field{path}")
+}
+
+/// Moves focus to the field with `id` in the same widget as `from` (an element inside it).
+pub fn focus_field(from: &Element, id: &str) {
+    let Ok(Some(widget)) = from.closest(".by-widget") else { return };
+    if let Ok(Some(field)) = widget.query_selector(&format!("[id=\"{id}\"]"))
+        && let Ok(field) = field.dyn_into::<HtmlElement>()
+    {
+        let _ = field.focus();
+    }
+}
+
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let lang = props.lang;
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.focus_request, move |request| {
+            if *request > 0
+                && let Some(summary) = node.cast::<HtmlElement>()
+            {
+                let _ = summary.focus();
+            }
+        });
+    }
+    if props.items.is_empty() {
+        return html! {};
+    }
+    let errors = props.items.iter().filter(|i| i.is_error).count();
+    let title = if errors > 0 {
+        tr(lang, "জমা দেওয়ার আগে এগুলো ঠিক করুন", "Fix these before submitting")
+    } else {
+        tr(lang, "দেখে নিন (জমা দেওয়া যাবে)", "Worth a look (you can still submit)")
+    };
+    html! {
+        <div ref={node} class={classes!("by-summary", (errors == 0).then_some("by-summary--warnings"))} tabindex="-1" aria-labelledby="by-summary-title">
+            <h3 id="by-summary-title" class="by-summary__title">{ title }</h3>
+            <ul class="by-summary__list">
+                { for props.items.iter().map(|item| {
+                    let id = item.field_id.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        e.prevent_default();
+                        if let Some(from) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                            focus_field(&from, &id);
+                        }
+                    });
+                    html! {
+                        <li class={classes!(item.is_error.then_some("by-summary__error"))}>
+                            <a href={format!("#{}", item.field_id)} {onclick}>{ item.label.clone() }</a>
+                            { ": " }{ item.message.clone() }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
