@@ -40,7 +40,7 @@ fn specs_list_the_fiscal_year_element() {
     let json = js_sys::JSON::stringify(&specs).expect("stringifies").as_string().expect("a string");
     assert_eq!(
         json,
-        r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]},{"name":"batayan-apa-table","attributes":["src","report-src","lang"]}]"#
+        r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]},{"name":"batayan-apa-table","attributes":["src","report-src","submit-url","mode","period","lang"]}]"#
     );
 }
 
@@ -182,23 +182,96 @@ mod apa {
         div.remove();
     }
 
-    #[wasm_bindgen_test]
-    async fn a_missing_agreement_is_an_explained_error() {
-        let el = super::host("batayan-apa-table", &[("src", "/no-such-agreement.json")]);
-        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+    /// The first element matching `selector` in the element's shadow root, waiting up to two seconds
+    /// for fetches and renders.
+    async fn appears(el: &HtmlElement, selector: &str) -> web_sys::Element {
         let shadow = el.shadow_root().expect("shadow");
-        let mut alert = None;
         for _ in 0..100 {
             yew::scheduler::flush().await;
-            alert = shadow.query_selector("[role=alert]").expect("query");
-            if alert.is_some() {
-                break;
+            if let Some(found) = shadow.query_selector(selector).expect("query") {
+                return found;
             }
             let wait = js_sys::Promise::new(&mut |resolve, _| {
                 let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
             });
             let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
         }
+        panic!("{selector} never appeared; the widget shows: {}", shadow.text_content().unwrap_or_default());
+    }
+
+    /// Types `text` into an input the way a keyboard does: value, then a bubbling `input` event.
+    fn type_into(input: &web_sys::Element, text: &str) {
+        let input: web_sys::HtmlInputElement = input.clone().unchecked_into();
+        input.set_value(text);
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event");
+        input.dispatch_event(&event).expect("dispatches");
+    }
+
+    /// The agreement as a `data:` URL: the element fetches it like any other address, no server needed.
+    fn agreement_url() -> String {
+        let json = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
+        format!("data:application/json,{}", String::from(js_sys::encode_uri_component(json)))
+    }
+
+    #[wasm_bindgen_test]
+    async fn report_mode_scores_as_you_type_and_marks_the_wrong_cell() {
+        let url = agreement_url();
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "report"), ("period", "Q2"), ("submit-url", "/test-reports")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let q2 = appears(&el, "[id='by-field/values/1.1.1/quarters/1']").await;
+        let q1 = appears(&el, "[id='by-field/values/1.1.1/quarters/0']").await;
+        type_into(&q1, "২০");
+        type_into(&q2, "30");
+        yew::scheduler::flush().await;
+        let row = appears(&el, "[data-key='1.1.1']").await;
+        let weighted = row.query_selector(".by-apa__weighted").expect("query").expect("a cell");
+        assert_eq!(weighted.text_content().as_deref(), Some("৪.৬৭"), "Bangla and ASCII digits both count");
+        type_into(&q2, "৩o");
+        yew::scheduler::flush().await;
+        assert_eq!(q2.get_attribute("aria-invalid").as_deref(), Some("true"));
+        let message = appears(&el, "[id='by-field/values/1.1.1/quarters/1-message']").await;
+        assert!(message.text_content().unwrap_or_default().contains("“o” কোনো অঙ্ক নয়"), "{:?}", message.text_content());
+        let summary = appears(&el, ".by-summary").await;
+        assert!(summary.text_content().unwrap_or_default().contains("[১.১.১] ২য় প্রান্তিক"), "{:?}", summary.text_content());
+
+        // What was typed is in localStorage, and a new mount of the same widget puts it back.
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+        let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-report")).expect("a draft");
+        assert!(key.ends_with("/test-reports:ict-sylhet/2024-25/Q2"), "{key}");
+        mounted.destroy();
+        let mut again = batayan_elements::mount_element(el.clone()).expect("mounts again");
+        let q2 = appears(&el, "[id='by-field/values/1.1.1/quarters/1']").await;
+        assert_eq!(q2.unchecked_ref::<web_sys::HtmlInputElement>().value(), "৩o", "the typed text, mistake and all");
+        let note = appears(&el, ".by-submit__draft").await;
+        assert!(note.text_content().unwrap_or_default().contains("খসড়া ফিরিয়ে আনা হয়েছে"), "{:?}", note.text_content());
+        storage.remove_item(&key).expect("cleans up");
+        again.destroy();
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_unknown_mode_or_period_is_explained() {
+        let url = agreement_url();
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "admin")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let alert = appears(&el, "[role=alert]").await;
+        assert!(alert.text_content().unwrap_or_default().contains("public, report বা edit"), "{:?}", alert.text_content());
+        el.set_attribute("mode", "report").expect("sets");
+        el.set_attribute("period", "Q5").expect("sets");
+        mounted.attribute_changed();
+        let alert = appears(&el, "[role=alert]").await;
+        assert!(alert.text_content().unwrap_or_default().contains("Q1, Q2, Q3, Q4 বা annual"), "{:?}", alert.text_content());
+        mounted.destroy();
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_missing_agreement_is_an_explained_error() {
+        let el = super::host("batayan-apa-table", &[("src", "/no-such-agreement.json")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let alert = Some(appears(&el, "[role=alert]").await);
         let text = alert.expect("an error appears").text_content().unwrap_or_default();
         assert!(text.contains("/no-such-agreement.json"), "{text}");
         mounted.destroy();
