@@ -6,10 +6,14 @@
 //! (`batayan:draft:apa-report:https://portal/api/apa/ict-sylhet/2024-25/reports:Q2`), so two widgets on a
 //! page, or two offices on one portal, never share one.
 
+use std::rc::Rc;
+
 use batayan_core::locale::Message;
+use batayan_widgets::ui::DraftStatus;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use web_sys::Storage;
+use yew::prelude::*;
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -47,4 +51,80 @@ pub(crate) fn clear(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
     }
+}
+
+/// A draft in memory, and whether the person has typed into it since it was loaded.
+#[derive(Debug)]
+pub(crate) struct Kept<T> {
+    pub value: Rc<T>,
+    pub typed: bool,
+}
+
+/// A change to a kept draft.
+pub(crate) enum Change<T> {
+    /// The person typed: apply this to the draft.
+    Edit(Box<dyn FnOnce(&mut T)>),
+    /// Start over from this (a discard, an import).
+    Replace(T, bool),
+}
+
+impl<T: Clone> Reducible for Kept<T> {
+    type Action = Change<T>;
+
+    fn reduce(self: Rc<Self>, change: Change<T>) -> Rc<Self> {
+        match change {
+            Change::Edit(edit) => {
+                let mut value = (*self.value).clone();
+                edit(&mut value);
+                Rc::new(Kept { value: Rc::new(value), typed: true })
+            }
+            Change::Replace(value, typed) => Rc::new(Kept { value: Rc::new(value), typed }),
+        }
+    }
+}
+
+/// A widget's draft: loaded from localStorage if the browser kept one (and `belongs` accepts it), else
+/// `fresh()`; saved on every change; `discard` forgets it and starts again from `fresh()`.
+pub(crate) struct KeptDraft<T: Clone + 'static> {
+    pub state: UseReducerHandle<Kept<T>>,
+    pub status: UseStateHandle<DraftStatus>,
+    pub discard: Callback<()>,
+}
+
+#[hook]
+pub(crate) fn use_kept_draft<T>(key: Rc<str>, fresh: Rc<dyn Fn() -> T>, belongs: Rc<dyn Fn(&T) -> bool>) -> KeptDraft<T>
+where
+    T: Clone + Serialize + DeserializeOwned + 'static,
+{
+    let kept: Rc<Option<T>> = {
+        let key = key.clone();
+        use_memo((), move |()| load::<T>(&key).filter(|d| belongs(d)))
+    };
+    let restored = kept.is_some();
+    let state = {
+        let (kept, fresh) = (kept.clone(), fresh.clone());
+        use_reducer(move || Kept { value: Rc::new(kept.as_ref().clone().unwrap_or_else(|| fresh())), typed: false })
+    };
+    let status = use_state(|| if restored { DraftStatus::Restored } else { DraftStatus::Clean });
+    {
+        // Compared by address, not by value: a 1,000-row draft is not walked on every render.
+        let (status, key, kept) = (status.clone(), key.clone(), state.clone());
+        use_effect_with(Rc::as_ptr(&state.value) as usize, move |_| {
+            if kept.typed {
+                status.set(match save(&key, &*kept.value) {
+                    Ok(()) => DraftStatus::Saved,
+                    Err(message) => DraftStatus::NotSaved(message),
+                });
+            }
+        });
+    }
+    let discard = {
+        let (drafts, status) = (state.dispatcher(), status.clone());
+        Callback::from(move |()| {
+            clear(&key);
+            drafts.dispatch(Change::Replace(fresh(), false));
+            status.set(DraftStatus::Clean);
+        })
+    };
+    KeptDraft { state, status, discard }
 }

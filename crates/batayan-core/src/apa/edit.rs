@@ -97,9 +97,18 @@ pub fn cell_text(agreement: &Agreement, key: &str, column: Column, lang: Lang) -
     if let Some(area) = areas.iter().find(|a| a.serial == serial) {
         return if column == Column::AreaWeight { weight(area.weight) } else { String::new() };
     }
-    let Some(i) = areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).find(|i| i.serial == serial) else {
-        return String::new();
-    };
+    areas
+        .iter()
+        .flat_map(|a| &a.activities)
+        .flat_map(|a| &a.indicators)
+        .find(|i| i.serial == serial)
+        .map(|i| indicator_cell_text(i, column, lang))
+        .unwrap_or_default()
+}
+
+/// One of an indicator's cells as the edit form shows it.
+pub fn indicator_cell_text(i: &Indicator, column: Column, lang: Lang) -> String {
+    let weight = |w: Option<f64>| w.map(|w| format_number(w, lang)).unwrap_or_default();
     let value = |v: Option<super::model::Value>| v.map(|v| v.format(lang)).unwrap_or_default();
     match column {
         Column::Weight => weight(i.weight),

@@ -12,7 +12,7 @@ mod report_check;
 mod score;
 mod validate;
 
-pub use edit::{AgreementDraft, PendingCell, cell_text, set_cell};
+pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
 pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, quarters_covered, read_value};
 pub use import::{ImportProblem, Imported, import_section3};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, level_label};

@@ -33,6 +33,38 @@ pub enum Column {
     Projection(usize),
 }
 
+impl Column {
+    /// The column's path below its row in the agreement's JSON: `["levels", "4"]`.
+    pub fn path(self) -> Vec<String> {
+        match self {
+            Column::Serial => vec!["serial".into()],
+            Column::AreaWeight | Column::Weight => vec!["weight".into()],
+            Column::Method => vec!["method".into()],
+            Column::Unit => vec!["unit".into()],
+            Column::PriorActual(k) => vec!["prior_actuals".into(), k.to_string()],
+            Column::Level(k) => vec!["levels".into(), k.to_string()],
+            Column::Projection(k) => vec!["projections".into(), k.to_string()],
+        }
+    }
+
+    /// The indicator column a pointer below an indicator's row names (`/levels/4` → `Level(4)`); the
+    /// reverse of [`Column::path`], for placing a host's errors on cells.
+    pub fn of_indicator_path(rest: &str) -> Option<Column> {
+        let parts: Vec<&str> = rest.trim_start_matches('/').split('/').collect();
+        let index = |k: &str, max: usize| k.parse::<usize>().ok().filter(|k| *k < max);
+        Some(match parts.as_slice() {
+            ["serial"] => Column::Serial,
+            ["weight"] => Column::Weight,
+            ["method"] => Column::Method,
+            ["unit"] => Column::Unit,
+            ["prior_actuals", k] => Column::PriorActual(index(k, 2)?),
+            ["levels", k] => Column::Level(index(k, 5)?),
+            ["projections", k] => Column::Projection(index(k, 2)?),
+            _ => return None,
+        })
+    }
+}
+
 /// A digit that, written as its look-alike, would set things right: `৮` → `৪` in one cell.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
@@ -430,18 +462,7 @@ pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) ->
         None => ("areas", key),
     };
     let areas = if block == "governance" { &agreement.governance } else { &agreement.areas };
-    let field = |column: Option<Column>| -> Vec<String> {
-        match column {
-            Some(Column::Serial) => vec!["serial".into()],
-            Some(Column::AreaWeight) | Some(Column::Weight) => vec!["weight".into()],
-            Some(Column::Method) => vec!["method".into()],
-            Some(Column::Unit) => vec!["unit".into()],
-            Some(Column::PriorActual(k)) => vec!["prior_actuals".into(), k.to_string()],
-            Some(Column::Level(k)) => vec!["levels".into(), k.to_string()],
-            Some(Column::Projection(k)) => vec!["projections".into(), k.to_string()],
-            None => vec![],
-        }
-    };
+    let field = |column: Option<Column>| column.map(Column::path).unwrap_or_default();
     for (a, area) in areas.iter().enumerate() {
         let base = [block.to_owned(), a.to_string()];
         if area.serial == serial {

@@ -1,11 +1,17 @@
-//! The edit mode (placeholder until the editor lands).
+//! The edit mode: the agreement as a draft kept in localStorage, the pasted table read by the core's
+//! import, the editor from `batayan-widgets`, and the shared submit path (PUT).
 
 use std::rc::Rc;
 
-use batayan_core::apa::Agreement;
+use batayan_core::apa::{Agreement, AgreementDraft, ImportProblem, import_section3};
 use batayan_core::locale::Lang;
+use batayan_widgets::apa::{AgreementEditor, CellEdit};
+use batayan_widgets::ui::{DraftStatus, Submission};
 use web_sys::HtmlElement;
 use yew::prelude::*;
+
+use crate::draft::{self, Change, use_kept_draft};
+use crate::submit::{SubmissionChange, Target, use_submitter};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct EditModeProps {
@@ -16,6 +22,67 @@ pub struct EditModeProps {
 }
 
 #[component]
-pub fn EditMode(_props: &EditModeProps) -> Html {
-    html! {}
+pub fn EditMode(props: &EditModeProps) -> Html {
+    let url = props.submit_url.as_deref().unwrap_or("");
+    let scope = format!("{}/{}", props.agreement.office, props.agreement.fiscal_year.code());
+    let draft_key: Rc<str> = draft::key("apa-agreement", url, &scope).into();
+    let fresh: Rc<dyn Fn() -> AgreementDraft> = {
+        let agreement = props.agreement.clone();
+        Rc::new(move || AgreementDraft::new((*agreement).clone()))
+    };
+    let belongs: Rc<dyn Fn(&AgreementDraft) -> bool> = {
+        let agreement = props.agreement.clone();
+        Rc::new(move |d| d.agreement.office == agreement.office && d.agreement.fiscal_year == agreement.fiscal_year)
+    };
+    let kept = use_kept_draft(draft_key.clone(), fresh, belongs);
+    let submitter = use_submitter(Target { host: props.host.clone(), method: "PUT", url: props.submit_url.clone(), draft_key });
+    let import_problems = use_state(|| Rc::new(Vec::<ImportProblem>::new()));
+    {
+        let status = kept.status.clone();
+        use_effect_with(submitter.state.0.clone(), move |submission| {
+            if matches!(submission, Submission::Accepted { .. }) {
+                status.set(DraftStatus::Clean);
+            }
+        });
+    }
+    let on_edit = {
+        let (drafts, submissions) = (kept.state.dispatcher(), submitter.state.dispatcher());
+        use_callback((), move |edit: CellEdit, ()| {
+            submissions.dispatch(SubmissionChange::Edited(edit.pointer.clone()));
+            drafts.dispatch(Change::Edit(Box::new(move |d: &mut AgreementDraft| d.edit(&edit.key, edit.column, &edit.text))));
+        })
+    };
+    let on_import = {
+        let (drafts, submissions, problems) = (kept.state.dispatcher(), submitter.state.dispatcher(), import_problems.clone());
+        Callback::from(move |text: String| {
+            let imported = import_section3(&text);
+            problems.set(Rc::new(imported.problems));
+            submissions.dispatch(SubmissionChange::Reset);
+            // The pasted table replaces section 3; the agreement's office, year and names stay.
+            drafts.dispatch(Change::Edit(Box::new(move |d: &mut AgreementDraft| {
+                d.agreement.areas = imported.areas;
+                d.agreement.governance = imported.governance;
+                d.pending.clear();
+            })));
+        })
+    };
+    let on_save = {
+        let (submit, submissions) = (submitter.submit.clone(), submitter.state.dispatcher());
+        Callback::from(move |agreement: Agreement| match crate::submit::to_json_text(&agreement) {
+            Ok(json) => submit.emit(json),
+            Err(message) => submissions.dispatch(SubmissionChange::Answer(Submission::Failed(message))),
+        })
+    };
+    let on_discard = {
+        let (discard, submissions, problems) = (kept.discard.clone(), submitter.state.dispatcher(), import_problems.clone());
+        Callback::from(move |()| {
+            submissions.dispatch(SubmissionChange::Reset);
+            problems.set(Rc::new(Vec::new()));
+            discard.emit(());
+        })
+    };
+    html! {
+        <AgreementEditor draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} submission={submitter.state.0.clone()}
+            draft_status={(*kept.status).clone()} {on_edit} {on_import} {on_save} {on_discard} lang={props.lang} />
+    }
 }

@@ -108,7 +108,7 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                 submit_url={props.submit_url.clone()} period={props.period.clone()} {lang} />
         },
         (Load::Ready(agreement, _), ApaMode::Edit) => html! {
-            <edit::EditMode host={props.host.clone()} agreement={agreement.clone()} submit_url={props.submit_url.clone()} {lang} />
+            <edit::EditMode key={format!("{}|{}|{}", agreement.office, agreement.fiscal_year.code(), props.submit_url.as_deref().unwrap_or(""))} host={props.host.clone()} agreement={agreement.clone()} submit_url={props.submit_url.clone()} {lang} />
         },
     }
 }

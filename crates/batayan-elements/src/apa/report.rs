@@ -10,7 +10,7 @@ use batayan_widgets::ui::{DraftStatus, ErrorBox, Submission};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::draft;
+use crate::draft::{self, Change, use_kept_draft};
 use crate::submit::{SubmissionChange, Target, use_submitter};
 
 #[derive(Properties, PartialEq, Debug)]
@@ -62,67 +62,27 @@ struct ReportSessionProps {
     lang: Lang,
 }
 
-/// The draft and whether the person has typed into it since it was loaded.
-#[derive(Debug, PartialEq)]
-struct DraftCell {
-    draft: Rc<ReportDraft>,
-    typed: bool,
-}
-
-enum DraftChange {
-    Edit(FieldEdit),
-    Replace(ReportDraft),
-}
-
-impl Reducible for DraftCell {
-    type Action = DraftChange;
-
-    fn reduce(self: Rc<Self>, change: DraftChange) -> Rc<Self> {
-        match change {
-            DraftChange::Edit(edit) => {
-                let mut draft = (*self.draft).clone();
-                draft.set(&edit.key, edit.field, edit.text);
-                Rc::new(DraftCell { draft: Rc::new(draft), typed: true })
-            }
-            DraftChange::Replace(draft) => Rc::new(DraftCell { draft: Rc::new(draft), typed: false }),
-        }
-    }
-}
-
-/// The draft the form starts from when nothing is kept in the browser: the host's last report.
-fn fresh_draft(props: &ReportSessionProps) -> ReportDraft {
-    match &props.report {
-        Some(report) => ReportDraft::from_report(&props.agreement, report, &props.period, props.lang),
-        None => ReportDraft::new(&props.agreement, &props.period),
-    }
-}
-
 #[component]
 fn ReportSession(props: &ReportSessionProps) -> Html {
-    let kept: Option<ReportDraft> = use_memo(props.draft_key.clone(), |key| draft::load::<ReportDraft>(key))
-        .as_ref()
-        .clone()
-        .filter(|d| d.office == props.agreement.office && d.fiscal_year == props.agreement.fiscal_year);
-    let restored = kept.is_some();
-    let cell = use_reducer(|| DraftCell { draft: Rc::new(kept.unwrap_or_else(|| fresh_draft(props))), typed: false });
-    let status = use_state(|| if restored { DraftStatus::Restored } else { DraftStatus::Clean });
+    // With nothing kept in the browser, the form starts from the host's last report.
+    let fresh: Rc<dyn Fn() -> ReportDraft> = {
+        let (agreement, report, period, lang) = (props.agreement.clone(), props.report.clone(), props.period.clone(), props.lang);
+        Rc::new(move || match &report {
+            Some(report) => ReportDraft::from_report(&agreement, report, &period, lang),
+            None => ReportDraft::new(&agreement, &period),
+        })
+    };
+    // The key names office and year; a draft that says otherwise was written by hand or by another version.
+    let belongs: Rc<dyn Fn(&ReportDraft) -> bool> = {
+        let agreement = props.agreement.clone();
+        Rc::new(move |d| d.office == agreement.office && d.fiscal_year == agreement.fiscal_year)
+    };
+    let kept = use_kept_draft(props.draft_key.clone(), fresh, belongs);
     let submitter = use_submitter(Target { host: props.host.clone(), method: "POST", url: props.submit_url.clone(), draft_key: props.draft_key.clone() });
-
-    // Kept in the browser on every change, before anything is sent.
-    {
-        let (status, key) = (status.clone(), props.draft_key.clone());
-        use_effect_with(cell.clone(), move |cell| {
-            if cell.typed {
-                status.set(match draft::save(&key, &*cell.draft) {
-                    Ok(()) => DraftStatus::Saved,
-                    Err(message) => DraftStatus::NotSaved(message),
-                });
-            }
-        });
-    }
+    let draft = kept.state.value.clone();
     // Once the host has it, the browser's copy is gone (the submitter cleared it): say nothing more.
     {
-        let status = status.clone();
+        let status = kept.status.clone();
         use_effect_with(submitter.state.0.clone(), move |submission| {
             if matches!(submission, Submission::Accepted { .. }) {
                 status.set(DraftStatus::Clean);
@@ -130,10 +90,10 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
         });
     }
     let on_edit = {
-        let (drafts, submissions) = (cell.dispatcher(), submitter.state.dispatcher());
+        let (drafts, submissions) = (kept.state.dispatcher(), submitter.state.dispatcher());
         use_callback((), move |edit: FieldEdit, ()| {
             submissions.dispatch(SubmissionChange::Edited(edit.field.pointer(&edit.key)));
-            drafts.dispatch(DraftChange::Edit(edit));
+            drafts.dispatch(Change::Edit(Box::new(move |d: &mut ReportDraft| d.set(&edit.key, edit.field, edit.text))));
         })
     };
     let on_submit = {
@@ -144,17 +104,14 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
         })
     };
     let on_discard = {
-        let (drafts, submissions, status, key) = (cell.dispatcher(), submitter.state.dispatcher(), status.clone(), props.draft_key.clone());
-        let fresh = fresh_draft(props);
+        let (discard, submissions) = (kept.discard.clone(), submitter.state.dispatcher());
         Callback::from(move |()| {
-            draft::clear(&key);
-            drafts.dispatch(DraftChange::Replace(fresh.clone()));
             submissions.dispatch(SubmissionChange::Reset);
-            status.set(DraftStatus::Clean);
+            discard.emit(());
         })
     };
     html! {
-        <ReportForm agreement={props.agreement.clone()} draft={cell.draft.clone()} submission={submitter.state.0.clone()}
-            draft_status={(*status).clone()} {on_edit} {on_submit} {on_discard} lang={props.lang} />
+        <ReportForm agreement={props.agreement.clone()} {draft} submission={submitter.state.0.clone()}
+            draft_status={(*kept.status).clone()} {on_edit} {on_submit} {on_discard} lang={props.lang} />
     }
 }

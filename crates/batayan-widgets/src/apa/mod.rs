@@ -5,6 +5,8 @@
 //! Rows are keyed components whose props compare equal when nothing of theirs changed, so a change to
 //! one indicator re-renders one row, not the table (the 1,000-indicator budget of the performance issue).
 
+mod editor;
+mod editor_row;
 mod report_form;
 mod report_row;
 mod row;
@@ -18,6 +20,8 @@ use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
 use crate::ui::tr;
+pub use editor::{AgreementEditor, AgreementEditorProps};
+pub use editor_row::CellEdit;
 pub use report_form::{ReportForm, ReportFormProps};
 pub use report_row::FieldEdit;
 use row::IndicatorRow;

@@ -123,3 +123,13 @@ fn findings_point_at_their_cells_in_the_json() {
     assert!(paths.contains(&"/areas/1/activities/0/indicators/0/levels/0".to_owned()), "{paths:?}");
     assert_eq!(paths.last().map(String::as_str), Some("/governance/0/weight"));
 }
+
+#[test]
+fn columns_and_their_paths_go_both_ways() {
+    let columns = [Column::Serial, Column::Weight, Column::Method, Column::Unit, Column::PriorActual(1), Column::Level(4), Column::Projection(0)];
+    for column in columns {
+        assert_eq!(Column::of_indicator_path(&format!("/{}", column.path().join("/"))), Some(column));
+    }
+    assert_eq!(Column::of_indicator_path("/levels/5"), None);
+    assert_eq!(Column::of_indicator_path("/name"), None);
+}

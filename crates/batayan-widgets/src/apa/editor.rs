@@ -1,0 +1,266 @@
+//! The edit mode of `<batayan-apa-table>`: the APA focal point pastes section 3 from a spreadsheet or
+//! Word, sees what a careful reader would point out (every finding at its cell, and in a summary), fixes
+//! cells in place (a look-alike ৪/৮ in one click), and saves. The element keeps the draft and saves it
+//! with PUT; the host checks it again by the same rules.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use batayan_core::apa::{Agreement, AgreementDraft, Area, Column, Finding, ImportProblem, Severity, cell_pointer};
+use batayan_core::contract::FieldError;
+use batayan_core::locale::{Lang, Message, digits_for};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
+use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, field_id, tr};
+
+#[derive(Properties, PartialEq, Debug)]
+pub struct AgreementEditorProps {
+    pub draft: Rc<AgreementDraft>,
+    /// What the last paste could not read, by line and column.
+    pub import_problems: Rc<Vec<ImportProblem>>,
+    pub submission: Submission,
+    pub draft_status: DraftStatus,
+    pub on_edit: Callback<CellEdit>,
+    /// Fired with the pasted text when the person asks to read it.
+    pub on_import: Callback<String>,
+    /// Fired with the agreement when the person saves and nothing in it is an error.
+    pub on_save: Callback<Agreement>,
+    pub on_discard: Callback<()>,
+    pub lang: Lang,
+}
+
+const TITLE_ID: &str = "by-editor-title";
+const PASTE_ID: &str = "by-editor-paste";
+
+/// Where a problem sits: a row's key and column, found from a finding or from a host's pointer.
+struct Located {
+    key: String,
+    column: Option<Column>,
+    pointer: String,
+}
+
+/// Every row's pointer, so that a host's error (`/areas/0/activities/1/indicators/0/levels/4`) finds its
+/// row and cell.
+fn rows_by_pointer(agreement: &Agreement) -> HashMap<String, String> {
+    let mut rows = HashMap::new();
+    for (prefix, areas) in [("", &agreement.areas), ("g", &agreement.governance)] {
+        for area in areas {
+            let key = format!("{prefix}{}", area.serial);
+            rows.insert(cell_pointer(agreement, &key, None), key);
+            for i in area.activities.iter().flat_map(|a| &a.indicators) {
+                let key = format!("{prefix}{}", i.serial);
+                rows.insert(cell_pointer(agreement, &key, None), key);
+            }
+        }
+    }
+    rows
+}
+
+fn locate_host_error(error: &FieldError, rows: &HashMap<String, String>) -> Option<Located> {
+    let path = error.path.as_str();
+    // The row is the path itself, or the path without its last one or two segments.
+    let mut cut = path;
+    for _ in 0..3 {
+        if let Some(key) = rows.get(cut) {
+            let rest = &path[cut.len()..];
+            let column = if rest.is_empty() {
+                None
+            } else if !key.trim_start_matches('g').contains('.') {
+                // An area's row: its weight is the one cell it has.
+                (rest == "/weight").then_some(Column::AreaWeight)
+            } else {
+                Column::of_indicator_path(rest)
+            };
+            return Some(Located { key: key.clone(), column, pointer: path.to_owned() });
+        }
+        cut = &cut[..cut.rfind('/')?];
+    }
+    None
+}
+
+/// `[১.৬.১] মান`, `এলাকা [১] মান`: how the summary names a cell.
+fn cell_label(key: &str, column: Option<Column>, is_area: bool, lang: Lang) -> String {
+    let serial = digits_for(lang, key.trim_start_matches('g'));
+    let block = if key.starts_with('g') { tr(lang, "সুশাসন ", "governance ") } else { "" };
+    let what = if is_area { tr(lang, "ক্ষেত্র ", "area ") } else { "" };
+    let column = column.filter(|c| *c != Column::Serial).map(|c| format!(" {}", column_label(c, lang))).unwrap_or_default();
+    format!("{block}{what}[{serial}]{column}")
+}
+
+#[component]
+pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
+    let lang = props.lang;
+    let findings: Rc<Vec<Finding>> = use_memo(props.draft.clone(), |d| d.findings());
+    let pasted = use_state(String::new);
+    let focus_request = use_state(|| 0u32);
+    let agreement = &props.draft.agreement;
+    let area_keys: Vec<String> = agreement.areas.iter().map(|a| a.serial.clone()).chain(agreement.governance.iter().map(|a| format!("g{}", a.serial))).collect();
+    let is_area = |key: &str| area_keys.iter().any(|k| k == key);
+
+    let mut by_row: HashMap<String, Vec<CellProblem>> = HashMap::new();
+    let mut items = Vec::new();
+    let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
+        let (field, label) = match &located {
+            Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, is_area(&l.key), lang)),
+            None => (TITLE_ID.to_owned(), tr(lang, "চুক্তি", "The agreement").to_owned()),
+        };
+        items.push(SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
+        if let Some(l) = located {
+            by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
+        }
+    };
+    for f in findings.iter() {
+        let located = f.serial.as_ref().map(|key| Located { key: key.clone(), column: f.column, pointer: cell_pointer(agreement, key, f.column) });
+        let fix = f.suggestion.as_ref().map(|s| {
+            let edit = CellEdit { key: s.serial.clone().into(), column: s.column, pointer: cell_pointer(agreement, &s.serial, Some(s.column)), text: s.to.clone() };
+            (edit, cell_label(&s.serial, Some(s.column), false, lang))
+        });
+        note(located, f.severity, f.message.clone(), fix);
+    }
+    if let Submission::Refused(errors) = &props.submission {
+        let rows = rows_by_pointer(agreement);
+        for e in errors {
+            note(locate_host_error(e, &rows), Severity::Error, e.message(), None);
+        }
+    }
+    items.sort_by_key(|i| !i.is_error);
+    let errors = items.iter().filter(|i| i.is_error).count();
+    let warnings = items.len() - errors;
+
+    let onsubmit = {
+        let (findings, on_save, focus_request, agreement) = (findings.clone(), props.on_save.clone(), focus_request.clone(), agreement.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if findings.iter().any(|f| f.severity == Severity::Error) {
+                focus_request.set(*focus_request + 1);
+            } else {
+                on_save.emit(agreement.clone());
+            }
+        })
+    };
+    let oninput = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let read_table = {
+        let (pasted, on_import) = (pasted.clone(), props.on_import.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !pasted.trim().is_empty() {
+                on_import.emit((*pasted).clone());
+                pasted.set(String::new());
+            }
+        })
+    };
+    let counts = match lang {
+        Lang::Bn => format!("ত্রুটি {} · সতর্কতা {}", digits_for(lang, &errors.to_string()), digits_for(lang, &warnings.to_string())),
+        Lang::En => format!("{errors} errors · {warnings} warnings"),
+    };
+    let rows = EditorRows { agreement, by_row: &by_row, draft: &props.draft, on_edit: &props.on_edit, lang };
+    html! {
+        <form class="by-widget by-apa by-apa--edit" lang={lang.tag()} {onsubmit} novalidate=true>
+            <header class="by-apa__header">
+                <h2 id={TITLE_ID} class="by-card__title" tabindex="-1">
+                    { tr(lang, "চুক্তি সম্পাদনা: সেকশন ৩ · ", "Edit the agreement: section 3 · ") }{ agreement.fiscal_year.label(lang) }
+                </h2>
+                if !agreement.office_name.is_empty() {
+                    <p class="by-apa__office">{ agreement.office_name.clone() }</p>
+                }
+            </header>
+            <section class="by-paste" aria-labelledby="by-paste-title">
+                <h3 id="by-paste-title" class="by-paste__title">{ tr(lang, "স্প্রেডশিট বা ওয়ার্ড থেকে টেবিল পেস্ট করুন", "Paste the table from a spreadsheet or Word") }</h3>
+                <label for={PASTE_ID} class="by-paste__hint">
+                    { tr(lang,
+                        "সেকশন ৩-এর পুরো টেবিল (শিরোনামের সারিসহ) কপি করে এখানে পেস্ট করুন, তারপর “টেবিল পড়ুন” চাপুন। নিচের ছকটি তাতে বদলে যাবে; যা পড়া যায় না তা লাইন ও কলামসহ জানানো হবে।",
+                        "Copy the whole section 3 table (with its header rows), paste it here and press “Read the table”. The grid below is replaced; whatever cannot be read is reported with its line and column.") }
+                </label>
+                <textarea id={PASTE_ID} class="by-input" value={(*pasted).clone()} {oninput} rows="6" spellcheck="false" />
+                <button type="button" class="by-button by-button--secondary" onclick={read_table}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
+                if !props.import_problems.is_empty() {
+                    <div class="by-paste__problems" role="status">
+                        <p>{ tr(lang, "পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
+                        <ul>
+                            { for props.import_problems.iter().map(|p| html! {
+                                <li>{ format!("{} {}, {} {}: {}", tr(lang, "লাইন", "line"), digits_for(lang, &p.line.to_string()), tr(lang, "কলাম", "column"), digits_for(lang, &p.column.to_string()), p.message.get(lang)) }</li>
+                            }) }
+                        </ul>
+                    </div>
+                }
+            </section>
+            <p class="by-apa__counts" role="status">{ counts }</p>
+            <ErrorSummary {items} focus_request={*focus_request} {lang} />
+            <div class="by-apa__scroll">
+                <table class="by-apa__table by-apa__table--edit">
+                    <caption class="by-visually-hidden">{ tr(lang, "সেকশন ৩, সম্পাদনাযোগ্য", "Section 3, editable") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ tr(lang, "ক্রমিক", "No.") }</th>
+                            <th scope="col">{ tr(lang, "কর্মসম্পাদন সূচক", "Indicator") }</th>
+                            { for EDIT_COLUMNS.iter().take(12).map(|c| html! { <th scope="col">{ column_label(*c, lang) }</th> }) }
+                        </tr>
+                    </thead>
+                    { for agreement.areas.iter().map(|a| rows.area(a, "")) }
+                    { for agreement.governance.iter().map(|a| rows.area(a, "g")) }
+                </table>
+            </div>
+            <SubmitBar submission={props.submission.clone()} draft={props.draft_status.clone()}
+                label={tr(lang, "চুক্তি সংরক্ষণ করুন", "Save the agreement")} on_discard={props.on_discard.clone()} {lang} />
+        </form>
+    }
+}
+
+/// What every row of one render shares.
+struct EditorRows<'a> {
+    agreement: &'a Agreement,
+    by_row: &'a HashMap<String, Vec<CellProblem>>,
+    draft: &'a AgreementDraft,
+    on_edit: &'a Callback<CellEdit>,
+    lang: Lang,
+}
+
+impl EditorRows<'_> {
+    fn area(&self, area: &Area, prefix: &str) -> Html {
+        let lang = self.lang;
+        let key = format!("{prefix}{}", area.serial);
+        let pointer = cell_pointer(self.agreement, &key, Some(Column::AreaWeight));
+        let id = field_id(&pointer);
+        let problems: Vec<&CellProblem> = self.by_row.get(&key).map(|p| p.iter().collect()).unwrap_or_default();
+        let invalid = problems.iter().any(|p| p.severity == Severity::Error);
+        let oninput = {
+            let (on_edit, key, pointer) = (self.on_edit.clone(), AttrValue::from(key.clone()), pointer.clone());
+            Callback::from(move |e: InputEvent| {
+                let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                on_edit.emit(CellEdit { key: key.clone(), column: Column::AreaWeight, pointer: pointer.clone(), text });
+            })
+        };
+        let block = if prefix == "g" { tr(lang, "সুশাসন ", "Governance ") } else { "" };
+        let text = self.draft.text(&key, Column::AreaWeight, lang);
+        let label = format!("{block}[{}] {}", digits_for(lang, &area.serial), tr(lang, "ক্ষেত্রের মান", "area weight"));
+        html! {
+            <tbody key={key.clone()} class="by-apa__area">
+                <tr class="by-apa__area-row">
+                    <th scope="rowgroup" colspan="14">
+                        <span>{ format!("{block}[{}] {}", digits_for(lang, &area.serial), area.name) }</span>
+                        <label class="by-apa__area-weight-field">
+                            { tr(lang, " — ক্ষেত্রের মান ", " — area weight ") }
+                            <input id={id.clone()} type="text" class="by-input by-input--short" value={text} {oninput} aria-label={label}
+                                aria-invalid={invalid.then_some("true")} aria-describedby={(!problems.is_empty()).then(|| format!("{id}-message"))} autocomplete="off" />
+                        </label>
+                        { messages(&id, &problems, self.on_edit, lang) }
+                    </th>
+                </tr>
+                { for area.activities.iter().flat_map(|a| &a.indicators).map(|indicator| {
+                    let key = format!("{prefix}{}", indicator.serial);
+                    let base = cell_pointer(self.agreement, &key, None);
+                    let pending = self.draft.pending.iter().filter(|p| p.key == key).cloned().collect::<Vec<_>>();
+                    let problems = self.by_row.get(&key).cloned().unwrap_or_default();
+                    let row_key = AttrValue::from(key.clone());
+                    html! {
+                        <EditorRow {key} {row_key} base={AttrValue::from(base)} indicator={indicator.clone()} {pending} {problems} on_edit={self.on_edit.clone()} {lang} />
+                    }
+                }) }
+            </tbody>
+        }
+    }
+}
