@@ -252,6 +252,29 @@ mod apa {
     }
 
     #[wasm_bindgen_test]
+    async fn edit_mode_shows_findings_at_their_cells_and_fixes_a_look_alike_in_one_click() {
+        let url = agreement_url();
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "edit"), ("submit-url", "/test-agreement"), ("lang", "en")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let counts = appears(&el, ".by-apa__counts").await;
+        assert_eq!(counts.text_content().as_deref(), Some("7 errors · 5 warnings"));
+        let area = appears(&el, "[id='by-field/areas/0/weight-message']").await;
+        assert!(area.text_content().unwrap_or_default().contains("26"), "{:?}", area.text_content());
+        let fix: HtmlElement = area.query_selector(".by-fix").expect("query").expect("a fix button").unchecked_into();
+        assert_eq!(fix.text_content().as_deref(), Some("Write 4 in [1.6.1] Weight"));
+        fix.click();
+        yew::scheduler::flush().await;
+        let weight = appears(&el, "[id='by-field/areas/0/activities/5/indicators/0/weight']").await;
+        assert_eq!(weight.unchecked_ref::<web_sys::HtmlInputElement>().value(), "4");
+        assert_eq!(counts.text_content().as_deref(), Some("6 errors · 5 warnings"));
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+        let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-agreement")).expect("a draft");
+        storage.remove_item(&key).expect("cleans up");
+        mounted.destroy();
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
     async fn an_unknown_mode_or_period_is_explained() {
         let url = agreement_url();
         let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "admin")]);
