@@ -86,8 +86,8 @@ pub(crate) fn messages(id: &str, problems: &[&CellProblem], on_edit: &Callback<C
                     { p.message.get(lang).to_owned() }
                     if let Some((edit, cell)) = p.fix.clone() {
                         { " " }
-                        <button type="button" class="by-button by-button--secondary by-fix" onclick={on_edit.reform(move |_: MouseEvent| edit.clone())}>
-                            { fix_label(&cell, &p.fix.as_ref().map(|(e, _)| e.text.as_str()).unwrap_or_default(), lang) }
+                        <button type="button" class="by-button by-button--secondary by-fix" onclick={on_edit.reform({ let edit = edit.clone(); move |_: MouseEvent| edit.clone() })}>
+                            { fix_label(&cell, &edit.text, lang) }
                         </button>
                     }
                 </span>
