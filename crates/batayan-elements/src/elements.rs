@@ -120,3 +120,19 @@ pub(crate) fn today() -> NaiveDate {
     let (y, m, d) = (now.get_full_year() as i32, now.get_month() + 1, now.get_date());
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    /// The manifest portal developers read (`pkg-config/custom-elements.json`) lists exactly the
+    /// attributes each element observes.
+    #[test]
+    fn the_manifest_lists_every_observed_attribute() {
+        let manifest: serde_json::Value = serde_json::from_str(include_str!("../../../pkg-config/custom-elements.json")).expect("valid JSON");
+        let declarations = manifest["modules"][0]["declarations"].as_array().expect("declarations");
+        for spec in super::SPECS {
+            let declared = declarations.iter().find(|d| d["tagName"] == spec.name).unwrap_or_else(|| panic!("{} is not in the manifest", spec.name));
+            let names: Vec<&str> = declared["attributes"].as_array().expect("attributes").iter().filter_map(|a| a["name"].as_str()).collect();
+            assert_eq!(names, spec.attributes, "<{}>", spec.name);
+        }
+    }
+}
