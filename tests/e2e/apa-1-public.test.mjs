@@ -22,6 +22,9 @@ test('the public view shows the total, area bars and every indicator', async () 
   assert.equal(await row.locator('.by-apa__achieved').innerText(), '৩৮');
   await row.locator('.by-explain summary').click();
   assert.match(await row.locator('.by-explain p').innerText(), /৯০ \+ ১০ × \(৩৮ − ৩৫\) \/ \(৮০ − ৩৫\) = ৯০\.৬৭/);
+  await page.locator('#apa .by-apa__about summary').click();
+  assert.match(await page.locator('#apa .by-apa__about').innerText(), /রূপকল্প\s+জ্ঞানভিত্তিক অর্থনীতি ও সুশাসন প্রতিষ্ঠায় তথ্য প্রযুক্তির ব্যবহার/);
+  assert.match(await row.locator('.by-apa__evidence-note').innerText(), /প্রমাণক: স্থিরচিত্র\/প্রতিবেদন/);
   const date = page.locator('#apa [data-key="2.1.1"]');
   assert.match(await date.innerText(), /১২ ডিসেম্বর ২০২৩/);
   await page.screenshot({ path: `${screenshots}apa-public-desktop.png`, fullPage: true });

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use batayan_core::apa::{Agreement, Mode, Report, Severity, import_section3, scorecard, validate};
+use batayan_core::apa::{Agreement, Mode, Report, Severity, import_agreement, import_section3, is_whole_agreement, scorecard, validate};
 use batayan_core::contract::{check_office_key, invalid_json};
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for, format_fixed, to_bangla_digits};
 
@@ -37,15 +37,26 @@ fn one_file(args: &Args, what_bn: &str, what_en: &str) -> Result<String, Message
 
 pub(crate) fn import(args: &Args) -> Outcome {
     let run = || -> Result<String, Message> {
-        let path = one_file(args, "সারণি (TSV)", "table (TSV)")?;
+        let path = one_file(args, "চুক্তি বা সারণি (TSV)", "agreement or table (TSV)")?;
         let year_text = args.fiscal_year.as_deref().ok_or_else(|| {
             Message::new("--fiscal-year দিন, যেমন --fiscal-year ২০২৪-২৫।", "Give --fiscal-year, e.g. --fiscal-year 2024-25.")
         })?;
         let year = FiscalYear::parse(year_text).map_err(|e| e.message())?;
         let office = args.office.clone().unwrap_or_else(|| "office".to_owned());
         check_office_key(&office)?;
-        let imported = import_section3(&read(&path)?);
-        for p in &imported.problems {
+        let text = read(&path)?;
+        // A whole agreement copied out of the document, or section 3 pasted from a spreadsheet.
+        let (agreement, problems) = if is_whole_agreement(&text) {
+            let imported = import_agreement(&text, &office, year);
+            (imported.agreement, imported.problems)
+        } else {
+            let imported = import_section3(&text);
+            let mut agreement = Agreement::new(&office, year);
+            agreement.areas = imported.areas;
+            agreement.governance = imported.governance;
+            (agreement, imported.problems)
+        };
+        for p in &problems {
             let (line, column) = (p.line.to_string(), p.column.to_string());
             let place = match args.lang {
                 Lang::Bn => format!("{path}:{}:{}", to_bangla_digits(&line), to_bangla_digits(&column)),
@@ -53,9 +64,6 @@ pub(crate) fn import(args: &Args) -> Outcome {
             };
             eprintln!("{place}: {}", p.message.get(args.lang));
         }
-        let mut agreement = Agreement::new(&office, year);
-        agreement.areas = imported.areas;
-        agreement.governance = imported.governance;
         serde_json::to_string_pretty(&agreement).map_err(|e| Message::new(e.to_string(), e.to_string()))
     };
     run().map_or_else(Outcome::Failed, Outcome::Printed)

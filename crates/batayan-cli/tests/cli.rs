@@ -144,3 +144,15 @@ fn apa_score_prints_the_scorecard() {
     assert_eq!(card["indicators"][0]["raw"]["value"], 90.0);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn apa_import_reads_a_whole_agreement_too() {
+    let out = batayan(&["apa", "import", &fixture("apa-ict-sylhet-2024-25.txt"), "--fiscal-year", "2024-25", "--office", "ict-sylhet"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["vision"], "জ্ঞানভিত্তিক অর্থনীতি ও সুশাসন প্রতিষ্ঠায় তথ্য প্রযুক্তির ব্যবহার");
+    assert_eq!(json["outcomes"].as_array().map(Vec::len), Some(17));
+    assert_eq!(json["areas"][0]["activities"][0]["indicators"][0]["evidence"], "স্থিরচিত্র/প্রতিবেদন");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("apa-ict-sylhet-2024-25.txt:১৪৭:১৭:"), "stray cells at their lines in the whole document: {stderr}");
+}

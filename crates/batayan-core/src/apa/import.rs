@@ -362,6 +362,8 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         levels,
         projections,
         direction: Direction::HigherIsBetter,
+        implementer: String::new(),
+        evidence: String::new(),
     };
     let Some(activity) = walk.areas().last_mut().and_then(|a| a.activities.last_mut()) else {
         walk.problem(

@@ -3,6 +3,7 @@
 //!
 //! Validation and scoring (domain.md §1) build on this model; see the APA issue for what is left.
 
+mod document;
 mod edit;
 mod entry;
 mod import;
@@ -12,6 +13,7 @@ mod report_check;
 mod score;
 mod validate;
 
+pub use document::{Acronym, ImportedAgreement, Outcome, SharedIndicator, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
 pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, quarters_covered, read_value};
 pub use import::{ImportProblem, Imported, import_section3};

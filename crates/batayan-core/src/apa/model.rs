@@ -22,12 +22,28 @@ pub struct Agreement {
     pub counterpart: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signing_date: Option<NaiveDate>,
+    /// Section 1: রূপকল্প (vision), অভিলক্ষ্য (mission) and কার্যাবলি (functions).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub vision: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mission: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub functions: Vec<String>,
+    /// Section 2: outcomes and impact (ফলাফল/প্রভাব).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcomes: Vec<super::document::Outcome>,
     /// Section 3, the office's own areas (weights sum to 70 in current agreements).
     #[serde(default)]
     pub areas: Vec<Area>,
     /// Section 3, the governance and reform block (30), or the mandatory objectives of 2019-20 and before.
     #[serde(default)]
     pub governance: Vec<Area>,
+    /// Annex 1: শব্দসংক্ষেপ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acronyms: Vec<super::document::Acronym>,
+    /// Annex 3: indicators that depend on other offices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_indicators: Vec<super::document::SharedIndicator>,
 }
 
 impl Agreement {
@@ -39,8 +55,14 @@ impl Agreement {
             office_name: String::new(),
             counterpart: String::new(),
             signing_date: None,
+            vision: String::new(),
+            mission: String::new(),
+            functions: Vec::new(),
+            outcomes: Vec::new(),
             areas: Vec::new(),
             governance: Vec::new(),
+            acronyms: Vec::new(),
+            shared_indicators: Vec::new(),
         }
     }
 
@@ -93,6 +115,12 @@ pub struct Indicator {
     pub projections: [Option<Value>; 2],
     #[serde(default)]
     pub direction: Direction,
+    /// Annex 2: the unit that carries it out (বাস্তবায়নকারী অনুবিভাগ, অধিশাখা, শাখা).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub implementer: String,
+    /// Annex 2: what proves the target was met (লক্ষ্যমাত্রা অর্জনের প্রমাণক).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
 }
 
 /// গণনা পদ্ধতি: how the year's achievement follows from the periods' values.

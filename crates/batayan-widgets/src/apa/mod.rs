@@ -99,6 +99,19 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
                 if !agreement.office_name.is_empty() {
                     <p class="by-apa__office">{ agreement.office_name.clone() }</p>
                 }
+                if !agreement.vision.is_empty() || !agreement.mission.is_empty() {
+                    <details class="by-apa__about">
+                        <summary>{ tr(lang, "রূপকল্প, অভিলক্ষ্য ও কার্যাবলি", "Vision, mission and functions") }</summary>
+                        <dl>
+                            <dt>{ tr(lang, "রূপকল্প", "Vision") }</dt><dd>{ agreement.vision.clone() }</dd>
+                            <dt>{ tr(lang, "অভিলক্ষ্য", "Mission") }</dt><dd>{ agreement.mission.clone() }</dd>
+                            if !agreement.functions.is_empty() {
+                                <dt>{ tr(lang, "কার্যাবলি", "Functions") }</dt>
+                                <dd><ul>{ for agreement.functions.iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul></dd>
+                            }
+                        </dl>
+                    </details>
+                }
             </header>
             if scored {
                 <Summary card={card.clone()} {lang} />

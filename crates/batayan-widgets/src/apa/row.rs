@@ -34,7 +34,12 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     html! {
         <tr class="by-apa__row" data-key={props.row_key.clone()}>
             <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ format!("[{serial}]") }</th>
-            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ i.name.clone() }</td>
+            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>
+                { i.name.clone() }
+                if !i.evidence.is_empty() {
+                    <span class="by-apa__evidence-note">{ format!("{}: {}", tr(lang, "প্রমাণক", "Evidence"), i.evidence) }</span>
+                }
+            </td>
             <td data-label={tr(lang, "একক", "Unit")}>{ i.unit.clone() }</td>
             <td class="by-num" data-label={tr(lang, "মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
             { for (0..2).map(|k| html! {

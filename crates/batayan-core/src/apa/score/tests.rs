@@ -16,6 +16,8 @@ fn indicator(levels: [Option<f64>; 5], direction: Direction) -> Indicator {
         levels: levels.map(|l| l.map(Value::Number)),
         projections: [None, None],
         direction,
+        implementer: String::new(),
+        evidence: String::new(),
     }
 }
 
