@@ -84,7 +84,8 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
     let heading = |from: usize, prefix: &str| find(from, &|l| starts(l, prefix) && !l.contains('\t'));
 
     // The parties: the line after the preamble's paragraph, and the one after "এবং".
-    if let Some(preamble) = heading(0, "প্রস্তাবনা")
+    // প্রস্তাবনা since 2020-21, উপক্রমণিকা before.
+    if let Some(preamble) = heading(0, "প্রস্তাবনা").or_else(|| heading(0, "উপক্রমণিকা"))
         && let Some((paragraph, _)) = next_text(&lines, preamble)
         && let Some((at, name)) = next_text(&lines, paragraph)
     {
@@ -125,6 +126,14 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
             p.line += start;
             p
         }));
+    }
+    if section3.is_none() {
+        problems.push(problem(
+            0,
+            0,
+            "সেকশন ৩-এর টেবিল পাওয়া যায়নি (“কর্মসম্পাদনের ক্ষেত্র” দিয়ে শুরু শিরোনামের সারি নেই); কোনো সূচক পড়া হয়নি।".into(),
+            "Section 3's table was not found (no header row starting “কর্মসম্পাদনের ক্ষেত্র”); no indicator was read.".into(),
+        ));
     }
     if let Some(first) = find(0, &|l| starts(l, "ফলাফল/প্রভাব\t")) {
         let end = section3.unwrap_or(lines.len());
@@ -280,6 +289,18 @@ mod tests {
         assert_eq!((first.implementer.as_str(), first.evidence.as_str()), ("জেলা আইসিটি অফিস/উপজেলা আইসিটি অফিস", "স্থিরচিত্র/প্রতিবেদন"));
         assert_eq!(a.shared_indicators.len(), 10);
         assert_eq!(a.shared_indicators[6].offices, "বাংলাদেশ কম্পিউটার কাউন্সিল");
+    }
+
+    #[test]
+    fn the_2019_20_layout_reads_its_parties_and_says_what_is_missing() {
+        let text = include_str!("../../../../tests/fixtures/apa-ict-joypurhat-2019-20.txt");
+        let imported = import_agreement(text, "ict-joypurhat", FiscalYear::parse("2019-20").unwrap());
+        let a = &imported.agreement;
+        assert!(a.office_name.starts_with("প্রোগ্রামার, তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর"), "{}", a.office_name);
+        assert!(a.counterpart.starts_with("মহাপরিচালক"), "{}", a.counterpart);
+        assert!(normalize_bangla(&a.vision).starts_with(&normalize_bangla("জনগণের দোরগোড়ায় ই-সার্ভিস")), "{}", a.vision);
+        assert!(a.areas.is_empty());
+        assert!(imported.problems.iter().any(|p| p.line == 1 && p.message.en.contains("Section 3's table was not found")), "{:?}", imported.problems);
     }
 
     #[test]
