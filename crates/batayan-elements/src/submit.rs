@@ -151,6 +151,39 @@ pub(crate) struct Submitter {
     pub submit: Callback<String>,
 }
 
+impl Submitter {
+    /// A callback that sends a document as its JSON text; a document that cannot be written as JSON
+    /// fails here, with a message, instead of being sent.
+    pub(crate) fn document<T: Serialize + 'static>(&self) -> Callback<T> {
+        let (submit, changes) = (self.submit.clone(), self.state.dispatcher());
+        Callback::from(move |document: T| match to_json_text(&document) {
+            Ok(json) => submit.emit(json),
+            Err(message) => changes.dispatch(SubmissionChange::Answer(Submission::Failed(message))),
+        })
+    }
+
+    /// "Discard the draft" also forgets the last answer: the form is as if just opened.
+    pub(crate) fn and_reset(&self, discard: &Callback<()>) -> Callback<()> {
+        let (discard, changes) = (discard.clone(), self.state.dispatcher());
+        Callback::from(move |()| {
+            changes.dispatch(SubmissionChange::Reset);
+            discard.emit(());
+        })
+    }
+}
+
+/// Once the host has the document, the browser's copy is gone (the submitter cleared it), so the draft
+/// line says nothing more.
+#[hook]
+pub(crate) fn use_draft_gone_once_stored(submission: &Submission, status: &UseStateHandle<batayan_widgets::ui::DraftStatus>) {
+    let status = status.clone();
+    use_effect_with(submission.clone(), move |submission| {
+        if matches!(submission, Submission::Accepted { .. }) {
+            status.set(batayan_widgets::ui::DraftStatus::Clean);
+        }
+    });
+}
+
 /// Where and how a widget submits.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Target {

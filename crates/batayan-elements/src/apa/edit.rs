@@ -6,12 +6,11 @@ use std::rc::Rc;
 use batayan_core::apa::{Agreement, AgreementDraft, ImportProblem, import_section3};
 use batayan_core::locale::Lang;
 use batayan_widgets::apa::{AgreementEditor, CellEdit};
-use batayan_widgets::ui::{DraftStatus, Submission};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::draft::{self, Change, use_kept_draft};
-use crate::submit::{SubmissionChange, Target, use_submitter};
+use crate::submit::{SubmissionChange, Target, use_draft_gone_once_stored, use_submitter};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct EditModeProps {
@@ -37,14 +36,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
     let kept = use_kept_draft(draft_key.clone(), fresh, belongs);
     let submitter = use_submitter(Target { host: props.host.clone(), method: "PUT", url: props.submit_url.clone(), draft_key });
     let import_problems = use_state(|| Rc::new(Vec::<ImportProblem>::new()));
-    {
-        let status = kept.status.clone();
-        use_effect_with(submitter.state.0.clone(), move |submission| {
-            if matches!(submission, Submission::Accepted { .. }) {
-                status.set(DraftStatus::Clean);
-            }
-        });
-    }
+    use_draft_gone_once_stored(&submitter.state.0, &kept.status);
     let on_edit = {
         let (drafts, submissions) = (kept.state.dispatcher(), submitter.state.dispatcher());
         use_callback((), move |edit: CellEdit, ()| {
@@ -66,19 +58,12 @@ pub fn EditMode(props: &EditModeProps) -> Html {
             })));
         })
     };
-    let on_save = {
-        let (submit, submissions) = (submitter.submit.clone(), submitter.state.dispatcher());
-        Callback::from(move |agreement: Agreement| match crate::submit::to_json_text(&agreement) {
-            Ok(json) => submit.emit(json),
-            Err(message) => submissions.dispatch(SubmissionChange::Answer(Submission::Failed(message))),
-        })
-    };
+    let on_save = submitter.document::<Agreement>();
     let on_discard = {
-        let (discard, submissions, problems) = (kept.discard.clone(), submitter.state.dispatcher(), import_problems.clone());
+        let (reset, problems) = (submitter.and_reset(&kept.discard), import_problems.clone());
         Callback::from(move |()| {
-            submissions.dispatch(SubmissionChange::Reset);
             problems.set(Rc::new(Vec::new()));
-            discard.emit(());
+            reset.emit(());
         })
     };
     html! {

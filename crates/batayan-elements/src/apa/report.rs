@@ -6,12 +6,12 @@ use std::rc::Rc;
 use batayan_core::apa::{Agreement, Report, ReportDraft};
 use batayan_core::locale::{Lang, Message, Period};
 use batayan_widgets::apa::{FieldEdit, ReportForm};
-use batayan_widgets::ui::{DraftStatus, ErrorBox, Submission};
+use batayan_widgets::ui::ErrorBox;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::draft::{self, Change, use_kept_draft};
-use crate::submit::{SubmissionChange, Target, use_submitter};
+use crate::submit::{SubmissionChange, Target, use_draft_gone_once_stored, use_submitter};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct ReportModeProps {
@@ -80,15 +80,7 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
     let kept = use_kept_draft(props.draft_key.clone(), fresh, belongs);
     let submitter = use_submitter(Target { host: props.host.clone(), method: "POST", url: props.submit_url.clone(), draft_key: props.draft_key.clone() });
     let draft = kept.state.value.clone();
-    // Once the host has it, the browser's copy is gone (the submitter cleared it): say nothing more.
-    {
-        let status = kept.status.clone();
-        use_effect_with(submitter.state.0.clone(), move |submission| {
-            if matches!(submission, Submission::Accepted { .. }) {
-                status.set(DraftStatus::Clean);
-            }
-        });
-    }
+    use_draft_gone_once_stored(&submitter.state.0, &kept.status);
     let on_edit = {
         let (drafts, submissions) = (kept.state.dispatcher(), submitter.state.dispatcher());
         use_callback((), move |edit: FieldEdit, ()| {
@@ -96,20 +88,8 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
             drafts.dispatch(Change::Edit(Box::new(move |d: &mut ReportDraft| d.set(&edit.key, edit.field, edit.text))));
         })
     };
-    let on_submit = {
-        let (submit, submissions) = (submitter.submit.clone(), submitter.state.dispatcher());
-        Callback::from(move |report: Report| match crate::submit::to_json_text(&report) {
-            Ok(json) => submit.emit(json),
-            Err(message) => submissions.dispatch(SubmissionChange::Answer(Submission::Failed(message))),
-        })
-    };
-    let on_discard = {
-        let (discard, submissions) = (kept.discard.clone(), submitter.state.dispatcher());
-        Callback::from(move |()| {
-            submissions.dispatch(SubmissionChange::Reset);
-            discard.emit(());
-        })
-    };
+    let on_submit = submitter.document::<Report>();
+    let on_discard = submitter.and_reset(&kept.discard);
     html! {
         <ReportForm agreement={props.agreement.clone()} {draft} submission={submitter.state.0.clone()}
             draft_status={(*kept.status).clone()} {on_edit} {on_submit} {on_discard} lang={props.lang} />

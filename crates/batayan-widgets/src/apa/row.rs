@@ -28,9 +28,6 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     let prior_label = tr(lang, "প্রকৃত অর্জন", "Actual");
     // The `*` of a provisional actual marks a value; an empty cell stays empty.
     let provisional = |k: usize| if i.prior_provisional[k] && i.prior_actuals[k].is_some() { "*" } else { "" };
-    let achieved = props.score.as_ref().and_then(|s| s.achievement);
-    let raw = props.score.as_ref().and_then(|s| s.raw.clone());
-    let weighted = props.score.as_ref().filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
     html! {
         <tr class="by-apa__row" data-key={props.row_key.clone()}>
             <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ format!("[{serial}]") }</th>
@@ -51,6 +48,19 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
             { for (0..2).map(|k| html! {
                 <td class="by-num by-apa__projection" data-label={tr(lang, "প্রক্ষেপণ", "Projection")}>{ show(&i.projections[k], lang) }</td>
             }) }
+            { score_cells(props.score.as_ref(), lang) }
+        </tr>
+    }
+}
+
+/// The three cells a score fills, in the public table and the report form alike: what was achieved,
+/// the raw score with "how was this computed", and what it adds to its area.
+pub(crate) fn score_cells(score: Option<&IndicatorScore>, lang: Lang) -> Html {
+    let achieved = score.and_then(|s| s.achievement);
+    let raw = score.and_then(|s| s.raw.clone());
+    let weighted = score.filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
+    html! {
+        <>
             <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ show(&achieved, lang) }</td>
             <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
                 if let Some(raw) = raw {
@@ -61,6 +71,6 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
                 }
             </td>
             <td class="by-num by-apa__weighted" data-label={tr(lang, "ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
-        </tr>
+        </>
     }
 }
