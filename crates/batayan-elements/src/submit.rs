@@ -9,13 +9,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use batayan_core::contract::{ErrorBody, FieldError};
-use batayan_core::locale::{Message, to_bangla_digits};
+use batayan_core::contract::FieldError;
+use batayan_core::locale::Message;
 use batayan_widgets::ui::Submission;
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement, Request, RequestCredentials, RequestInit, Response};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::prelude::*;
 
 /// `value` as JSON text (objects for maps, `null` for `None`), as hosts and localStorage expect.
@@ -43,55 +42,36 @@ fn unreachable(url: &str) -> Message {
     )
 }
 
-/// What came back from one request.
-struct Answer {
-    /// 0 when nothing came back.
+/// What came back from one submission: the status (0 when nothing came back), the body, and what it
+/// means for the form.
+struct Sent {
     status: u16,
     body: JsValue,
     submission: Submission,
 }
 
-async fn send(method: &str, url: &str, body: &str, idempotency_key: &str) -> Answer {
-    let failed = |m: Message| Answer { status: 0, body: JsValue::NULL, submission: Submission::Failed(m) };
-    let Some(window) = web_sys::window() else { return failed(unreachable(url)) };
-    let init = RequestInit::new();
-    init.set_method(method);
-    init.set_credentials(RequestCredentials::SameOrigin);
-    init.set_body(&JsValue::from_str(body));
-    let Ok(request) = Request::new_with_str_and_init(url, &init) else { return failed(unreachable(url)) };
-    let headers = request.headers();
-    let _ = headers.set("Content-Type", "application/json");
-    let _ = headers.set("Accept", "application/json");
-    let _ = headers.set("Idempotency-Key", idempotency_key);
-    if let Some(token) = csrf_token() {
-        let _ = headers.set("X-CSRF-Token", &token);
+async fn send(method: &str, url: &str, body: &str, idempotency_key: &str) -> Sent {
+    let token = csrf_token();
+    let mut headers = vec![("Content-Type", "application/json"), ("Idempotency-Key", idempotency_key)];
+    if let Some(token) = token.as_deref() {
+        headers.push(("X-CSRF-Token", token));
     }
-    let Ok(answer) = JsFuture::from(window.fetch_with_request(&request)).await else { return failed(unreachable(url)) };
-    let Ok(response) = answer.dyn_into::<Response>() else { return failed(unreachable(url)) };
-    let status = response.status();
-    let body = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
+    let Some(answer) = crate::net::request(method, url, Some(body), &headers).await else {
+        return Sent { status: 0, body: JsValue::NULL, submission: Submission::Failed(unreachable(url)) };
     };
-    let errors = serde_wasm_bindgen::from_value::<ErrorBody>(body.clone()).map(|b| b.errors).unwrap_or_default();
-    let submission = match status {
+    let errors = answer.errors();
+    let submission = match answer.status {
         200..=299 => {
-            let warnings = js_sys::Reflect::get(&body, &JsValue::from_str("warnings")).ok();
+            let warnings = answer.body.as_ref().and_then(|b| js_sys::Reflect::get(b, &JsValue::from_str("warnings")).ok());
             let warnings = warnings.and_then(|w| serde_wasm_bindgen::from_value::<Vec<FieldError>>(w).ok()).unwrap_or_default();
             Submission::Accepted { warnings }
         }
         400..=499 if !errors.is_empty() => Submission::Refused(errors),
-        _ => {
-            let code = status.to_string();
-            Submission::Failed(errors.first().map(FieldError::message).unwrap_or_else(|| {
-                Message::new(
-                    format!("পোর্টাল উত্তর দিয়েছে {}: কিছু সংরক্ষিত হয়নি।", to_bangla_digits(&code)),
-                    format!("The portal answered {code}: nothing was stored."),
-                )
-            }))
-        }
+        _ => Submission::Failed(
+            errors.first().map(FieldError::message).unwrap_or_else(|| answer.status_message(url, "কিছু সংরক্ষিত হয়নি।", "nothing was stored.")),
+        ),
     };
-    Answer { status, body, submission }
+    Sent { status: answer.status, body: answer.body.unwrap_or(JsValue::NULL), submission }
 }
 
 fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
