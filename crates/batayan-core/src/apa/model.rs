@@ -203,3 +203,33 @@ pub fn level_label(k: usize, lang: Lang) -> &'static str {
     const EN: [&str; 5] = ["100%", "90%", "80%", "70%", "60%"];
     if lang == Lang::Bn { BN[k.min(4)] } else { EN[k.min(4)] }
 }
+
+/// How people name a row by its key (`"1.3.1"`, `"g1.3.1"`, an area's `"1"`): `[১.৩.১]`,
+/// `সুশাসন [১.৩.১]`, `ক্ষেত্র [১]` — governance serials restart at [১], so the block is said.
+pub fn key_label(key: &str, lang: Lang) -> String {
+    let serial = key.strip_prefix('g').unwrap_or(key);
+    let block = match (key.starts_with('g'), lang) {
+        (true, Lang::Bn) => "সুশাসন ",
+        (true, Lang::En) => "governance ",
+        (false, _) => "",
+    };
+    let area = match (!serial.contains('.'), lang) {
+        (true, Lang::Bn) => "ক্ষেত্র ",
+        (true, Lang::En) => "area ",
+        (false, _) => "",
+    };
+    format!("{block}{area}[{}]", crate::locale::digits_for(lang, serial))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_named_by_block_and_serial() {
+        assert_eq!(key_label("1.3.1", Lang::Bn), "[১.৩.১]");
+        assert_eq!(key_label("g1.3.1", Lang::Bn), "সুশাসন [১.৩.১]");
+        assert_eq!(key_label("g1", Lang::En), "governance area [1]");
+        assert_eq!(key_label("2", Lang::En), "area [2]");
+    }
+}

@@ -482,5 +482,27 @@ pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) ->
     String::new()
 }
 
+/// The cell a JSON Pointer into the agreement names, as the key of its row and its column (`None` for
+/// the row itself, or a field no column shows): the reverse of [`cell_pointer`], so that a host's 422
+/// lands on the cell the editor shows.
+pub fn cell_at_pointer(agreement: &Agreement, pointer: &str) -> Option<(String, Option<Column>)> {
+    let parts: Vec<&str> = pointer.strip_prefix('/')?.split('/').collect();
+    let (areas, prefix) = match parts.first() {
+        Some(&"areas") => (&agreement.areas, ""),
+        Some(&"governance") => (&agreement.governance, "g"),
+        _ => return None,
+    };
+    let area = areas.get(parts.get(1)?.parse::<usize>().ok()?)?;
+    match parts.get(2..).unwrap_or_default() {
+        [] => Some((format!("{prefix}{}", area.serial), None)),
+        ["weight"] => Some((format!("{prefix}{}", area.serial), Some(Column::AreaWeight))),
+        ["activities", b, "indicators", c, rest @ ..] => {
+            let indicator = area.activities.get(b.parse::<usize>().ok()?)?.indicators.get(c.parse::<usize>().ok()?)?;
+            Some((format!("{prefix}{}", indicator.serial), Column::of_indicator_path(&rest.join("/"))))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests;

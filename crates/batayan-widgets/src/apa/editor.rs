@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, AgreementDraft, Area, Column, Finding, ImportProblem, Severity, cell_pointer};
-use batayan_core::contract::FieldError;
+use batayan_core::apa::{Agreement, AgreementDraft, Area, Column, Finding, ImportProblem, Severity, cell_at_pointer, cell_pointer, key_label};
 use batayan_core::locale::{Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -41,52 +40,10 @@ struct Located {
     pointer: String,
 }
 
-/// Every row's pointer, so that a host's error (`/areas/0/activities/1/indicators/0/levels/4`) finds its
-/// row and cell.
-fn rows_by_pointer(agreement: &Agreement) -> HashMap<String, String> {
-    let mut rows = HashMap::new();
-    for (prefix, areas) in [("", &agreement.areas), ("g", &agreement.governance)] {
-        for area in areas {
-            let key = format!("{prefix}{}", area.serial);
-            rows.insert(cell_pointer(agreement, &key, None), key);
-            for i in area.activities.iter().flat_map(|a| &a.indicators) {
-                let key = format!("{prefix}{}", i.serial);
-                rows.insert(cell_pointer(agreement, &key, None), key);
-            }
-        }
-    }
-    rows
-}
-
-fn locate_host_error(error: &FieldError, rows: &HashMap<String, String>) -> Option<Located> {
-    let path = error.path.as_str();
-    // The row is the path itself, or the path without its last one or two segments.
-    let mut cut = path;
-    for _ in 0..3 {
-        if let Some(key) = rows.get(cut) {
-            let rest = &path[cut.len()..];
-            let column = if rest.is_empty() {
-                None
-            } else if !key.trim_start_matches('g').contains('.') {
-                // An area's row: its weight is the one cell it has.
-                (rest == "/weight").then_some(Column::AreaWeight)
-            } else {
-                Column::of_indicator_path(rest)
-            };
-            return Some(Located { key: key.clone(), column, pointer: path.to_owned() });
-        }
-        cut = &cut[..cut.rfind('/')?];
-    }
-    None
-}
-
-/// `[১.৬.১] মান`, `এলাকা [১] মান`: how the summary names a cell.
-fn cell_label(key: &str, column: Option<Column>, is_area: bool, lang: Lang) -> String {
-    let serial = digits_for(lang, key.trim_start_matches('g'));
-    let block = if key.starts_with('g') { tr(lang, "সুশাসন ", "governance ") } else { "" };
-    let what = if is_area { tr(lang, "ক্ষেত্র ", "area ") } else { "" };
-    let column = column.filter(|c| *c != Column::Serial).map(|c| format!(" {}", column_label(c, lang))).unwrap_or_default();
-    format!("{block}{what}[{serial}]{column}")
+/// `[১.৬.১] মান`, `ক্ষেত্র [১] মান`: how the summary names a cell.
+fn cell_label(key: &str, column: Option<Column>, lang: Lang) -> String {
+    let column = column.map(|c| format!(" {}", column_label(c, lang))).unwrap_or_default();
+    format!("{}{column}", key_label(key, lang))
 }
 
 #[component]
@@ -96,14 +53,12 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let pasted = use_state(String::new);
     let focus_request = use_state(|| 0u32);
     let agreement = &props.draft.agreement;
-    let area_keys: Vec<String> = agreement.areas.iter().map(|a| a.serial.clone()).chain(agreement.governance.iter().map(|a| format!("g{}", a.serial))).collect();
-    let is_area = |key: &str| area_keys.iter().any(|k| k == key);
 
     let mut by_row: HashMap<String, Vec<CellProblem>> = HashMap::new();
     let mut items = Vec::new();
     let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
         let (field, label) = match &located {
-            Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, is_area(&l.key), lang)),
+            Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, lang)),
             None => (TITLE_ID.to_owned(), tr(lang, "চুক্তি", "The agreement").to_owned()),
         };
         items.push(SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
@@ -111,18 +66,19 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
         }
     };
+    let located = |key: String, column: Option<Column>| Located { pointer: cell_pointer(agreement, &key, column), key, column };
     for f in findings.iter() {
-        let located = f.serial.as_ref().map(|key| Located { key: key.clone(), column: f.column, pointer: cell_pointer(agreement, key, f.column) });
+        let located = f.serial.clone().map(|key| located(key, f.column));
         let fix = f.suggestion.as_ref().map(|s| {
             let edit = CellEdit { key: s.serial.clone().into(), column: s.column, pointer: cell_pointer(agreement, &s.serial, Some(s.column)), text: s.to.clone() };
-            (edit, cell_label(&s.serial, Some(s.column), false, lang))
+            (edit, cell_label(&s.serial, Some(s.column), lang))
         });
         note(located, f.severity, f.message.clone(), fix);
     }
     if let Submission::Refused(errors) = &props.submission {
-        let rows = rows_by_pointer(agreement);
         for e in errors {
-            note(locate_host_error(e, &rows), Severity::Error, e.message(), None);
+            let at = cell_at_pointer(agreement, &e.path).map(|(key, column)| located(key, column));
+            note(at, Severity::Error, e.message(), None);
         }
     }
     items.sort_by_key(|i| !i.is_error);
@@ -197,7 +153,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                         <tr>
                             <th scope="col">{ tr(lang, "ক্রমিক", "No.") }</th>
                             <th scope="col">{ tr(lang, "কর্মসম্পাদন সূচক", "Indicator") }</th>
-                            { for EDIT_COLUMNS.iter().take(12).map(|c| html! { <th scope="col">{ column_label(*c, lang) }</th> }) }
+                            { for EDIT_COLUMNS.iter().map(|c| html! { <th scope="col">{ column_label(*c, lang) }</th> }) }
                         </tr>
                     </thead>
                     { for agreement.areas.iter().map(|a| rows.area(a, "")) }

@@ -31,7 +31,7 @@ pub struct CellProblem {
 }
 
 /// The editable columns, in table order.
-pub(crate) const EDIT_COLUMNS: [Column; 13] = [
+pub(crate) const EDIT_COLUMNS: [Column; 12] = [
     Column::Method,
     Column::Unit,
     Column::Weight,
@@ -44,7 +44,6 @@ pub(crate) const EDIT_COLUMNS: [Column; 13] = [
     Column::Level(4),
     Column::Projection(0),
     Column::Projection(1),
-    Column::Serial,
 ];
 
 /// The header text of an editable column.
@@ -160,7 +159,7 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
                 { messages(&row_id, &row_problems, &props.on_edit, lang) }
             </th>
             <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ i.name.clone() }</td>
-            { for EDIT_COLUMNS.iter().take(12).map(|c| cell(*c)) }
+            { for EDIT_COLUMNS.iter().map(|c| cell(*c)) }
         </tr>
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Area, DraftReading, EntryField, IndicatorScore, Mode, Report, ReportDraft, Severity, quarters_covered, scorecard};
+use batayan_core::apa::{Agreement, Area, DraftReading, EntryField, IndicatorScore, Mode, Report, ReportDraft, Severity, key_label, quarters_covered, scorecard};
 use batayan_core::locale::{Lang, Message, Period, Quarter, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
@@ -131,13 +131,11 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
 
 /// `[১.১.১] ২য় প্রান্তিক`: how the summary names a field.
 fn field_label(key: &str, field: EntryField, lang: Lang) -> String {
-    let serial = digits_for(lang, key.trim_start_matches('g'));
     let what = match field {
         EntryField::Quarter(q) => Quarter::ALL.get(q).map_or("", |q| q.short_name(lang)),
         EntryField::Evidence => tr(lang, "প্রমাণক", "evidence"),
     };
-    let block = if key.starts_with('g') { tr(lang, "সুশাসন ", "governance ") } else { "" };
-    format!("{block}[{serial}] {what}")
+    format!("{} {what}", key_label(key, lang))
 }
 
 /// What every row of one render shares.

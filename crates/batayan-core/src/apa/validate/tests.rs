@@ -133,3 +133,16 @@ fn columns_and_their_paths_go_both_ways() {
     assert_eq!(Column::of_indicator_path("/levels/5"), None);
     assert_eq!(Column::of_indicator_path("/name"), None);
 }
+
+#[test]
+fn pointers_lead_back_to_their_cells() {
+    let a = sylhet();
+    for (key, column) in [("1.6.1", Some(Column::Weight)), ("2.1.1", Some(Column::Level(0))), ("g1.3.1", Some(Column::PriorActual(1))), ("4.2.1", None), ("1", Some(Column::AreaWeight)), ("g1", None)] {
+        let pointer = cell_pointer(&a, key, column);
+        assert_eq!(cell_at_pointer(&a, &pointer), Some((key.to_owned(), column)), "{pointer}");
+    }
+    assert_eq!(cell_at_pointer(&a, "/areas/0/activities/0/indicators/0/name"), Some(("1.1.1".to_owned(), None)), "a field no column shows: the row");
+    assert_eq!(cell_at_pointer(&a, "/areas/9/weight"), None);
+    assert_eq!(cell_at_pointer(&a, "/fiscal_year"), None);
+    assert_eq!(cell_at_pointer(&a, ""), None);
+}
