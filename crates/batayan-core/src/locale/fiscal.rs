@@ -228,6 +228,12 @@ impl Period {
         }
     }
 
+    /// The period a report form opened on `day` is for: the quarter `day` falls in, or the whole year
+    /// when `day` lies outside `year` (a past year's report is its annual one).
+    pub fn reported_on(year: FiscalYear, day: NaiveDate) -> Period {
+        year.quarter_of(day).map_or(Period::Year, Period::Quarter)
+    }
+
     /// Reads a [`Period::code`], in either case.
     pub fn parse(text: &str) -> Result<Period, Message> {
         let code = text.trim().to_ascii_lowercase();
@@ -396,5 +402,14 @@ mod tests {
         let back: FiscalYear = serde_json::from_str("\"২০২৩-২৪\"").expect("deserializes");
         assert_eq!(back, fy("2023-24"));
         assert!(serde_json::from_str::<FiscalYear>("\"2023-25\"").is_err());
+    }
+
+    #[test]
+    fn a_report_opened_on_a_day_is_for_its_quarter_or_the_year() {
+        let year = FiscalYear::parse("2024-25").unwrap();
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(Period::reported_on(year, day(2024, 11, 24)), Period::Quarter(Quarter::Q2));
+        assert_eq!(Period::reported_on(year, day(2025, 6, 30)), Period::Quarter(Quarter::Q4));
+        assert_eq!(Period::reported_on(year, day(2026, 11, 24)), Period::Year);
     }
 }

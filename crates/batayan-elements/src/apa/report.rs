@@ -30,8 +30,7 @@ fn resolve_period(attribute: Option<&str>, agreement: &Agreement) -> Result<&'st
     if let Some(text) = attribute {
         return Period::parse(text).map(Period::code);
     }
-    let year = agreement.fiscal_year;
-    Ok(year.quarter_of(crate::elements::today()).map_or(Period::Year, Period::Quarter).code())
+    Ok(Period::reported_on(agreement.fiscal_year, crate::elements::today()).code())
 }
 
 #[component]
