@@ -64,8 +64,8 @@ pub(crate) struct Kept<T> {
 pub(crate) enum Change<T> {
     /// The person typed: apply this to the draft.
     Edit(Box<dyn FnOnce(&mut T)>),
-    /// Start over from this (a discard, an import).
-    Replace(T, bool),
+    /// Start over from this (a discard): nothing typed yet.
+    Replace(T),
 }
 
 impl<T: Clone> Reducible for Kept<T> {
@@ -78,7 +78,7 @@ impl<T: Clone> Reducible for Kept<T> {
                 edit(&mut value);
                 Rc::new(Kept { value: Rc::new(value), typed: true })
             }
-            Change::Replace(value, typed) => Rc::new(Kept { value: Rc::new(value), typed }),
+            Change::Replace(value) => Rc::new(Kept { value: Rc::new(value), typed: false }),
         }
     }
 }
@@ -122,7 +122,7 @@ where
         let (drafts, status) = (state.dispatcher(), status.clone());
         Callback::from(move |()| {
             clear(&key);
-            drafts.dispatch(Change::Replace(fresh(), false));
+            drafts.dispatch(Change::Replace(fresh()));
             status.set(DraftStatus::Clean);
         })
     };

@@ -4,9 +4,9 @@
 //! no rule (parsing, validation, scoring) is written here. Components know nothing of custom elements,
 //! attributes or the network: `batayan-elements` reads those and hands in props.
 //!
-//! - [`ui`]: pieces every widget shares (error box, progress bar).
+//! - [`ui`]: pieces every widget shares (error box, progress bar, submit bar, error summary).
 //! - [`fiscal_year`]: `<batayan-fiscal-year>`, a date in both calendars with its fiscal year.
-//! - [`apa`]: `<batayan-apa-table>`, the APA target table with scores (public view so far).
+//! - [`apa`]: `<batayan-apa-table>`: the public table with scores, the report form and the editor.
 //!
 //! Styles for all components are one stylesheet, [`STYLESHEET`], that the element adopts into its shadow
 //! root; class names are prefixed `by-` so that they read as ours in a host page's inspector.

@@ -117,15 +117,6 @@ impl ReportDraft {
         draft
     }
 
-    /// The text of one field; empty when nothing was typed.
-    pub fn text(&self, key: &str, field: EntryField) -> &str {
-        let Some(entry) = self.entries.get(key) else { return "" };
-        match field {
-            EntryField::Quarter(q) => entry.quarters.get(q).map_or("", String::as_str),
-            EntryField::Evidence => &entry.evidence,
-        }
-    }
-
     /// Sets one field's text, as typed.
     pub fn set(&mut self, key: &str, field: EntryField, text: String) {
         let entry = self.entries.entry(key.to_owned()).or_default();
@@ -254,7 +245,7 @@ mod tests {
         draft.set("g1.1.1", EntryField::Quarter(0), "৪.".into());
         let json = serde_json::to_string(&draft).unwrap();
         assert_eq!(serde_json::from_str::<ReportDraft>(&json).unwrap(), draft);
-        assert_eq!(draft.text("g1.1.1", EntryField::Quarter(0)), "৪.");
-        assert_eq!(draft.text("9.9.9", EntryField::Evidence), "");
+        assert_eq!(draft.entries["g1.1.1"].quarters[0], "৪.");
+        assert!(!draft.entries.contains_key("9.9.9"));
     }
 }

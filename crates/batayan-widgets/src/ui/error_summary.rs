@@ -34,7 +34,7 @@ pub fn field_id(path: &str) -> String {
 }
 
 /// Moves focus to the field with `id` in the same widget as `from` (an element inside it).
-pub fn focus_field(from: &Element, id: &str) {
+fn focus_field(from: &Element, id: &str) {
     let Ok(Some(widget)) = from.closest(".by-widget") else { return };
     if let Ok(Some(field)) = widget.query_selector(&format!("[id=\"{id}\"]"))
         && let Ok(field) = field.dyn_into::<HtmlElement>()

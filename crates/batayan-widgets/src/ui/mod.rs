@@ -7,7 +7,7 @@ mod progress_bar;
 mod submission;
 
 pub use error_box::ErrorBox;
-pub use error_summary::{ErrorSummary, SummaryItem, field_id, focus_field};
+pub use error_summary::{ErrorSummary, SummaryItem, field_id};
 pub use progress_bar::{ProgressBar, Segment};
 pub use submission::{DraftStatus, SubmitBar, Submission};
 

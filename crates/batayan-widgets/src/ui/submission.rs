@@ -25,17 +25,6 @@ pub enum Submission {
     Failed(Message),
 }
 
-impl Submission {
-    /// The host's errors for one field (by JSON Pointer).
-    pub fn errors_at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a FieldError> + 'a {
-        let errors: &[FieldError] = match self {
-            Submission::Refused(errors) => errors,
-            _ => &[],
-        };
-        errors.iter().filter(move |e| e.path == path)
-    }
-}
-
 /// Whether what was typed is safe in this browser.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum DraftStatus {
