@@ -122,6 +122,43 @@ pub fn check_office_key(office: &str) -> Result<(), Message> {
     }
 }
 
+/// Whether `text` is a web address a citizen's browser can open: `http://` or `https://` (in any
+/// case, as people type `HTTPS://`) followed by a host, with no spaces. Other schemes
+/// (`javascript:`, `file:`, `data:`) are never links to evidence.
+pub fn is_web_link(text: &str) -> bool {
+    let text = text.trim();
+    let rest = ["https://", "http://"].iter().find_map(|scheme| {
+        let head = text.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme).then(|| &text[scheme.len()..])
+    });
+    rest.is_some_and(|rest| {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !text.chars().any(char::is_whitespace)
+    })
+}
+
+/// The longest `Idempotency-Key` a host keeps.
+pub const MAX_IDEMPOTENCY_KEY_LEN: usize = 200;
+
+/// Checks an `Idempotency-Key` header as sent (its raw bytes): 1 to 200 visible ASCII characters.
+/// Anything else is refused rather than ignored, since an ignored key would let a retry store twice.
+pub fn check_idempotency_key(raw: &[u8]) -> Result<&str, Message> {
+    let text = std::str::from_utf8(raw).ok().map(str::trim).filter(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_graphic()));
+    let Some(key) = text else {
+        return Err(Message::new(
+            "Idempotency-Key-এ শুধু ইংরেজি অক্ষর, অঙ্ক ও চিহ্ন (ASCII, ফাঁকা ছাড়া) থাকতে পারে।",
+            "An Idempotency-Key may hold only visible ASCII characters (letters, digits, punctuation; no spaces).",
+        ));
+    };
+    if key.len() > MAX_IDEMPOTENCY_KEY_LEN {
+        return Err(Message::new(
+            format!("Idempotency-Key {} অক্ষরের বেশি হতে পারবে না।", to_bangla_digits(&MAX_IDEMPOTENCY_KEY_LEN.to_string())),
+            format!("An Idempotency-Key may not be longer than {MAX_IDEMPOTENCY_KEY_LEN} characters."),
+        ));
+    }
+    Ok(key)
+}
+
 /// JSON that does not parse, said the same way by the host and the CLI: `subject` names what was read
 /// ("নথিটি" / "The document", or a file name), `line` and `column` come from the parser.
 pub fn invalid_json(subject: &Message, line: usize, column: usize, detail: &str) -> Message {
@@ -148,6 +185,27 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_links_are_http_or_https_in_any_case() {
+        for link in ["https://sylhet.gov.bd/apa", "HTTPS://SYLHET.GOV.BD", "Http://x.bd/a?b#c", " https://x.bd "] {
+            assert!(is_web_link(link), "{link}");
+        }
+        for text in ["javascript:alert(1)", "ftp://x.bd", "https://", "https:///path", "www.x.bd", "https://x.bd/a b", "স্থিরচিত্র", ""] {
+            assert!(!is_web_link(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn idempotency_keys_are_visible_ascii_and_short() {
+        assert_eq!(check_idempotency_key(b"3f1c-42"), Ok("3f1c-42"));
+        assert!(check_idempotency_key("কী-১".as_bytes()).is_err(), "non-ASCII is refused, not ignored");
+        assert!(check_idempotency_key(&[0xff, 0x41]).is_err(), "not UTF-8");
+        assert!(check_idempotency_key(b"a b").is_err());
+        assert!(check_idempotency_key(b"   ").is_err());
+        assert!(check_idempotency_key("k".repeat(201).as_bytes()).unwrap_err().en.contains("200"));
+        assert!(check_idempotency_key("k".repeat(200).as_bytes()).is_ok());
+    }
 
     #[test]
     fn error_body_has_the_documented_shape() {

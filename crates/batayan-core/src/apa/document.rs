@@ -120,8 +120,7 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
     if let Some(start) = section3 {
         let end = find(start, &|l| starts(l, "*সাময়িক") || starts(l, "আমি,")).unwrap_or(lines.len());
         let imported = import_section3(&lines[start..end].join("\n"));
-        agreement.areas = imported.areas;
-        agreement.governance = imported.governance;
+        agreement = imported.merge_into(&agreement);
         problems.extend(imported.problems.into_iter().map(|mut p| {
             p.line += start;
             p

@@ -13,7 +13,7 @@ use super::model::{Activity, Area, Direction, Indicator, Method, Value};
 /// Something in the pasted text that could not be read as it stands.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportProblem {
-    /// 1-based line of the pasted text.
+    /// 1-based line of the pasted text; 0 for the text as a whole.
     pub line: usize,
     /// 1-based column (tab-separated cell); 0 for the line as a whole.
     pub column: usize,
@@ -234,6 +234,18 @@ pub fn import_section3(text: &str) -> Imported {
             continue;
         };
         read_row(&mut walk, &columns, &cells, line);
+    }
+    if walk.out.is_empty() {
+        // Said as a problem of the whole text (line 0), so that no caller takes "nothing" for a table.
+        walk.problem(
+            0,
+            0,
+            true,
+            Message::new(
+                "সেকশন ৩-এর কোনো সারি পড়া যায়নি: লেখাটি খালি, অথবা এটি শিরোনামসহ ট্যাব-বিভক্ত সারণি নয়। ওয়ার্ড বা স্প্রেডশিট থেকে পুরো টেবিল কপি করুন।",
+                "No row of section 3 could be read: the text is empty, or not a tab-separated table with its header. Copy the whole table from Word or the spreadsheet.",
+            ),
+        );
     }
     walk.out
 }

@@ -6,6 +6,7 @@ mod document;
 mod edit;
 mod entry;
 mod import;
+mod merge;
 mod model;
 mod report;
 mod report_check;
@@ -16,8 +17,9 @@ pub use document::{Acronym, ImportedAgreement, Outcome, SharedIndicator, import_
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
 pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, quarters_covered, read_value};
 pub use import::{ImportProblem, Imported, import_section3};
+pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, key_label, level_label};
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, scorecard};
 pub use report_check::{ReportFinding, check_report};
 pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};
-pub use validate::{Column, Finding, Severity, Suggestion, cell_at_pointer, cell_pointer, pointer, validate};
+pub use validate::{Column, Finding, Severity, Suggestion, cell_at_pointer, cell_pointer, has_errors, pointer, validate};

@@ -120,11 +120,8 @@ mod tests {
     use crate::apa::import_section3;
 
     fn sylhet() -> Agreement {
-        let imported = import_section3(include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv"));
-        let mut agreement = Agreement::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap());
-        agreement.areas = imported.areas;
-        agreement.governance = imported.governance;
-        agreement
+        import_section3(include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv"))
+            .merge_into(&Agreement::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap()))
     }
 
     fn q(values: [Option<f64>; 4]) -> ReportedValues {

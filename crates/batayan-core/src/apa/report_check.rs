@@ -82,13 +82,13 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
             }
         }
         if let Some(link) = values.evidence.as_deref().map(str::trim).filter(|l| !l.is_empty())
-            && !(link.starts_with("https://") || link.starts_with("http://"))
+            && !crate::contract::is_web_link(link)
         {
             push(
                 Severity::Error,
                 json_pointer(["values", key.as_str(), "evidence"]),
-                "প্রমাণকের ঠিকানা http:// বা https:// দিয়ে শুরু হয়।".into(),
-                "An evidence link starts with http:// or https://.".into(),
+                "প্রমাণকের ঠিকানা http:// বা https:// দিয়ে শুরু হয়, তারপর সাইটের নাম (যেমন https://sylhet.gov.bd/apa)।".into(),
+                "An evidence link starts with http:// or https:// and a site (e.g. https://sylhet.gov.bd/apa).".into(),
             );
         }
     }
@@ -115,8 +115,8 @@ mod tests {
         let n = |x| Some(Value::Number(x));
         report.values.insert("1.1.1".into(), ReportedValues { quarters: [n(20.0), n(15.0), None, None], evidence: Some("https://sylhet.gov.bd/apa".into()) });
         let date = chrono::NaiveDate::from_ymd_opt(2024, 12, 12).map(Value::Date);
-        report.values.insert("2.1.1".into(), ReportedValues { quarters: [None, date, None, None], evidence: None });
-        assert_eq!(paths(&report), []);
+        report.values.insert("2.1.1".into(), ReportedValues { quarters: [None, date, None, None], evidence: Some("HTTPS://SYLHET.GOV.BD/apa".into()) });
+        assert_eq!(paths(&report), [], "a link typed in capitals is a link");
     }
 
     #[test]

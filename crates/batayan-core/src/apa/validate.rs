@@ -143,11 +143,30 @@ pub fn validate(agreement: &Agreement) -> Vec<Finding> {
     findings
 }
 
+/// Whether any finding is an error: errors block saving, in the widget, the host and the CLI alike.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
 fn finding(severity: Severity, serial: Option<String>, column: Option<Column>, message: Message) -> Finding {
     Finding { severity, serial, column, message, suggestion: None }
 }
 
+/// A weight below zero: an error even where the sums balance, since it would take marks away.
+fn negative_weight(key: String, column: Column, weight: Option<f64>) -> Option<Finding> {
+    let w = weight.filter(|w| *w < 0.0)?;
+    let shown = super::model::key_label(&key, Lang::Bn);
+    let shown_en = super::model::key_label(&key, Lang::En);
+    Some(finding(
+        Severity::Error,
+        Some(key),
+        Some(column),
+        Message::new(format!("{shown}-এর মান {} — মান ঋণাত্মক হতে পারে না।", bn(w)), format!("{shown_en} has the weight {} — a weight cannot be negative.", en(w))),
+    ))
+}
+
 fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
+    findings.extend(negative_weight(block.key(&area.serial), Column::AreaWeight, area.weight));
     let Some(area_weight) = area.weight else {
         findings.push(finding(
             Severity::Error,
@@ -300,6 +319,7 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
     let serial = block.key(&indicator.serial);
     let shown = to_bangla_digits(&indicator.serial);
     let at = |column, severity, message| finding(severity, Some(serial.clone()), Some(column), message);
+    findings.extend(negative_weight(serial.clone(), Column::Weight, indicator.weight));
     if indicator.weight.is_none() {
         findings.push(at(
             Column::Weight,

@@ -14,7 +14,14 @@ pub enum NumberError {
     MisplacedComma { input: String },
     /// More than one decimal point, or a point with no digits after it.
     MalformedDecimal { input: String },
+    /// More whole digits than a number can hold exactly ([`MAX_WHOLE_DIGITS`]): a paste gone wrong,
+    /// never a real figure.
+    TooLarge { input: String },
 }
+
+/// The most digits before the point that a number may have: past 15, an `f64` no longer holds every
+/// whole number exactly, and no agreement, report or budget figure comes near it.
+pub const MAX_WHOLE_DIGITS: usize = 15;
 
 impl NumberError {
     pub fn message(&self) -> Message {
@@ -32,6 +39,13 @@ impl NumberError {
                 format!("“{input}”-এ দশমিক বিন্দু ভুল: একটিই বিন্দু, তার পরে অঙ্ক।"),
                 format!("“{input}” has a malformed decimal point: use one point followed by digits."),
             ),
+            NumberError::TooLarge { input } => {
+                let shown = shorten(input);
+                Message::new(
+                    format!("“{shown}” অনেক বড়: দশমিকের আগে {}টির বেশি অঙ্ক থাকতে পারে না।", to_bangla_digits(&MAX_WHOLE_DIGITS.to_string())),
+                    format!("“{shown}” is too large: a number may have at most {MAX_WHOLE_DIGITS} digits before the point."),
+                )
+            }
         }
     }
 }
@@ -80,6 +94,9 @@ pub fn parse_number(input: &str) -> Result<f64, NumberError> {
     }
 
     let plain: String = integer.chars().filter(|&c| c != ',').collect();
+    if plain.trim_start_matches('0').len() > MAX_WHOLE_DIGITS {
+        return Err(NumberError::TooLarge { input: trimmed.to_owned() });
+    }
     let text = match fraction {
         Some(f) => format!("{}.{f}", if plain.is_empty() { "0" } else { &plain }),
         None => plain,
@@ -87,6 +104,17 @@ pub fn parse_number(input: &str) -> Result<f64, NumberError> {
     // Only ASCII digits and at most one point reach this parse, so it cannot fail on the user's text.
     let value: f64 = text.parse().map_err(|_| malformed())?;
     Ok(if negative { -value } else { value })
+}
+
+/// A long input quoted in a message: its first and last characters, so that the message stays readable.
+fn shorten(input: &str) -> String {
+    let count = input.chars().count();
+    if count <= 24 {
+        return input.to_owned();
+    }
+    let head: String = input.chars().take(10).collect();
+    let tail: String = input.chars().skip(count - 6).collect();
+    format!("{head}…{tail}")
 }
 
 /// Commas are allowed only as whole grouping: lakh/crore (`12,34,567`) or western (`1,234,567`).
@@ -229,6 +257,18 @@ mod tests {
         check_err(",123", NumberError::MisplacedComma { input: ",123".into() });
         check_err("1.2.3", NumberError::MalformedDecimal { input: "1.2.3".into() });
         check_err("12.", NumberError::MalformedDecimal { input: "12.".into() });
+    }
+
+    #[test]
+    fn a_number_too_long_to_hold_exactly_is_an_error_not_infinity() {
+        check("৯৯৯,৯৯৯,৯৯৯,৯৯৯,৯৯৯", 999_999_999_999_999.0);
+        check("000000000000000000001", 1.0);
+        let hundreds = "9".repeat(400);
+        assert_eq!(parse_number(&hundreds), Err(NumberError::TooLarge { input: hundreds.clone() }));
+        let m = parse_number(&hundreds).unwrap_err().message();
+        assert!(m.en.contains("at most 15 digits") && m.en.contains("…"), "{}", m.en);
+        assert!(m.bn.contains("১৫টির বেশি অঙ্ক"), "{}", m.bn);
+        assert!(m.en.chars().count() < 120, "the message quotes a shortened input: {}", m.en);
     }
 
     #[test]

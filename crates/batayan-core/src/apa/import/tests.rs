@@ -105,8 +105,9 @@ fn unreadable_cells_are_reported_with_line_and_column() {
 #[test]
 fn rows_before_a_header_and_missing_columns_are_reported() {
     let imported = import_section3("[১] ক\t১০\n");
-    assert_eq!(imported.problems.len(), 1);
+    assert_eq!(imported.problems.len(), 2);
     assert!(imported.problems[0].message.en.contains("before any header row"));
+    assert!(imported.problems[1].message.en.contains("No row of section 3 could be read"), "nothing read is said too");
     let imported = import_section3("কর্মসম্পাদন সূচক\tএকক\tরং\n");
     let messages: Vec<&str> = imported.problems.iter().map(|p| p.message.en.as_str()).collect();
     assert!(messages[0].contains("“রং” matches no known column"), "{messages:?}");
@@ -115,10 +116,7 @@ fn rows_before_a_header_and_missing_columns_are_reported() {
 
 #[test]
 fn an_imported_table_round_trips_through_json() {
-    let imported = import_section3(SYLHET);
-    let mut agreement = Agreement::new("ict-sylhet", crate::locale::FiscalYear::parse("2024-25").unwrap());
-    agreement.areas = imported.areas;
-    agreement.governance = imported.governance;
+    let agreement = import_section3(SYLHET).merge_into(&Agreement::new("ict-sylhet", crate::locale::FiscalYear::parse("2024-25").unwrap()));
     let json = serde_json::to_string(&agreement).unwrap();
     let back: Agreement = serde_json::from_str(&json).unwrap();
     assert_eq!(back, agreement);

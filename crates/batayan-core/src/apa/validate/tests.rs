@@ -6,11 +6,7 @@ use crate::apa::{Agreement, import_section3};
 const SYLHET: &str = include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv");
 
 fn sylhet() -> Agreement {
-    let imported = import_section3(SYLHET);
-    let mut agreement = Agreement::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap());
-    agreement.areas = imported.areas;
-    agreement.governance = imported.governance;
-    agreement
+    import_section3(SYLHET).merge_into(&Agreement::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap()))
 }
 
 /// A finding in one line: `E 2.2.1 Level(4) ৮→৪`.
@@ -145,4 +141,20 @@ fn pointers_lead_back_to_their_cells() {
     assert_eq!(cell_at_pointer(&a, "/areas/9/weight"), None);
     assert_eq!(cell_at_pointer(&a, "/fiscal_year"), None);
     assert_eq!(cell_at_pointer(&a, ""), None);
+}
+
+#[test]
+fn a_negative_weight_is_an_error_even_when_the_sums_balance() {
+    let mut agreement = sylhet();
+    // Area [১] sums to 26 against 22; [১.১.১] 5 → 13 and [১.৬.১] 8 → -4 make it 22 again.
+    let area = &mut agreement.areas[0];
+    area.activities[0].indicators[0].weight = Some(13.0);
+    area.activities[5].indicators[0].weight = Some(-4.0);
+    let findings = validate(&agreement);
+    let area_one: Vec<String> = findings.iter().filter(|f| f.serial.as_deref().is_some_and(|s| s == "1" || s.starts_with("1."))).map(line).collect();
+    assert!(!area_one.iter().any(|l| l.starts_with("E 1 AreaWeight")), "the sum balances: {area_one:?}");
+    let negative = findings.iter().find(|f| f.serial.as_deref() == Some("1.6.1") && f.column == Some(Column::Weight)).expect("flagged");
+    assert_eq!(negative.severity, Severity::Error);
+    assert!(negative.message.bn.contains("ঋণাত্মক") && negative.message.en.contains("cannot be negative"), "{:?}", negative.message);
+    assert!(has_errors(&findings));
 }
