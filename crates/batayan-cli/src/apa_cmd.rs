@@ -2,16 +2,49 @@
 
 use std::fmt::Write as _;
 
-use batayan_core::apa::{Agreement, Mode, Report, Severity, import_agreement, import_section3, is_whole_agreement, scorecard, validate};
+use batayan_core::apa::{Agreement, Mode, Report, Severity, has_errors, import_agreement, import_section3, is_whole_agreement, scorecard, validate};
 use batayan_core::contract::{check_office_key, invalid_json};
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for, format_fixed, to_bangla_digits};
 
 use crate::Outcome;
 use crate::args::Args;
 
+/// The largest file read. A whole agreement is about 100 KB; anything past this is not one (a wrong
+/// file, or a device like `/dev/zero`), and reading it whole would only exhaust the memory.
+const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+fn cannot_read(path: &str, error: &std::io::Error) -> Message {
+    use std::io::ErrorKind;
+    let (bn, en) = match error.kind() {
+        ErrorKind::NotFound => ("ফাইলটি নেই".to_owned(), "there is no such file".to_owned()),
+        ErrorKind::PermissionDenied => ("ফাইলটি পড়ার অনুমতি নেই".to_owned(), "permission to read it is denied".to_owned()),
+        ErrorKind::IsADirectory => ("এটি একটি ফোল্ডার, ফাইল নয়".to_owned(), "it is a folder, not a file".to_owned()),
+        _ => (format!("পড়তে গিয়ে সমস্যা ({error})"), error.to_string()),
+    };
+    Message::new(format!("ফাইল “{path}” পড়া যায়নি: {bn}।"), format!("Cannot read the file “{path}”: {en}."))
+}
+
+/// A text file, whole: at most [`MAX_INPUT_BYTES`], and UTF-8 (what Word and spreadsheets save as
+/// "Unicode text"); either failure is said with what to do.
 fn read(path: &str) -> Result<String, Message> {
-    std::fs::read_to_string(path).map_err(|e| {
-        Message::new(format!("ফাইল “{path}” পড়া যায়নি: {e}"), format!("Cannot read the file “{path}”: {e}"))
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(path, &e))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        let mib = (MAX_INPUT_BYTES / (1024 * 1024)).to_string();
+        return Err(Message::new(
+            format!("ফাইল “{path}” {} মেগাবাইটের বেশি বড়; এটি কোনো চুক্তি বা সারণি নয়। ঠিক ফাইলটি দিন।", to_bangla_digits(&mib)),
+            format!("The file “{path}” is larger than {mib} MiB; it is not an agreement or a table. Give the right file."),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = (e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1).to_string();
+        Message::new(
+            format!("ফাইল “{path}” UTF-8 লেখা নয় (লাইন {}-এ প্রথম অচেনা বাইট)। ফাইলটি “Unicode (UTF-8)” হিসেবে সংরক্ষণ করে আবার দিন।", to_bangla_digits(&line)),
+            format!("The file “{path}” is not UTF-8 text (the first unreadable byte is on line {line}). Save it as “Unicode (UTF-8)” and try again."),
+        )
     })
 }
 
@@ -51,10 +84,7 @@ pub(crate) fn import(args: &Args) -> Outcome {
             (imported.agreement, imported.problems)
         } else {
             let imported = import_section3(&text);
-            let mut agreement = Agreement::new(&office, year);
-            agreement.areas = imported.areas;
-            agreement.governance = imported.governance;
-            (agreement, imported.problems)
+            (imported.merge_into(&Agreement::new(&office, year)), imported.problems)
         };
         for p in &problems {
             let (line, column) = (p.line.to_string(), p.column.to_string());
@@ -63,6 +93,12 @@ pub(crate) fn import(args: &Args) -> Outcome {
                 Lang::En => format!("{path}:{line}:{column}"),
             };
             eprintln!("{place}: {}", p.message.get(args.lang));
+        }
+        if agreement.indicators().next().is_none() {
+            return Err(Message::new(
+                format!("“{path}” থেকে কোনো সূচক পড়া যায়নি, তাই কিছুই লেখা হয়নি।"),
+                format!("No indicator could be read from “{path}”, so nothing was written."),
+            ));
         }
         serde_json::to_string_pretty(&agreement).map_err(|e| Message::new(e.to_string(), e.to_string()))
     };
@@ -74,7 +110,7 @@ pub(crate) fn check(args: &Args) -> Outcome {
         let path = one_file(args, "চুক্তি (JSON)", "agreement (JSON)")?;
         let agreement: Agreement = read_json(&path)?;
         let findings = validate(&agreement);
-        let has_errors = findings.iter().any(|f| f.severity == Severity::Error);
+        let has_errors = has_errors(&findings);
         if args.json {
             let text = serde_json::to_string_pretty(&findings).map_err(|e| Message::new(e.to_string(), e.to_string()))?;
             return Ok((text, has_errors));

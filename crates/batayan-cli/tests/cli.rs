@@ -156,3 +156,76 @@ fn apa_import_reads_a_whole_agreement_too() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("apa-ict-sylhet-2024-25.txt:১৪৭:১৭:"), "stray cells at their lines in the whole document: {stderr}");
 }
+
+/// A scratch file with these bytes, removed when dropped.
+struct Scratch(std::path::PathBuf);
+
+impl Scratch {
+    fn new(name: &str, bytes: &[u8]) -> Scratch {
+        let path = std::env::temp_dir().join(format!("batayan-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        Scratch(path)
+    }
+
+    fn path(&self) -> String {
+        self.0.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn import(path: &str, lang: &str) -> Output {
+    batayan(&["apa", "import", path, "--fiscal-year", "2024-25", "--lang", lang])
+}
+
+#[test]
+fn apa_import_of_an_empty_or_blank_file_says_so_and_exits_1() {
+    for (name, bytes) in [("empty.tsv", &b""[..]), ("tabs.tsv", &b"\t\t\t\n\t\t\t\t\n\t"[..])] {
+        let file = Scratch::new(name, bytes);
+        let out = import(&file.path(), "bn");
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{name}: no agreement is printed");
+        assert!(stderr(&out).contains("সেকশন ৩-এর কোনো সারি পড়া যায়নি"), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains("কোনো সূচক পড়া যায়নি, তাই কিছুই লেখা হয়নি"), "{name}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn apa_import_of_non_utf8_text_says_where_and_what_to_do_in_both_languages() {
+    let file = Scratch::new("latin1.tsv", b"\xc0\xe9\xf1\n");
+    let out = import(&file.path(), "bn");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("UTF-8 লেখা নয় (লাইন ১-এ প্রথম অচেনা বাইট)"), "{}", stderr(&out));
+    let file = Scratch::new("latin1-line3.tsv", b"a\nb\n\xff\n");
+    let out = import(&file.path(), "en");
+    assert!(stderr(&out).contains("not UTF-8 text (the first unreadable byte is on line 3)"), "{}", stderr(&out));
+}
+
+#[test]
+fn apa_import_refuses_a_number_too_long_to_hold_at_its_cell() {
+    let table = std::fs::read_to_string(fixture("apa-ict-sylhet-2024-25-section3.tsv")).unwrap();
+    let huge = "৯".repeat(300);
+    // [১.১.১]'s weight (৫) becomes a 300-digit number.
+    let line = table.lines().position(|l| l.contains("[১.১.১]")).unwrap();
+    let edited: Vec<String> = table.lines().enumerate().map(|(i, l)| if i == line { l.replacen("\t৫\t", &format!("\t{huge}\t"), 1) } else { l.to_owned() }).collect();
+    let file = Scratch::new("huge.tsv", edited.join("\n").as_bytes());
+    let out = import(&file.path(), "en");
+    assert!(out.status.success(), "the rest of the table still imports: {}", stderr(&out));
+    let at = format!("{}:{}:", file.path(), line + 1);
+    assert!(stderr(&out).lines().any(|l| l.starts_with(&at) && l.contains("too large")), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["areas"][0]["activities"][0]["indicators"][0]["weight"], serde_json::Value::Null, "left empty, and said");
+}
+
+#[test]
+fn apa_import_of_an_endless_file_stops_at_the_size_cap() {
+    let out = import("/dev/zero", "en");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is larger than 16 MiB; it is not an agreement or a table"), "{}", stderr(&out));
+    let out = import("/nonexistent/apa.tsv", "bn");
+    assert!(stderr(&out).contains("ফাইলটি নেই"), "{}", stderr(&out));
+}
