@@ -14,35 +14,53 @@ use batayan_core::locale::{FiscalYear, Lang, Message, Period};
 use serde_json::{Value, json};
 
 use crate::AppState;
-use crate::guard::{Outcome, idempotent_write, refuse, refuse_one, storage_failed};
+use crate::guard::{Outcome, WriteRequest, idempotency_key, idempotent_write, refuse, refuse_one, replay, storage_failed};
 use crate::store;
 
 pub(crate) async fn health() -> impl IntoResponse {
     axum::Json(json!({ "ok": true }))
 }
 
-/// The office and fiscal year of a path, both checked: a bad one is a 404 with a reason.
-fn agreement_key(office: &str, fiscal_year: &str) -> Result<FiscalYear, Response> {
+/// The office and fiscal year of a path, both checked, and the office one this portal knows: a bad or
+/// unknown one is a 404 with a reason.
+fn agreement_key(state: &AppState, office: &str, fiscal_year: &str) -> Result<FiscalYear, Response> {
     check_office_key(office).map_err(|m| refuse_one(StatusCode::NOT_FOUND, "", m))?;
-    FiscalYear::parse(fiscal_year).map_err(|e| refuse_one(StatusCode::NOT_FOUND, "", e.message()))
+    let year = FiscalYear::parse(fiscal_year).map_err(|e| refuse_one(StatusCode::NOT_FOUND, "", e.message()))?;
+    let Ok(db) = state.db.lock() else { return Err(storage_failed(&rusqlite::Error::InvalidQuery)) };
+    match store::office_known(&db, office) {
+        Ok(true) => Ok(year),
+        Ok(false) => Err(refuse_one(
+            StatusCode::NOT_FOUND,
+            "",
+            Message::new(
+                format!("“{office}” নামে কোনো অফিস এই পোর্টালে নেই।"),
+                format!("This portal has no office “{office}”."),
+            ),
+        )),
+        Err(e) => Err(storage_failed(&e)),
+    }
+}
+
+fn no_agreement(office: &str, year: FiscalYear) -> Response {
+    refuse_one(
+        StatusCode::NOT_FOUND,
+        "",
+        Message::new(
+            format!("অফিস “{office}”-এর অর্থবছর {}-এর কোনো চুক্তি সংরক্ষিত নেই।", year.label(Lang::Bn)),
+            format!("No agreement is stored for office “{office}” and fiscal year {year}."),
+        ),
+    )
 }
 
 pub(crate) async fn get_agreement(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {
-    let year = match agreement_key(&office, &fiscal_year) {
+    let year = match agreement_key(&state, &office, &fiscal_year) {
         Ok(y) => y,
         Err(r) => return r,
     };
     let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
     match store::get_document(&db, "apa", &office, &year.code()) {
         Ok(Some(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Ok(None) => refuse_one(
-            StatusCode::NOT_FOUND,
-            "",
-            Message::new(
-                format!("অফিস “{office}”-এর অর্থবছর {}-এর কোনো চুক্তি সংরক্ষিত নেই।", year.label(Lang::Bn)),
-                format!("No agreement is stored for office “{office}” and fiscal year {year}."),
-            ),
-        ),
+        Ok(None) => no_agreement(&office, year),
         Err(e) => storage_failed(&e),
     }
 }
@@ -55,16 +73,20 @@ pub(crate) async fn put_agreement(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let submitted = match Submitted::read(&office, &fiscal_year, APA_SCHEMA, body) {
+    let submitted = match Submitted::read(&state, &office, &fiscal_year, APA_SCHEMA, &headers, body) {
         Ok(s) => s,
         Err(r) => return r,
     };
-    if !submitted.errors.is_empty() {
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors: submitted.errors });
+    let request = submitted.request(&method, &uri);
+    if let Some(answer) = replay(&state, &request) {
+        return answer;
     }
-    let (year, text) = (submitted.year, submitted.text);
+    if !submitted.errors.is_empty() {
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors: submitted.errors.clone() });
+    }
+    let year = submitted.year;
     // The same rules the widget's edit mode shows: errors refuse the save, warnings travel with it.
-    let agreement: Agreement = match serde_json::from_value(submitted.document) {
+    let agreement: Agreement = match serde_json::from_value(submitted.document.clone()) {
         Ok(a) => a,
         Err(e) => {
             return refuse_one(
@@ -79,10 +101,11 @@ pub(crate) async fn put_agreement(
         Ok(w) => w,
         Err(refusal) => return refusal,
     };
-    idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
-        store::put_document(tx, "apa", &office, &year.code(), &text)?;
+    idempotent_write(&state, &request, |tx| {
+        let existed = store::get_document(tx, "apa", &office, &year.code())?.is_some();
+        store::put_document(tx, "apa", &office, &year.code(), request.body)?;
         let body = json!({ "saved": true, "office": office, "fiscal_year": year.code(), "warnings": warnings });
-        Ok(Outcome { status: StatusCode::OK, body })
+        Ok(Outcome { status: if existed { StatusCode::OK } else { StatusCode::CREATED }, body })
     })
 }
 
@@ -94,10 +117,15 @@ pub(crate) async fn post_report(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let Submitted { year, text, document, mut errors } = match Submitted::read(&office, &fiscal_year, APA_REPORT_SCHEMA, body) {
+    let submitted = match Submitted::read(&state, &office, &fiscal_year, APA_REPORT_SCHEMA, &headers, body) {
         Ok(s) => s,
         Err(r) => return r,
     };
+    let request = submitted.request(&method, &uri);
+    if let Some(answer) = replay(&state, &request) {
+        return answer;
+    }
+    let (year, document, mut errors) = (submitted.year, submitted.document.clone(), submitted.errors.clone());
     let period = match str_field(&document, "period").map(Period::parse) {
         Some(Ok(p)) => Some(p),
         Some(Err(m)) => {
@@ -145,8 +173,8 @@ pub(crate) async fn post_report(
         Ok(w) => w,
         Err(refusal) => return refusal,
     };
-    idempotent_write(&state, &headers, &method, uri.path(), &text, |tx| {
-        let id = store::insert_report(tx, &office, &year.code(), period.code(), &text)?;
+    idempotent_write(&state, &request, |tx| {
+        let id = store::insert_report(tx, &office, &year.code(), period.code(), request.body)?;
         Ok(Outcome { status: StatusCode::CREATED, body: json!({ "id": id, "period": period.code(), "warnings": warnings }) })
     })
 }
@@ -161,9 +189,11 @@ fn warnings_unless_errors(findings: impl Iterator<Item = (Severity, FieldError)>
     Ok(warnings.into_iter().map(|(_, w)| w).collect())
 }
 
-/// A document sent to a write endpoint: read, parsed, and its header checked against the endpoint.
+/// A document sent to a write endpoint: its idempotency key checked, the body read and parsed, its
+/// header checked against the endpoint.
 struct Submitted {
     year: FiscalYear,
+    key: Option<String>,
     text: String,
     document: Value,
     /// What is wrong with the header; the endpoint adds its own checks before refusing.
@@ -171,22 +201,34 @@ struct Submitted {
 }
 
 impl Submitted {
-    fn read(office: &str, fiscal_year: &str, schema: &str, body: Result<Bytes, BytesRejection>) -> Result<Submitted, Response> {
-        let year = agreement_key(office, fiscal_year)?;
+    fn read(state: &AppState, office: &str, fiscal_year: &str, schema: &str, headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Submitted, Response> {
+        let year = agreement_key(state, office, fiscal_year)?;
+        let key = idempotency_key(headers)?;
         let (text, document) = read_json(body)?;
         let destination = Destination { schema, office, fiscal_year: year };
         let field = |name| str_field(&document, name);
         let errors = check_header(field("schema"), field("office"), field("fiscal_year"), destination);
-        Ok(Submitted { year, text, document, errors })
+        Ok(Submitted { year, key, text, document, errors })
+    }
+
+    /// What identifies this write for idempotency.
+    fn request<'a>(&'a self, method: &'a Method, uri: &'a Uri) -> WriteRequest<'a> {
+        WriteRequest { key: self.key.as_deref(), method, path: uri.path(), body: &self.text }
     }
 }
 
 pub(crate) async fn list_reports(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {
-    let year = match agreement_key(&office, &fiscal_year) {
+    let year = match agreement_key(&state, &office, &fiscal_year) {
         Ok(y) => y,
         Err(r) => return r,
     };
     let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
+    // Reports belong to an agreement: without one there is no list (404), as for the agreement itself.
+    match store::get_document(&db, "apa", &office, &year.code()) {
+        Ok(Some(_)) => {}
+        Ok(None) => return no_agreement(&office, year),
+        Err(e) => return storage_failed(&e),
+    }
     match store::list_reports(&db, &office, &year.code()) {
         Ok(rows) => {
             let reports: Vec<Value> = rows
@@ -205,7 +247,7 @@ pub(crate) async fn list_reports(State(state): State<AppState>, Path((office, fi
 
 /// The latest report, as submitted: what `<batayan-apa-table report-src=…>` shows.
 pub(crate) async fn latest_report(State(state): State<AppState>, Path((office, fiscal_year)): Path<(String, String)>) -> Response {
-    let year = match agreement_key(&office, &fiscal_year) {
+    let year = match agreement_key(&state, &office, &fiscal_year) {
         Ok(y) => y,
         Err(r) => return r,
     };

@@ -5,7 +5,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use batayan_core::contract::ErrorBody;
+use batayan_core::contract::{ErrorBody, check_idempotency_key};
 use batayan_core::locale::Message;
 
 use crate::AppState;
@@ -100,58 +100,84 @@ pub(crate) struct Outcome {
     pub body: serde_json::Value,
 }
 
-/// Runs `write` in one transaction, honouring an `Idempotency-Key` header: the first request with a key
-/// is carried out and its answer stored with it; a repeat with the same key and body gets that same
-/// answer (with `Idempotent-Replayed: true`) and stores nothing; the same key with another body or
-/// endpoint is refused with 422.
+/// The request's `Idempotency-Key`, checked as the contract says: absent is `None`; a key that is not
+/// 1 to 200 visible ASCII characters is refused with 400 (ignoring it would let a retry store twice).
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Response> {
+    match headers.get(IDEMPOTENCY_HEADER) {
+        None => Ok(None),
+        Some(value) => check_idempotency_key(value.as_bytes())
+            .map(|key| Some(key.to_owned()))
+            .map_err(|message| refuse_one(StatusCode::BAD_REQUEST, "", message)),
+    }
+}
+
+/// One request to a write endpoint, identified for idempotency.
+pub(crate) struct WriteRequest<'a> {
+    pub key: Option<&'a str>,
+    pub method: &'a Method,
+    pub path: &'a str,
+    pub body: &'a str,
+}
+
+fn key_reused() -> Response {
+    refuse_one(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "",
+        Message::new(
+            "এই Idempotency-Key আগে অন্য একটি অনুরোধে ব্যবহৃত হয়েছে। নতুন জমার জন্য নতুন কী দিন।",
+            "This Idempotency-Key was already used for a different request. Use a new key for a new submission.",
+        ),
+    )
+}
+
+/// The stored answer for a repeat of a request already carried out, or 422 for its key reused on
+/// another request; `None` when the key is new (or there is none).
+fn stored_answer(tx: &rusqlite::Transaction<'_>, request: &WriteRequest<'_>) -> rusqlite::Result<Option<Response>> {
+    let Some(key) = request.key else { return Ok(None) };
+    let Some(previous) = store::find_idempotent(tx, key)? else { return Ok(None) };
+    if previous.method != request.method.as_str() || previous.path != request.path || previous.request_body != request.body {
+        return Ok(Some(key_reused()));
+    }
+    let status = StatusCode::from_u16(previous.status).unwrap_or(StatusCode::OK);
+    let mut response = (status, [(header::CONTENT_TYPE, "application/json")], previous.response_body).into_response();
+    response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    Ok(Some(response))
+}
+
+/// A repeat is answered before anything is checked: what was stored stays stored, so the checks of
+/// today (an agreement changed since) must not turn its retry into a refusal.
+pub(crate) fn replay(state: &AppState, request: &WriteRequest<'_>) -> Option<Response> {
+    request.key?;
+    let Ok(mut db) = state.db.lock() else {
+        return Some(storage_failed(&rusqlite::Error::InvalidQuery));
+    };
+    let found = db.transaction().and_then(|tx| stored_answer(&tx, request));
+    found.unwrap_or_else(|e| Some(storage_failed(&e)))
+}
+
+/// Runs `write` in one transaction with the request's idempotency record: the first request with a
+/// key is carried out and its answer stored with it; a repeat that raced past [`replay`] gets the
+/// stored answer here, inside the transaction, and stores nothing.
 pub(crate) fn idempotent_write(
     state: &AppState,
-    headers: &HeaderMap,
-    method: &Method,
-    path: &str,
-    request_body: &str,
+    request: &WriteRequest<'_>,
     write: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<Outcome>,
 ) -> Response {
-    let key = headers.get(IDEMPOTENCY_HEADER).and_then(|v| v.to_str().ok()).map(str::trim).filter(|k| !k.is_empty());
-    if let Some(k) = key
-        && k.len() > 200
-    {
-        return refuse_one(
-            StatusCode::BAD_REQUEST,
-            "",
-            Message::new("Idempotency-Key ২০০ অক্ষরের বেশি হতে পারবে না।", "An Idempotency-Key may not be longer than 200 characters."),
-        );
-    }
     let Ok(mut db) = state.db.lock() else {
         return storage_failed(&rusqlite::Error::InvalidQuery);
     };
     let result = (|| -> rusqlite::Result<Response> {
         let tx = db.transaction()?;
-        if let Some(key) = key
-            && let Some(previous) = store::find_idempotent(&tx, key)?
-        {
-            if previous.method != method.as_str() || previous.path != path || previous.request_body != request_body {
-                return Ok(refuse_one(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "",
-                    Message::new(
-                        "এই Idempotency-Key আগে অন্য একটি অনুরোধে ব্যবহৃত হয়েছে। নতুন জমার জন্য নতুন কী দিন।",
-                        "This Idempotency-Key was already used for a different request. Use a new key for a new submission.",
-                    ),
-                ));
-            }
-            let status = StatusCode::from_u16(previous.status).unwrap_or(StatusCode::OK);
-            let mut response = (status, [(header::CONTENT_TYPE, "application/json")], previous.response_body).into_response();
-            response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return Ok(response);
+        if let Some(answer) = stored_answer(&tx, request)? {
+            return Ok(answer);
         }
         let outcome = write(&tx)?;
         let response_body = outcome.body.to_string();
-        if let Some(key) = key {
+        if let Some(key) = request.key {
             let stored = StoredResponse {
-                method: method.as_str().to_owned(),
-                path: path.to_owned(),
-                request_body: request_body.to_owned(),
+                method: request.method.as_str().to_owned(),
+                path: request.path.to_owned(),
+                request_body: request.body.to_owned(),
                 status: outcome.status.as_u16(),
                 response_body: response_body.clone(),
             };
@@ -161,4 +187,32 @@ pub(crate) fn idempotent_write(
         Ok((outcome.status, [(header::CONTENT_TYPE, "application/json")], response_body).into_response())
     })();
     result.unwrap_or_else(|e| storage_failed(&e))
+}
+
+/// Every refusal under `/api/` in the contract's JSON shape, including those axum makes before a
+/// handler runs (405, an unknown path, a path that is not UTF-8), which it writes as plain text.
+pub(crate) async fn json_errors(request: Request, next: Next) -> Response {
+    let under_api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_json = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("application/json"));
+    if !under_api || is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let allow = response.headers().get(header::ALLOW).cloned();
+    let message = match status {
+        StatusCode::NOT_FOUND => Message::new("এই ঠিকানায় কোনো API নেই; pkg-config/api.md-এ ঠিকানাগুলো দেখুন।", "There is no API at this address; see pkg-config/api.md for the endpoints."),
+        StatusCode::METHOD_NOT_ALLOWED => {
+            let allowed = allow.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+            Message::new(format!("এই ঠিকানায় এই পদ্ধতি চলে না; চলে: {allowed}।"), format!("This method is not allowed here; allowed: {allowed}."))
+        }
+        StatusCode::BAD_REQUEST => Message::new("ঠিকানা বা অনুরোধটি পড়া যায়নি (যেমন ঠিকানায় অচেনা অক্ষর)।", "The address or request could not be read (e.g. the address is not valid UTF-8)."),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => Message::new("নথিটি JSON হিসেবে পাঠান।", "Send the document as JSON."),
+        _ => Message::new(format!("অনুরোধটি নেওয়া যায়নি (HTTP {}).", status.as_u16()), format!("The request was not accepted (HTTP {}).", status.as_u16())),
+    };
+    let mut json = refuse_one(status, "", message);
+    if let Some(allow) = allow {
+        json.headers_mut().insert(header::ALLOW, allow);
+    }
+    json
 }

@@ -28,6 +28,8 @@ pub struct Config {
     pub www: PathBuf,
     /// The built package (`cargo xtask build`), served under `/batayan/`.
     pub pkg: PathBuf,
+    /// Offices served besides the seeded ones (`--office KEY`); writes for any other office are refused.
+    pub offices: Vec<String>,
 }
 
 /// Bodies over this are refused with 413 before any handler reads them.
@@ -46,13 +48,19 @@ pub(crate) struct AppState {
 /// The whole router, with the database opened (and created, migrated, seeded) at `config.db`.
 pub fn app(config: &Config) -> Result<Router, rusqlite::Error> {
     let db = store::open(&config.db)?;
+    with_offices(&db, config)?;
     Ok(app_with_token(config, db, guard::new_csrf_token()))
 }
 
 /// For tests: an in-memory database and a known token.
 pub fn app_in_memory(config: &Config, csrf_token: &str) -> Result<Router, rusqlite::Error> {
     let db = store::open_in_memory()?;
+    with_offices(&db, config)?;
     Ok(app_with_token(config, db, csrf_token.to_owned()))
+}
+
+fn with_offices(db: &rusqlite::Connection, config: &Config) -> rusqlite::Result<()> {
+    config.offices.iter().try_for_each(|office| store::add_office(db, office))
 }
 
 fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String) -> Router {
@@ -72,6 +80,7 @@ fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String)
         .route("/batayan/{*path}", get(pages::package_file))
         .fallback(get(pages::www_file))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(guard::json_errors))
         .layer(middleware::from_fn(guard::security_headers))
         .with_state(state)
 }

@@ -5,7 +5,7 @@
 //! SQLite. The demo (`cargo xtask demo`) and the end-to-end tests (`cargo xtask test`) both run it.
 //!
 //! ```text
-//! dev-portal [--host 127.0.0.1] [--port 8080] [--db var/batayan.sqlite] [--www www] [--pkg target/dist/batayan]
+//! dev-portal [--host 127.0.0.1] [--port 8080] [--db var/batayan.sqlite] [--www www] [--pkg target/dist/batayan] [--office KEY]…
 //! ```
 //! `--port 0` takes a free port; the first line on stdout is always `listening on http://HOST:PORT/`.
 
@@ -52,6 +52,7 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
         db: PathBuf::from("var/batayan.sqlite"),
         www: PathBuf::from("www"),
         pkg: PathBuf::from("target/dist/batayan"),
+        offices: Vec::new(),
     };
     let mut raw = raw;
     while let Some(flag) = raw.next() {
@@ -62,8 +63,13 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
             "--db" => config.db = value()?.into(),
             "--www" => config.www = value()?.into(),
             "--pkg" => config.pkg = value()?.into(),
+            "--office" => {
+                let office = value()?;
+                batayan_core::contract::check_office_key(&office).map_err(|m| m.en)?;
+                config.offices.push(office);
+            }
             "-h" | "--help" => {
-                return Err("usage: dev-portal [--host H] [--port P] [--db FILE] [--www DIR] [--pkg DIR]".to_owned());
+                return Err("usage: dev-portal [--host H] [--port P] [--db FILE] [--www DIR] [--pkg DIR] [--office KEY]…".to_owned());
             }
             other => return Err(format!("unknown option {other}")),
         }

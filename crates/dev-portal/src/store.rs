@@ -35,7 +35,16 @@ const MIGRATIONS: &[&str] = &["
         response_body TEXT NOT NULL,
         created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
+", "
+    -- The offices this portal serves: a write for any other is refused, never a new office made.
+    -- A database made before this table keeps every office it already holds documents for.
+    CREATE TABLE offices (key TEXT PRIMARY KEY);
+    INSERT INTO offices (key) SELECT DISTINCT office FROM documents;
 "];
+
+/// The offices the reference host knows on first start: the two district ICT offices whose
+/// agreements are in the seed documents. More come with `dev-portal --office KEY`.
+pub(crate) const SEED_OFFICES: &[&str] = &["ict-sylhet", "ict-joypurhat"];
 
 /// Progress reports stored on first start: a sample Q2 report for the demo's scored view.
 const SEED_REPORTS: &[(&str, &str, &str, &str)] =
@@ -77,6 +86,9 @@ fn migrate(db: &mut Connection) -> rusqlite::Result<()> {
 
 fn seed(db: &mut Connection) -> rusqlite::Result<()> {
     let tx = db.transaction()?;
+    for office in SEED_OFFICES {
+        add_office(&tx, office)?;
+    }
     let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
     if empty {
         for (office, fiscal_year, body) in SEED_AGREEMENTS {
@@ -87,6 +99,16 @@ fn seed(db: &mut Connection) -> rusqlite::Result<()> {
         }
     }
     tx.commit()
+}
+
+/// Registers an office (nothing happens if it is known).
+pub(crate) fn add_office(db: &Connection, key: &str) -> rusqlite::Result<()> {
+    db.execute("INSERT OR IGNORE INTO offices (key) VALUES (?1)", params![key])?;
+    Ok(())
+}
+
+pub(crate) fn office_known(db: &Connection, key: &str) -> rusqlite::Result<bool> {
+    db.query_row("SELECT EXISTS (SELECT 1 FROM offices WHERE key = ?1)", params![key], |r| r.get(0))
 }
 
 pub(crate) fn get_document(db: &Connection, kind: &str, office: &str, fiscal_year: &str) -> rusqlite::Result<Option<String>> {

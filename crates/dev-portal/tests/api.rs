@@ -21,7 +21,7 @@ fn portal() -> Router {
     let www = std::env::temp_dir().join(format!("batayan-www-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&www).unwrap();
     std::fs::write(www.join("index.html"), "<meta name=\"csrf-token\" content=\"{{csrf_token}}\"><p>home</p>").unwrap();
-    let config = Config { db: ":memory:".into(), www, pkg: "/nonexistent".into() };
+    let config = Config { db: ":memory:".into(), www, pkg: "/nonexistent".into(), offices: vec!["ict-dhaka".into()] };
     app_in_memory(&config, TOKEN).unwrap()
 }
 
@@ -152,6 +152,17 @@ async fn an_agreement_with_errors_is_refused_cell_by_cell_and_a_corrected_one_is
     assert!(paths.contains(&"/areas/1/activities/1/indicators/0/levels/4".to_owned()), "{paths:?}");
     assert!(answer.first_error_en().contains("If [1.6.1]'s weight were 4 instead of 8"));
 
+    let mut fixed = corrected(&seeded);
+    fixed["office_name"] = json!("সংশোধিত");
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], fixed.to_string()).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    assert!(!answer.json()["warnings"].as_array().unwrap().is_empty(), "warnings travel with a successful save");
+    let stored = send(&app, "GET", AGREEMENT, &[], Body::empty()).await;
+    assert_eq!(stored.json()["office_name"], "সংশোধিত");
+}
+
+/// The seeded Sylhet agreement with its errors put right (look-alike digits, the date a year early).
+fn corrected(seeded: &Value) -> Value {
     let mut fixed = seeded.clone();
     for (area, activity, indicator) in [(0, 5, 0), (3, 0, 0), (4, 1, 0)] {
         fixed["areas"][area]["activities"][activity]["indicators"][indicator]["weight"] = json!(4.0);
@@ -160,12 +171,139 @@ async fn an_agreement_with_errors_is_refused_cell_by_cell_and_a_corrected_one_is
     fixed["areas"][1]["activities"][1]["indicators"][0]["levels"][4] = json!(4.0);
     fixed["areas"][3]["activities"][1]["indicators"][0]["levels"][4] = json!(4.0);
     fixed["areas"][1]["activities"][0]["indicators"][0]["levels"][0] = json!("2024-12-12");
-    fixed["office_name"] = json!("সংশোধিত");
-    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], fixed.to_string()).await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    assert!(!answer.json()["warnings"].as_array().unwrap().is_empty(), "warnings travel with a successful save");
-    let stored = send(&app, "GET", AGREEMENT, &[], Body::empty()).await;
-    assert_eq!(stored.json()["office_name"], "সংশোধিত");
+    fixed
+}
+
+#[tokio::test]
+async fn negative_weights_are_refused_even_when_the_sums_balance() {
+    let app = portal();
+    let mut doc = corrected(&send(&app, "GET", AGREEMENT, &[], Body::empty()).await.json());
+    // Area [১]: [১.১.১] 5 → 13 and [১.৬.১] 4 → -4 still add up to 22.
+    doc["areas"][0]["activities"][0]["indicators"][0]["weight"] = json!(13.0);
+    doc["areas"][0]["activities"][5]["indicators"][0]["weight"] = json!(-4.0);
+    let answer = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], doc.to_string()).await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", answer.text);
+    assert_eq!(answer.error_paths(), ["/areas/0/activities/5/indicators/0/weight"]);
+    assert!(answer.first_error_en().contains("cannot be negative"));
+}
+
+#[tokio::test]
+async fn an_idempotency_key_that_is_not_ascii_is_refused_not_ignored() {
+    let app = portal();
+    let attempt = || {
+        Request::builder()
+            .method("POST")
+            .uri(REPORTS)
+            .header("x-csrf-token", TOKEN)
+            .header("idempotency-key", axum::http::HeaderValue::from_bytes("কী-১".as_bytes()).unwrap())
+            .body(Body::from(report("Q1", "bangla key")))
+            .unwrap()
+    };
+    for _ in 0..2 {
+        let response = app.clone().oneshot(attempt()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        let body: Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(body["errors"][0]["message_en"].as_str().unwrap().contains("only visible ASCII"), "{body}");
+    }
+    let listed = send(&app, "GET", REPORTS, &[], Body::empty()).await;
+    assert_eq!(listed.json()["reports"].as_array().unwrap().len(), 1, "nothing stored: only the seeded report");
+    let long = "k".repeat(201);
+    let answer = send(&app, "POST", REPORTS, &[("x-csrf-token", TOKEN), ("idempotency-key", long.as_str())], report("Q1", "long")).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_retry_gets_the_stored_answer_even_after_the_agreement_changed() {
+    let app = portal();
+    let headers = [("x-csrf-token", TOKEN), ("idempotency-key", "q1-before-the-change")];
+    let body = json!({
+        "schema": "batayan.apa-report/1", "office": "ict-sylhet", "fiscal_year": "2024-25", "period": "Q1",
+        "values": { "1.1.1": { "quarters": [12, null, null, null] } },
+    })
+    .to_string();
+    let first = send(&app, "POST", REPORTS, &headers, body.clone()).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    // The agreement changes: [১.১.১] becomes a date indicator, so a number 12 would now be refused.
+    let mut changed = corrected(&send(&app, "GET", AGREEMENT, &[], Body::empty()).await.json());
+    changed["areas"][0]["activities"][0]["indicators"][0]["method"] = json!("date");
+    changed["areas"][0]["activities"][0]["indicators"][0]["unit"] = json!("তারিখ");
+    for (k, day) in ["2025-04-30", "2025-05-15", "2025-05-31", "2025-06-15", "2025-06-30"].iter().enumerate() {
+        changed["areas"][0]["activities"][0]["indicators"][0]["levels"][k] = json!(day);
+    }
+    changed["areas"][0]["activities"][0]["indicators"][0]["prior_actuals"] = json!([null, null]);
+    changed["areas"][0]["activities"][0]["indicators"][0]["projections"] = json!([null, null]);
+    let saved = send(&app, "PUT", AGREEMENT, &[("x-csrf-token", TOKEN)], changed.to_string()).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+    let fresh = send(&app, "POST", REPORTS, &[("x-csrf-token", TOKEN)], body.clone()).await;
+    assert_eq!(fresh.status, StatusCode::UNPROCESSABLE_ENTITY, "a new report is checked against today's agreement");
+
+    let retry = send(&app, "POST", REPORTS, &headers, body).await;
+    assert_eq!(retry.status, StatusCode::CREATED, "{}", retry.text);
+    assert_eq!(retry.json(), first.json());
+    assert_eq!(retry.headers["idempotent-replayed"], "true");
+    let listed = send(&app, "GET", REPORTS, &[], Body::empty()).await;
+    assert_eq!(listed.json()["reports"].as_array().unwrap().len(), 2, "the seeded report and the first attempt");
+}
+
+#[tokio::test]
+async fn refusals_made_before_a_handler_are_json_too() {
+    let app = portal();
+    let wrong_method = send(&app, "DELETE", AGREEMENT, &[("x-csrf-token", TOKEN)], Body::empty()).await;
+    assert_eq!(wrong_method.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(wrong_method.first_error_en().contains("not allowed here"), "{}", wrong_method.text);
+    assert!(wrong_method.headers["allow"].to_str().unwrap().contains("PUT"));
+    let unknown = send(&app, "GET", "/api/apa/ict-sylhet/2024-25/nothing/here", &[], Body::empty()).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(unknown.first_error_en().contains("no API at this address"), "{}", unknown.text);
+    assert_eq!(unknown.headers["content-type"], "application/json");
+    let bad_utf8 = send(&app, "GET", "/api/apa/%FF%FE/2024-25", &[], Body::empty()).await;
+    assert!(bad_utf8.status.is_client_error());
+    assert_eq!(bad_utf8.error_paths(), [""], "{}", bad_utf8.text);
+    // Pages outside /api keep their own 404.
+    let page = send(&app, "GET", "/nothing.html", &[], Body::empty()).await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_ne!(page.headers.get("content-type").map(|v| v.to_str().unwrap()), Some("application/json"));
+}
+
+#[tokio::test]
+async fn an_office_the_portal_does_not_serve_is_404_everywhere_and_never_created() {
+    let app = portal();
+    let doc = corrected(&send(&app, "GET", AGREEMENT, &[], Body::empty()).await.json());
+    let mut elsewhere = doc.clone();
+    elsewhere["office"] = json!("ict-nowhere");
+    for (method, uri, body) in [
+        ("GET", "/api/apa/ict-nowhere/2024-25", String::new()),
+        ("GET", "/api/apa/ict-nowhere/2024-25/reports", String::new()),
+        ("GET", "/api/apa/ict-nowhere/2024-25/reports/latest", String::new()),
+        ("PUT", "/api/apa/ict-nowhere/2024-25", elsewhere.to_string()),
+    ] {
+        let answer = send(&app, method, uri, &[("x-csrf-token", TOKEN)], body).await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{method} {uri}");
+        assert!(answer.first_error_en().contains("no office “ict-nowhere”"), "{method} {uri}: {}", answer.text);
+    }
+    // A served office without an agreement for the year: 404 for its reports too, and a PUT creates it (201).
+    let dhaka = "/api/apa/ict-dhaka/2024-25";
+    let reports = send(&app, "GET", &format!("{dhaka}/reports"), &[], Body::empty()).await;
+    assert_eq!(reports.status, StatusCode::NOT_FOUND);
+    let mut own = doc;
+    own["office"] = json!("ict-dhaka");
+    let created = send(&app, "PUT", dhaka, &[("x-csrf-token", TOKEN)], own.to_string()).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let replaced = send(&app, "PUT", dhaka, &[("x-csrf-token", TOKEN)], own.to_string()).await;
+    assert_eq!(replaced.status, StatusCode::OK);
+    assert_eq!(send(&app, "GET", &format!("{dhaka}/reports"), &[], Body::empty()).await.json()["reports"], json!([]));
+}
+
+#[tokio::test]
+async fn an_evidence_link_typed_in_capitals_is_a_link() {
+    let app = portal();
+    let body = json!({
+        "schema": "batayan.apa-report/1", "office": "ict-sylhet", "fiscal_year": "2024-25", "period": "Q1",
+        "values": { "1.1.1": { "quarters": [12, null, null, null], "evidence": "HTTPS://SYLHET.GOV.BD/apa/q1" } },
+    });
+    let answer = send(&app, "POST", REPORTS, &[("x-csrf-token", TOKEN)], body.to_string()).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
 }
 
 #[tokio::test]
