@@ -1,5 +1,7 @@
 //! The `batayan` binary as a pipeline sees it: stdout, stderr and exit codes.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is how a test says it failed
+
 use std::process::{Command, Output};
 
 fn batayan(args: &[&str]) -> Output {

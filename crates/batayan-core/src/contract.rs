@@ -159,6 +159,33 @@ pub fn check_idempotency_key(raw: &[u8]) -> Result<&str, Message> {
     Ok(key)
 }
 
+/// A short fingerprint of a request body (FNV-1a, 64 bits, as hex): what a widget keeps beside an
+/// idempotency key to know whether a retry sends the same document, without keeping a second copy of
+/// a large document in the browser's storage. Not a security measure; the host compares whole bodies.
+pub fn body_fingerprint(body: &str) -> String {
+    let hash = body.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+/// How long a widget waits for the host before it says so and offers to try again, when the page
+/// gives no `timeout` attribute.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
+
+/// Reads a `timeout` attribute: whole seconds from 1 to 600, in either digit set; absent means
+/// [`DEFAULT_TIMEOUT_SECONDS`]. Returns milliseconds.
+pub fn request_timeout_ms(attribute: Option<&str>) -> Result<u32, Message> {
+    let Some(text) = attribute.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(DEFAULT_TIMEOUT_SECONDS * 1000);
+    };
+    match crate::locale::parse_number(text) {
+        Ok(seconds) if seconds.fract() == 0.0 && (1.0..=600.0).contains(&seconds) => Ok(seconds as u32 * 1000),
+        _ => Err(Message::new(
+            format!("timeout=\"{text}\" চলবে না: ১ থেকে ৬০০-এর মধ্যে পূর্ণ সেকেন্ড লিখুন (যেমন timeout=\"৬০\")।"),
+            format!("timeout=\"{text}\" will not do: give whole seconds from 1 to 600 (e.g. timeout=\"60\")."),
+        )),
+    }
+}
+
 /// JSON that does not parse, said the same way by the host and the CLI: `subject` names what was read
 /// ("নথিটি" / "The document", or a file name), `line` and `column` come from the parser.
 pub fn invalid_json(subject: &Message, line: usize, column: usize, detail: &str) -> Message {
@@ -185,6 +212,26 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fingerprint_tells_bodies_apart_and_is_stable() {
+        assert_eq!(body_fingerprint(""), "cbf29ce484222325");
+        assert_eq!(body_fingerprint("{\"a\":1}"), body_fingerprint("{\"a\":1}"));
+        assert_ne!(body_fingerprint("{\"a\":1}"), body_fingerprint("{\"a\":2}"));
+        assert_eq!(body_fingerprint("x").len(), 16);
+    }
+
+    #[test]
+    fn a_timeout_is_whole_seconds_in_either_digit_set() {
+        assert_eq!(request_timeout_ms(None), Ok(30_000));
+        assert_eq!(request_timeout_ms(Some(" ")), Ok(30_000));
+        assert_eq!(request_timeout_ms(Some("৬০")), Ok(60_000));
+        assert_eq!(request_timeout_ms(Some("5")), Ok(5_000));
+        for bad in ["0", "601", "2.5", "-3", "soon"] {
+            let m = request_timeout_ms(Some(bad)).unwrap_err();
+            assert!(m.en.contains("whole seconds from 1 to 600") && m.bn.contains("পূর্ণ সেকেন্ড"), "{bad}: {m:?}");
+        }
+    }
 
     #[test]
     fn web_links_are_http_or_https_in_any_case() {

@@ -46,11 +46,40 @@ pub(crate) fn save<T: Serialize>(key: &str, draft: &T) -> Result<(), Message> {
     storage().ok_or_else(not_kept)?.set_item(key, &text).map_err(|_| not_kept())
 }
 
-/// Forgets the draft under `key` (after the host stored it, or when the person discards it).
+/// Forgets the draft under `key` and the idempotency key kept with it (after the host stored it, or
+/// when the person discards it).
 pub(crate) fn clear(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
+        let _ = storage.remove_item(&sent_key_name(key));
     }
+}
+
+fn sent_key_name(draft_key: &str) -> String {
+    format!("{draft_key}:idempotency-key")
+}
+
+/// The `Idempotency-Key` for sending `body` from the draft under `draft_key`: the one kept with the draft
+/// if it was made for this very body (same fingerprint), else a new one from `fresh`, kept before it
+/// is used. Kept in localStorage, not in memory, so that a retry after a reload, or from a second tab
+/// that restored the same draft, is recognised by the host as the same submission.
+pub(crate) fn sent_key(draft_key: &str, body: &str, fresh: fn() -> String) -> String {
+    let fingerprint = batayan_core::contract::body_fingerprint(body);
+    let name = sent_key_name(draft_key);
+    let storage = storage();
+    let kept = storage.as_ref().and_then(|s| s.get_item(&name).ok().flatten());
+    if let Some((kept_fingerprint, key)) = kept.as_deref().and_then(|k| k.split_once(' '))
+        && kept_fingerprint == fingerprint
+        && !key.is_empty()
+    {
+        return key.to_owned();
+    }
+    let key = fresh();
+    if let Some(storage) = storage {
+        // Without storage the key still serves this page's retries; only a reload would lose it.
+        let _ = storage.set_item(&name, &format!("{fingerprint} {key}"));
+    }
+    key
 }
 
 /// A draft in memory, and whether the person has typed into it since it was loaded.

@@ -13,7 +13,7 @@ use crate::shadow::{clear, prepare_root};
 
 pub(crate) const SPECS: [ElementSpec; 2] = [
     ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] },
-    ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "submit-url", "mode", "period", "lang"] },
+    ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "submit-url", "mode", "period", "timeout", "lang"] },
 ];
 
 /// A mounted widget, owned by its custom element in JS.
@@ -102,6 +102,7 @@ fn apa_table_props(host: &HtmlElement) -> ApaTableElementProps {
         submit_url: attributes::text(host, "submit-url").map(Into::into),
         mode: ApaMode::parse(attributes::text(host, "mode").as_deref()),
         period: attributes::text(host, "period").map(Into::into),
+        timeout_ms: batayan_core::contract::request_timeout_ms(attributes::text(host, "timeout").as_deref()),
         lang: attributes::language(host),
     }
 }

@@ -6,7 +6,7 @@ use batayan_core::locale::{Message, to_bangla_digits};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortSignal, Request, RequestCredentials, RequestInit, Response};
 
 /// What the host answered: the status, and the body if it was JSON.
 pub(crate) struct Answer {
@@ -35,50 +35,81 @@ impl Answer {
     }
 }
 
+/// Why nothing usable came back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NoAnswer {
+    /// Offline, a refused connection, a bad URL.
+    Unreachable,
+    /// The host took longer than the widget's timeout (a hung host, a link too slow to use).
+    TimedOut { seconds: u32 },
+}
+
+impl NoAnswer {
+    /// What the person is told.
+    pub(crate) fn message(self, url: &str) -> Message {
+        match self {
+            NoAnswer::Unreachable => Message::new(
+                format!("“{url}”-এর সঙ্গে যোগাযোগ হয়নি: সংযোগ নেই বা পোর্টাল উত্তর দেয়নি।"),
+                format!("Could not reach “{url}”: no connection, or the portal did not answer."),
+            ),
+            NoAnswer::TimedOut { seconds } => {
+                let n = seconds.to_string();
+                Message::new(
+                    format!("“{url}” {} সেকেন্ডেও উত্তর দেয়নি (পোর্টাল ব্যস্ত বা সংযোগ খুব ধীর)।", to_bangla_digits(&n)),
+                    format!("“{url}” did not answer within {n} seconds (the portal is busy, or the connection too slow)."),
+                )
+            }
+        }
+    }
+}
+
 /// Sends one request (same-origin credentials, as a portal's own pages would; JSON accepted) and
-/// reads the answer. `None` when nothing came back: offline, a refused connection, a bad URL.
-pub(crate) async fn request(method: &str, url: &str, body: Option<&str>, headers: &[(&str, &str)]) -> Option<Answer> {
-    let window = web_sys::window()?;
+/// reads the answer, giving up after `timeout_ms`: the abort covers the body as well as the headers,
+/// so a host that sends its headers and then hangs cannot leave the widget waiting for ever.
+pub(crate) async fn request(method: &str, url: &str, body: Option<&str>, headers: &[(&str, &str)], timeout_ms: u32) -> Result<Answer, NoAnswer> {
+    let timed_out = NoAnswer::TimedOut { seconds: timeout_ms.div_ceil(1000) };
+    let window = web_sys::window().ok_or(NoAnswer::Unreachable)?;
+    let signal = AbortSignal::timeout_with_u32(timeout_ms);
     let init = RequestInit::new();
     init.set_method(method);
     init.set_credentials(RequestCredentials::SameOrigin);
+    init.set_signal(Some(&signal));
     if let Some(body) = body {
         init.set_body(&JsValue::from_str(body));
     }
-    let request = Request::new_with_str_and_init(url, &init).ok()?;
+    let request = Request::new_with_str_and_init(url, &init).map_err(|_| NoAnswer::Unreachable)?;
     let _ = request.headers().set("Accept", "application/json");
     for (name, value) in headers {
         let _ = request.headers().set(name, value);
     }
-    let response: Response = JsFuture::from(window.fetch_with_request(&request)).await.ok()?.dyn_into().ok()?;
+    let failed = |_| if signal.aborted() { timed_out } else { NoAnswer::Unreachable };
+    let response: Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.dyn_into().map_err(|_| NoAnswer::Unreachable)?;
     let body = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await.ok(),
+        Ok(promise) => match JsFuture::from(promise).await {
+            Ok(json) => Some(json),
+            // A body cut off by the timeout is no answer; one that is not JSON is an answer without a body.
+            Err(_) if signal.aborted() => return Err(timed_out),
+            Err(_) => None,
+        },
         Err(_) => None,
     };
-    Some(Answer { status: response.status(), body })
-}
-
-fn unreachable_host(url: &str) -> Message {
-    Message::new(
-        format!("“{url}” থেকে তথ্য আনা যায়নি। ইন্টারনেট সংযোগ দেখে পাতাটি আবার লোড করুন।"),
-        format!("Could not fetch “{url}”. Check the connection and reload the page."),
-    )
+    Ok(Answer { status: response.status(), body })
 }
 
 /// GETs `url` and reads its JSON body as `T`. A 4xx/5xx answer in the contract's error shape gives its
 /// first message.
-pub(crate) async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, Message> {
-    fetch_json(url, false).await?.ok_or_else(|| unreachable_host(url))
+pub(crate) async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, Message> {
+    fetch_json(url, false, timeout_ms).await?.ok_or_else(|| NoAnswer::Unreachable.message(url))
 }
 
 /// Like [`get_json`], but a 404 is "nothing yet" (`None`), not an error: a report address before the
 /// first report is submitted.
-pub(crate) async fn get_json_or_none<T: DeserializeOwned>(url: &str) -> Result<Option<T>, Message> {
-    fetch_json(url, true).await
+pub(crate) async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<Option<T>, Message> {
+    fetch_json(url, true, timeout_ms).await
 }
 
-async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool) -> Result<Option<T>, Message> {
-    let answer = request("GET", url, None, &[]).await.ok_or_else(|| unreachable_host(url))?;
+async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeout_ms: u32) -> Result<Option<T>, Message> {
+    let answer = request("GET", url, None, &[], timeout_ms).await.map_err(|no| no.message(url))?;
     if absent_is_none && answer.status == 404 {
         return Ok(None);
     }

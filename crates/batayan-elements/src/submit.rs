@@ -2,11 +2,13 @@
 //!
 //! POST or PUT with the page's CSRF token (`<meta name="csrf-token">`) and an `Idempotency-Key` that
 //! stays the same while the document does, so that pressing submit again after a lost answer never
-//! stores twice. The answer becomes a [`Submission`] the form shows, and an event the page can hear:
+//! stores twice. The key is kept in localStorage beside the draft (see [`crate::draft::sent_key`]),
+//! written before the request leaves, so a reload, a crash or a second tab with the same draft
+//! retries under the same key; it goes with the draft on a 2xx. A host that does not answer within
+//! the widget's timeout is a failure like a dropped connection: the draft stays, the button is free. The answer becomes a [`Submission`] the form shows, and an event the page can hear:
 //! `batayan:submitted` (`detail: {status, response}`) or `batayan:error` (`detail: {status, errors}`),
 //! both bubbling out of the shadow root. The draft is cleared only on a 2xx.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use batayan_core::contract::FieldError;
@@ -35,13 +37,6 @@ fn new_idempotency_key() -> String {
     uuid.unwrap_or_else(|| format!("batayan-{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64))
 }
 
-fn unreachable(url: &str) -> Message {
-    Message::new(
-        format!("“{url}”-এ পাঠানো যায়নি: সংযোগ নেই বা পোর্টাল উত্তর দেয়নি।"),
-        format!("Could not send to “{url}”: no connection, or the portal did not answer."),
-    )
-}
-
 /// What came back from one submission: the status (0 when nothing came back), the body, and what it
 /// means for the form.
 struct Sent {
@@ -50,14 +45,19 @@ struct Sent {
     submission: Submission,
 }
 
-async fn send(method: &str, url: &str, body: &str, idempotency_key: &str) -> Sent {
+async fn send(target: &Target, url: &str, body: &str, idempotency_key: &str) -> Sent {
     let token = csrf_token();
     let mut headers = vec![("Content-Type", "application/json"), ("Idempotency-Key", idempotency_key)];
     if let Some(token) = token.as_deref() {
         headers.push(("X-CSRF-Token", token));
     }
-    let Some(answer) = crate::net::request(method, url, Some(body), &headers).await else {
-        return Sent { status: 0, body: JsValue::NULL, submission: Submission::Failed(unreachable(url)) };
+    let answer = match crate::net::request(target.method, url, Some(body), &headers, target.timeout_ms).await {
+        Ok(answer) => answer,
+        Err(no_answer) => {
+            let said = no_answer.message(url);
+            let message = Message::new(format!("{} কিছু সংরক্ষিত হয়েছে কি না জানা নেই; আবার জমা দিলে দুবার সংরক্ষিত হবে না।", said.bn), format!("{} Whether anything was stored is not known; submitting again will not store it twice.", said.en));
+            return Sent { status: 0, body: JsValue::NULL, submission: Submission::Failed(message) };
+        }
     };
     let errors = answer.errors();
     let submission = match answer.status {
@@ -172,13 +172,13 @@ pub(crate) struct Target {
     pub url: Option<AttrValue>,
     /// The localStorage key of the draft to clear once the host has it.
     pub draft_key: Rc<str>,
+    /// How long to wait for the host (the element's `timeout`).
+    pub timeout_ms: u32,
 }
 
 #[hook]
 pub(crate) fn use_submitter(target: Target) -> Submitter {
     let state = use_reducer_eq(SubmissionState::default);
-    // The key of the last document sent, kept while the document stays the same.
-    let last: Rc<RefCell<Option<(String, String)>>> = use_mut_ref(|| None);
     let dispatcher = state.dispatcher();
     let submit = use_callback(target, move |body: String, target: &Target| {
         let Some(url) = target.url.clone() else {
@@ -188,21 +188,12 @@ pub(crate) fn use_submitter(target: Target) -> Submitter {
             ))));
             return;
         };
-        let key = {
-            let mut last = last.borrow_mut();
-            match last.as_ref() {
-                Some((sent, key)) if *sent == body => key.clone(),
-                _ => {
-                    let key = new_idempotency_key();
-                    *last = Some((body.clone(), key.clone()));
-                    key
-                }
-            }
-        };
+        // The same document under the same key, across reloads and tabs: kept before anything is sent.
+        let key = crate::draft::sent_key(&target.draft_key, &body, new_idempotency_key);
         let (dispatcher, target) = (dispatcher.clone(), target.clone());
         dispatcher.dispatch(SubmissionChange::Start);
         yew::platform::spawn_local(async move {
-            let answer = send(target.method, &url, &body, &key).await;
+            let answer = send(&target, &url, &body, &key).await;
             let status = JsValue::from(answer.status);
             match &answer.submission {
                 Submission::Accepted { .. } => {

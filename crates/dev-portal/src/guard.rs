@@ -102,6 +102,7 @@ pub(crate) struct Outcome {
 
 /// The request's `Idempotency-Key`, checked as the contract says: absent is `None`; a key that is not
 /// 1 to 200 visible ASCII characters is refused with 400 (ignoring it would let a retry store twice).
+#[allow(clippy::result_large_err)] // a refusal is a ready `Response`, built once per request
 pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Response> {
     match headers.get(IDEMPOTENCY_HEADER) {
         None => Ok(None),

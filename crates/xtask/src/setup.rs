@@ -61,17 +61,38 @@ fn wasm_pack() -> Result<(), String> {
     status(command("cargo", &["install", "wasm-pack", "--version", WASM_PACK_VERSION, "--force"], &project_root()))
 }
 
-/// binaryen (wasm-opt) and playwright-core, into `tests/node_modules` from the committed lock file.
+/// The npm packages `tests/package.json` lists (binaryen's wasm-opt, playwright-core, axe-core), into
+/// `tests/node_modules` from the committed lock file; skipped when each is there at the listed version.
 fn npm_tools() -> Result<(), String> {
     let tests = project_root().join("tests");
-    let present = |package: &str| tests.join("node_modules").join(package).join("package.json").is_file();
-    if present("binaryen") && present("playwright-core") {
+    let manifest = std::fs::read_to_string(tests.join("package.json")).map_err(|e| format!("cannot read tests/package.json: {e}"))?;
+    let installed = |package: &str, version: &str| {
+        std::fs::read_to_string(tests.join("node_modules").join(package).join("package.json"))
+            .is_ok_and(|text| text.contains(&format!("\"version\": \"{version}\"")))
+    };
+    let wanted = dev_dependencies(&manifest);
+    if !wanted.is_empty() && wanted.iter().all(|(package, version)| installed(package, version)) {
         return Ok(());
     }
     if first_line("npm", &["--version"]).is_none() {
         return Err("npm is needed for wasm-opt and Playwright: install Node.js 20 and npm".to_owned());
     }
     status(command("npm", &["ci", "--no-audit", "--no-fund"], &tests))
+}
+
+/// `"name": "version"` pairs of the `devDependencies` object of a package.json (exact versions, as ours
+/// pins them). Read by hand: one flat object does not need a JSON crate in xtask.
+fn dev_dependencies(manifest: &str) -> Vec<(String, String)> {
+    let Some(start) = manifest.find("\"devDependencies\"") else { return Vec::new() };
+    let body = manifest[start..].split_once('{').and_then(|(_, rest)| rest.split_once('}')).map_or("", |(body, _)| body);
+    body.split(',')
+        .filter_map(|pair| {
+            let (name, version) = pair.split_once(':')?;
+            let unquote = |s: &str| s.trim().trim_matches('"').to_owned();
+            Some((unquote(name), unquote(version)))
+        })
+        .filter(|(name, _)| !name.is_empty())
+        .collect()
 }
 
 /// Debian's Chromium and ChromeDriver for the browser tests, and a Bangla font so that screenshots
@@ -101,4 +122,17 @@ fn chromium() -> Result<(), String> {
     let mut install = command("apt-get", &args, &project_root());
     install.env("DEBIAN_FRONTEND", "noninteractive");
     status(install)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_the_pinned_dev_dependencies() {
+        let manifest = r#"{ "name": "t", "devDependencies": { "axe-core": "4.14.1",
+            "binaryen": "132.0.0" }, "type": "module" }"#;
+        assert_eq!(super::dev_dependencies(manifest), [("axe-core".to_owned(), "4.14.1".to_owned()), ("binaryen".to_owned(), "132.0.0".to_owned())]);
+        let ours = std::fs::read_to_string(crate::project_root().join("tests/package.json")).unwrap_or_default();
+        let names: Vec<String> = super::dev_dependencies(&ours).into_iter().map(|(n, _)| n).collect();
+        assert!(names.contains(&"playwright-core".to_owned()) && names.contains(&"axe-core".to_owned()), "{names:?}");
+    }
 }

@@ -1,5 +1,7 @@
 //! The edit mode: the agreement as a draft kept in localStorage, the pasted table read by the core's
-//! import, the editor from `batayan-widgets`, and the shared submit path (PUT).
+//! import and merged into the draft by serial (what the paste does not carry, like annex 2, stays),
+//! the editor from `batayan-widgets` showing what a save would change against the stored agreement,
+//! and the shared submit path (PUT).
 
 use std::rc::Rc;
 
@@ -17,6 +19,7 @@ pub struct EditModeProps {
     pub host: HtmlElement,
     pub agreement: Rc<Agreement>,
     pub submit_url: Option<AttrValue>,
+    pub timeout_ms: u32,
     pub lang: Lang,
 }
 
@@ -34,7 +37,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
         Rc::new(move |d| d.agreement.office == agreement.office && d.agreement.fiscal_year == agreement.fiscal_year)
     };
     let kept = use_kept_draft(draft_key.clone(), fresh, belongs);
-    let submitter = use_submitter(Target { host: props.host.clone(), method: "PUT", url: props.submit_url.clone(), draft_key });
+    let submitter = use_submitter(Target { host: props.host.clone(), method: "PUT", url: props.submit_url.clone(), draft_key, timeout_ms: props.timeout_ms });
     let import_problems = use_state(|| Rc::new(Vec::<ImportProblem>::new()));
     use_draft_gone_once_stored(&submitter.state.0, &kept.status);
     let on_edit = {
@@ -48,12 +51,14 @@ pub fn EditMode(props: &EditModeProps) -> Html {
         let (drafts, submissions, problems) = (kept.state.dispatcher(), submitter.state.dispatcher(), import_problems.clone());
         Callback::from(move |text: String| {
             let imported = import_section3(&text);
-            problems.set(Rc::new(imported.problems));
+            problems.set(Rc::new(imported.problems.clone()));
+            // A paste that read no row changes nothing: the problems say why.
+            if imported.is_empty() {
+                return;
+            }
             submissions.dispatch(SubmissionChange::Reset);
-            // The pasted table replaces section 3; the agreement's office, year and names stay.
             drafts.dispatch(Change::Edit(Box::new(move |d: &mut AgreementDraft| {
-                d.agreement.areas = imported.areas;
-                d.agreement.governance = imported.governance;
+                d.agreement = imported.merge_into(&d.agreement);
                 d.pending.clear();
             })));
         })
@@ -67,7 +72,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
         })
     };
     html! {
-        <AgreementEditor draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} submission={submitter.state.0.clone()}
+        <AgreementEditor stored={props.agreement.clone()} draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} submission={submitter.state.0.clone()}
             draft_status={(*kept.status).clone()} {on_edit} {on_import} {on_save} {on_discard} lang={props.lang} />
     }
 }

@@ -46,6 +46,8 @@ pub struct ApaTableElementProps {
     pub submit_url: Option<AttrValue>,
     pub mode: Result<ApaMode, Message>,
     pub period: Option<AttrValue>,
+    /// How long to wait for the host, from the `timeout` attribute (seconds) or its default.
+    pub timeout_ms: Result<u32, Message>,
     pub lang: Lang,
 }
 
@@ -60,10 +62,13 @@ enum Load {
 pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
     let lang = props.lang;
     let load = use_state(|| Load::Loading);
+    // Pressing "try again" bumps this, which runs the load again.
+    let attempt = use_state(|| 0u32);
+    let timeout_ms = props.timeout_ms.clone().unwrap_or(batayan_core::contract::DEFAULT_TIMEOUT_SECONDS * 1000);
     {
         let load = load.clone();
-        use_effect_with((props.src.clone(), props.report_src.clone()), move |(src, report_src)| {
-            let (src, report_src) = (src.clone(), report_src.clone());
+        use_effect_with((props.src.clone(), props.report_src.clone(), timeout_ms, *attempt), move |(src, report_src, timeout_ms, _)| {
+            let (src, report_src, timeout_ms) = (src.clone(), report_src.clone(), *timeout_ms);
             load.set(Load::Loading);
             yew::platform::spawn_local(async move {
                 let Some(src) = src else {
@@ -73,12 +78,12 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                     )));
                     return;
                 };
-                let agreement = match crate::net::get_json::<Agreement>(&src).await {
+                let agreement = match crate::net::get_json::<Agreement>(&src, timeout_ms).await {
                     Ok(a) => Rc::new(a),
                     Err(m) => return load.set(Load::Failed(m)),
                 };
                 let report = match report_src {
-                    Some(url) => match crate::net::get_json_or_none::<Report>(&url).await {
+                    Some(url) => match crate::net::get_json_or_none::<Report>(&url, timeout_ms).await {
                         Ok(r) => r.map(Rc::new),
                         Err(m) => return load.set(Load::Failed(m)),
                     },
@@ -88,9 +93,9 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
             });
         });
     }
-    let mode = match &props.mode {
-        Ok(mode) => *mode,
-        Err(message) => return html! { <ErrorBox message={message.clone()} {lang} /> },
+    let mode = match (&props.mode, &props.timeout_ms) {
+        (Ok(mode), Ok(_)) => *mode,
+        (Err(message), _) | (_, Err(message)) => return html! { <ErrorBox message={message.clone()} {lang} /> },
     };
     match (&*load, mode) {
         (Load::Loading, _) => html! {
@@ -99,16 +104,27 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                 { tr(lang, "চুক্তি লোড হচ্ছে…", "Loading the agreement…") }
             </p>
         },
-        (Load::Failed(message), _) => html! { <ErrorBox message={message.clone()} {lang} /> },
+        (Load::Failed(message), _) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+            };
+            html! {
+                <div class="by-load-failed">
+                    <ErrorBox message={message.clone()} {lang} />
+                    <button type="button" class="by-button by-button--secondary" onclick={retry}>{ tr(lang, "আবার চেষ্টা করুন", "Try again") }</button>
+                </div>
+            }
+        }
         (Load::Ready(agreement, report), ApaMode::Public) => html! {
             <ApaTable agreement={agreement.clone()} report={report.clone()} {lang} />
         },
         (Load::Ready(agreement, report), ApaMode::Report) => html! {
             <report::ReportMode host={props.host.clone()} agreement={agreement.clone()} report={report.clone()}
-                submit_url={props.submit_url.clone()} period={props.period.clone()} {lang} />
+                submit_url={props.submit_url.clone()} period={props.period.clone()} {timeout_ms} {lang} />
         },
         (Load::Ready(agreement, _), ApaMode::Edit) => html! {
-            <edit::EditMode key={format!("{}|{}|{}", agreement.office, agreement.fiscal_year.code(), props.submit_url.as_deref().unwrap_or(""))} host={props.host.clone()} agreement={agreement.clone()} submit_url={props.submit_url.clone()} {lang} />
+            <edit::EditMode key={format!("{}|{}|{}", agreement.office, agreement.fiscal_year.code(), props.submit_url.as_deref().unwrap_or(""))} host={props.host.clone()} agreement={agreement.clone()} submit_url={props.submit_url.clone()} {timeout_ms} {lang} />
         },
     }
 }

@@ -21,6 +21,7 @@ pub struct ReportModeProps {
     pub report: Option<Rc<Report>>,
     pub submit_url: Option<AttrValue>,
     pub period: Option<AttrValue>,
+    pub timeout_ms: u32,
     pub lang: Lang,
 }
 
@@ -46,7 +47,7 @@ pub fn ReportMode(props: &ReportModeProps) -> Html {
     // Keyed by the draft: another period or address is another session with its own draft.
     html! {
         <ReportSession key={session} {draft_key} host={props.host.clone()} agreement={props.agreement.clone()}
-            report={props.report.clone()} submit_url={props.submit_url.clone()} period={AttrValue::Static(period)} lang={props.lang} />
+            report={props.report.clone()} submit_url={props.submit_url.clone()} period={AttrValue::Static(period)} timeout_ms={props.timeout_ms} lang={props.lang} />
     }
 }
 
@@ -58,6 +59,7 @@ struct ReportSessionProps {
     report: Option<Rc<Report>>,
     submit_url: Option<AttrValue>,
     period: AttrValue,
+    timeout_ms: u32,
     lang: Lang,
 }
 
@@ -77,7 +79,13 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
         Rc::new(move |d| d.office == agreement.office && d.fiscal_year == agreement.fiscal_year)
     };
     let kept = use_kept_draft(props.draft_key.clone(), fresh, belongs);
-    let submitter = use_submitter(Target { host: props.host.clone(), method: "POST", url: props.submit_url.clone(), draft_key: props.draft_key.clone() });
+    let submitter = use_submitter(Target {
+        host: props.host.clone(),
+        method: "POST",
+        url: props.submit_url.clone(),
+        draft_key: props.draft_key.clone(),
+        timeout_ms: props.timeout_ms,
+    });
     let draft = kept.state.value.clone();
     use_draft_gone_once_stored(&submitter.state.0, &kept.status);
     let on_edit = {

@@ -1,21 +1,28 @@
 //! The edit mode of `<batayan-apa-table>`: the APA focal point pastes section 3 from a spreadsheet or
 //! Word, sees what a careful reader would point out (every finding at its cell, and in a summary), fixes
-//! cells in place (a look-alike ৪/৮ in one click), and saves. The element keeps the draft and saves it
-//! with PUT; the host checks it again by the same rules.
+//! cells in place (a look-alike ৪/৮ in one click), sees what the save would change against the stored
+//! agreement (rows added, removed, changed), and saves. A paste merges by serial, so what it does not
+//! carry (annex 2) stays. The element keeps the draft and saves it with PUT; the host checks it again
+//! by the same rules.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, AgreementDraft, Area, Column, Finding, ImportProblem, Severity, cell_at_pointer, cell_pointer, key_label};
+use batayan_core::apa::{
+    Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, Section3Changes, Severity, cell_at_pointer, cell_pointer, changes,
+    has_errors, key_label,
+};
 use batayan_core::locale::{Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, field_id, tr};
+use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
+    /// The agreement as the host stores it: what a save would change is shown against it.
+    pub stored: Rc<Agreement>,
     pub draft: Rc<AgreementDraft>,
     /// What the last paste could not read, by line and column.
     pub import_problems: Rc<Vec<ImportProblem>>,
@@ -50,6 +57,7 @@ fn cell_label(key: &str, column: Option<Column>, lang: Lang) -> String {
 pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let lang = props.lang;
     let findings: Rc<Vec<Finding>> = use_memo(props.draft.clone(), |d| d.findings());
+    let pending_changes: Rc<Section3Changes> = use_memo((props.stored.clone(), props.draft.clone()), |(stored, d)| changes(stored, &d.agreement));
     let pasted = use_state(String::new);
     let focus_request = use_state(|| 0u32);
     let agreement = &props.draft.agreement;
@@ -89,7 +97,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
         let (findings, on_save, focus_request, agreement) = (findings.clone(), props.on_save.clone(), focus_request.clone(), agreement.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if findings.iter().any(|f| f.severity == Severity::Error) {
+            if has_errors(&findings) {
                 focus_request.set(*focus_request + 1);
             } else {
                 on_save.emit(agreement.clone());
@@ -121,7 +129,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                     { tr(lang, "চুক্তি সম্পাদনা: সেকশন ৩ · ", "Edit the agreement: section 3 · ") }{ agreement.fiscal_year.label(lang) }
                 </h2>
                 if !agreement.office_name.is_empty() {
-                    <p class="by-apa__office">{ agreement.office_name.clone() }</p>
+                    <p class="by-apa__office">{ bdi(&agreement.office_name) }</p>
                 }
             </header>
             <section class="by-paste" aria-labelledby="by-paste-title">
@@ -135,16 +143,16 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                 <button type="button" class="by-button by-button--secondary" onclick={read_table}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
                 if !props.import_problems.is_empty() {
                     <div class="by-paste__problems" role="status">
-                        <p>{ tr(lang, "পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
-                        <ul>
-                            { for props.import_problems.iter().map(|p| html! {
-                                <li>{ format!("{} {}, {} {}: {}", tr(lang, "লাইন", "line"), digits_for(lang, &p.line.to_string()), tr(lang, "কলাম", "column"), digits_for(lang, &p.column.to_string()), p.message.get(lang)) }</li>
-                            }) }
+                        <p id="by-paste-problems-title">{ tr(lang, "পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
+                        // It scrolls when long, so a keyboard must be able to reach it (WCAG 2.1.1).
+                        <ul tabindex="0" aria-labelledby="by-paste-problems-title">
+                            { for props.import_problems.iter().map(|p| html! { <li>{ import_problem(p, lang) }</li> }) }
                         </ul>
                     </div>
                 }
             </section>
             <p class="by-apa__counts" role="status">{ counts }</p>
+            <SaveChanges changes={pending_changes.clone()} {lang} />
             <ErrorSummary {items} focus_request={*focus_request} {lang} />
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--edit">
@@ -197,7 +205,7 @@ impl EditorRows<'_> {
             <tbody key={key.clone()} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan="14">
-                        <span>{ format!("{block}[{}] {}", digits_for(lang, &area.serial), area.name) }</span>
+                        <span>{ format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }</span>
                         <label class="by-apa__area-weight-field">
                             { tr(lang, " — ক্ষেত্রের মান ", " — area weight ") }
                             <input id={id.clone()} type="text" class="by-input by-input--short" value={text} {oninput} aria-label={label}
@@ -218,5 +226,69 @@ impl EditorRows<'_> {
                 }) }
             </tbody>
         }
+    }
+}
+
+/// `লাইন ৩, কলাম ৫: …`, or the message alone for a problem of the whole text.
+fn import_problem(p: &ImportProblem, lang: Lang) -> String {
+    let message = p.message.get(lang);
+    if p.line == 0 {
+        return message.to_owned();
+    }
+    let (line, column) = (digits_for(lang, &p.line.to_string()), digits_for(lang, &p.column.to_string()));
+    format!("{} {line}, {} {column}: {message}", tr(lang, "লাইন", "line"), tr(lang, "কলাম", "column"))
+}
+
+#[derive(Properties, PartialEq, Debug)]
+struct SaveChangesProps {
+    changes: Rc<Section3Changes>,
+    lang: Lang,
+}
+
+/// What saving would change in the stored agreement, row by row, before the person saves: a paste
+/// that drops rows (and their annex 2 implementer and evidence) is seen, not discovered later.
+#[component]
+fn SaveChanges(props: &SaveChangesProps) -> Html {
+    let lang = props.lang;
+    let c = &props.changes;
+    if c.is_empty() {
+        return html! {};
+    }
+    let list = |rows: &[ChangedRow], title: &'static str, detail: &dyn Fn(&ChangedRow) -> String| -> Html {
+        if rows.is_empty() {
+            return html! {};
+        }
+        html! {
+            <>
+                <h4 class="by-changes__title">{ title }</h4>
+                <ul class="by-changes__list">
+                    { for rows.iter().map(|r| html! {
+                        <li>{ format!("{} ", key_label(&r.key, lang)) }{ bdi(&r.name) }{ detail(r) }</li>
+                    }) }
+                </ul>
+            </>
+        }
+    };
+    let columns = |r: &ChangedRow| {
+        let mut names: Vec<String> = r.columns.iter().map(|c| super::editor_row::column_label(*c, lang)).collect();
+        if r.renamed {
+            names.insert(0, tr(lang, "নাম", "name").to_owned());
+        }
+        format!(" — {}", names.join(", "))
+    };
+    let lost = |r: &ChangedRow| {
+        if r.loses_annex { tr(lang, " — এর বাস্তবায়নকারী ও প্রমাণকও মুছে যাবে", " — its implementer and evidence go too").to_owned() } else { String::new() }
+    };
+    let none = |_: &ChangedRow| String::new();
+    html! {
+        <details class="by-changes" open={!c.removed.is_empty()}>
+            <summary>
+                { tr(lang, "সংরক্ষণ করলে যা বদলাবে: ", "What saving will change: ") }
+                <strong>{ c.summary().get(lang).to_owned() }</strong>
+            </summary>
+            { list(&c.removed, tr(lang, "বাদ যাবে", "Removed"), &lost) }
+            { list(&c.added, tr(lang, "যোগ হবে", "Added"), &none) }
+            { list(&c.changed, tr(lang, "বদলাবে", "Changed"), &columns) }
+        </details>
     }
 }

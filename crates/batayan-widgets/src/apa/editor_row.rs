@@ -6,7 +6,7 @@ use batayan_core::locale::{Lang, Message, digits_for};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::ui::{field_id, tr};
+use crate::ui::{bdi, field_id, tr};
 
 /// One typed change to a cell of the agreement.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,7 +158,7 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
                 { serial.clone() }
                 { messages(&row_id, &row_problems, &props.on_edit, lang) }
             </th>
-            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ i.name.clone() }</td>
+            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ bdi(&i.name) }</td>
             { for EDIT_COLUMNS.iter().map(|c| cell(*c)) }
         </tr>
     }

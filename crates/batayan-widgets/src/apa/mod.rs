@@ -19,7 +19,7 @@ use batayan_core::apa::{Agreement, Area, IndicatorScore, Mode, Report, Scorecard
 use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
-use crate::ui::tr;
+use crate::ui::{bdi, tr};
 pub use editor::{AgreementEditor, AgreementEditorProps};
 pub use editor_row::CellEdit;
 pub use report_form::{ReportForm, ReportFormProps};
@@ -97,17 +97,17 @@ pub fn ApaTable(props: &ApaTableProps) -> Html {
                     { agreement.fiscal_year.label(lang) }
                 </h2>
                 if !agreement.office_name.is_empty() {
-                    <p class="by-apa__office">{ agreement.office_name.clone() }</p>
+                    <p class="by-apa__office">{ bdi(&agreement.office_name) }</p>
                 }
                 if !agreement.vision.is_empty() || !agreement.mission.is_empty() {
                     <details class="by-apa__about">
                         <summary>{ tr(lang, "রূপকল্প, অভিলক্ষ্য ও কার্যাবলি", "Vision, mission and functions") }</summary>
                         <dl>
-                            <dt>{ tr(lang, "রূপকল্প", "Vision") }</dt><dd>{ agreement.vision.clone() }</dd>
-                            <dt>{ tr(lang, "অভিলক্ষ্য", "Mission") }</dt><dd>{ agreement.mission.clone() }</dd>
+                            <dt>{ tr(lang, "রূপকল্প", "Vision") }</dt><dd>{ bdi(&agreement.vision) }</dd>
+                            <dt>{ tr(lang, "অভিলক্ষ্য", "Mission") }</dt><dd>{ bdi(&agreement.mission) }</dd>
                             if !agreement.functions.is_empty() {
                                 <dt>{ tr(lang, "কার্যাবলি", "Functions") }</dt>
-                                <dd><ul>{ for agreement.functions.iter().map(|f| html! { <li>{ f.clone() }</li> }) }</ul></dd>
+                                <dd><ul>{ for agreement.functions.iter().map(|f| html! { <li>{ bdi(f) }</li> }) }</ul></dd>
                             }
                         </dl>
                     </details>
@@ -163,7 +163,7 @@ fn area_body(area: &Area, prefix: &str, card: &Scorecard, by_key: &HashMap<&str,
         <tbody key={key.clone()} class="by-apa__area">
             <tr class="by-apa__area-row">
                 <th scope="rowgroup" colspan={COLUMNS.to_string()}>
-                    { format!("[{serial}] {}", area.name) }
+                    { format!("[{serial}] ") }{ bdi(&area.name) }
                     <span class="by-apa__area-weight">
                         { format!(" — {} {} · {} {}", labels.weight, area.weight.map_or("—".into(), |w| format_number(w, lang)), tr(lang, "প্রাপ্ত", "scored"), format_fixed(area_score, 2, lang)) }
                     </span>
@@ -172,7 +172,7 @@ fn area_body(area: &Area, prefix: &str, card: &Scorecard, by_key: &HashMap<&str,
             { for area.activities.iter().map(|activity| html! {
                 <>
                     <tr class="by-apa__activity-row">
-                        <td colspan={COLUMNS.to_string()}>{ format!("[{}] {}", digits_for(lang, &activity.serial), activity.name) }</td>
+                        <td colspan={COLUMNS.to_string()}>{ format!("[{}] ", digits_for(lang, &activity.serial)) }{ bdi(&activity.name) }</td>
                     </tr>
                     { for activity.indicators.iter().map(|indicator| {
                         let key = format!("{prefix}{}", indicator.serial);

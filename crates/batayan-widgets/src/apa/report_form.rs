@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::report_row::{FieldEdit, FieldProblem, ReportRow};
 use super::summary::Summary;
-use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, field_id, tr};
+use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct ReportFormProps {
@@ -88,7 +88,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                     { " · " }{ agreement.fiscal_year.label(lang) }
                 </h2>
                 if !agreement.office_name.is_empty() {
-                    <p class="by-apa__office">{ agreement.office_name.clone() }</p>
+                    <p class="by-apa__office">{ bdi(&agreement.office_name) }</p>
                 }
                 <p class="by-apa__hint">
                     { tr(lang,
@@ -157,7 +157,7 @@ impl RowContext<'_> {
             <tbody key={key.clone()} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan={columns.to_owned()}>
-                        { format!("{block}[{}] {}", digits_for(lang, &area.serial), area.name) }
+                        { format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }
                         <span class="by-apa__area-weight">
                             { format!(" — {} {} · {} {}", tr(lang, "মান", "weight"), area.weight.map_or("—".into(), |w| format_number(w, lang)), tr(lang, "প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
                         </span>

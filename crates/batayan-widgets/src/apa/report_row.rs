@@ -7,7 +7,7 @@ use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::{field_id, tr};
+use crate::ui::{bdi, field_id, tr};
 
 /// One typed change: which indicator, which field, the text now in it.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +78,7 @@ pub fn ReportRow(props: &ReportRowProps) -> Html {
         <tr class="by-apa__row" data-key={props.row_key.clone()}>
             <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ serial.clone() }</th>
             <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>
-                { i.name.clone() }
+                { bdi(&i.name) }
                 <span class="by-apa__unit">{ format!(" ({})", i.unit) }</span>
             </td>
             <td class="by-num" data-label={tr(lang, "মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>

@@ -4,7 +4,7 @@ use batayan_core::apa::{Indicator, IndicatorScore, Value, level_label};
 use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
-use crate::ui::tr;
+use crate::ui::{bdi, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct IndicatorRowProps {
@@ -32,12 +32,12 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         <tr class="by-apa__row" data-key={props.row_key.clone()}>
             <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ format!("[{serial}]") }</th>
             <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>
-                { i.name.clone() }
+                { bdi(&i.name) }
                 if !i.evidence.is_empty() {
-                    <span class="by-apa__evidence-note">{ format!("{}: {}", tr(lang, "প্রমাণক", "Evidence"), i.evidence) }</span>
+                    <span class="by-apa__evidence-note">{ tr(lang, "প্রমাণক: ", "Evidence: ") }{ bdi(&i.evidence) }</span>
                 }
             </td>
-            <td data-label={tr(lang, "একক", "Unit")}>{ i.unit.clone() }</td>
+            <td data-label={tr(lang, "একক", "Unit")}>{ bdi(&i.unit) }</td>
             <td class="by-num" data-label={tr(lang, "মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
             { for (0..2).map(|k| html! {
                 <td class="by-num" data-label={prior_label}>{ format!("{}{}", show(&i.prior_actuals[k], lang), provisional(k)) }</td>

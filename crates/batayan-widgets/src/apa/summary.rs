@@ -6,7 +6,7 @@ use batayan_core::apa::Scorecard;
 use batayan_core::locale::{Lang, digits_for, format_fixed};
 use yew::prelude::*;
 
-use crate::ui::{ProgressBar, tr};
+use crate::ui::{ProgressBar, bdi, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct SummaryProps {
@@ -32,7 +32,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                     let text = format!("{} / {}", format_fixed(area.score, 2, lang), format_fixed(area.weight, 0, lang));
                     html! {
                         <li key={area.key.clone()}>
-                            <span class="by-apa__bar-label">{ format!("[{serial}] {}", area.name) }</span>
+                            <span class="by-apa__bar-label">{ format!("[{serial}] ") }{ bdi(&area.name) }</span>
                             <ProgressBar fraction={fraction} value_text={text.clone()} label={area.name.clone()} />
                             <span class="by-apa__bar-value">{ text }</span>
                         </li>

@@ -69,7 +69,8 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     html! {
         <div ref={node} class={classes!("by-summary", (errors == 0).then_some("by-summary--warnings"))} tabindex="-1" aria-labelledby="by-summary-title">
             <h3 id="by-summary-title" class="by-summary__title">{ title }</h3>
-            <ul class="by-summary__list">
+            // It scrolls when long, so a keyboard must be able to reach it (WCAG 2.1.1).
+            <ul class="by-summary__list" tabindex="0" aria-labelledby="by-summary-title">
                 { for props.items.iter().map(|item| {
                     let id = item.field_id.clone();
                     let onclick = Callback::from(move |e: MouseEvent| {

@@ -13,6 +13,13 @@ pub use submission::{DraftStatus, SubmitBar, Submission};
 
 use batayan_core::locale::Lang;
 
+/// A string from data (a name, a unit, an office, a link), isolated from the text around it: a
+/// right-to-left override (U+202E) or any other bidi control inside it cannot reorder what follows.
+/// Every data string a widget shows inline with its own text goes through this.
+pub fn bdi(text: &str) -> yew::Html {
+    yew::html! { <bdi>{ text.to_owned() }</bdi> }
+}
+
 /// Picks the text for the page's language: `tr(lang, "অর্থবছর", "Fiscal year")`.
 pub fn tr(lang: Lang, bn: &'static str, en: &'static str) -> &'static str {
     match lang {

@@ -90,11 +90,16 @@ pub fn SubmitBar(props: &SubmitBarProps) -> Html {
                 { format_count(errors.len(), lang) }
             </span>
         },
+        // Nothing usable came back (offline, timeout, 5xx): the draft is safe, and trying again is one press
+        // away; the idempotency key kept with the draft makes a second attempt safe too.
         Submission::Failed(message) => html! {
-            <ErrorBox message={Message::new(
-                format!("{} খসড়া এই ব্রাউজারে রাখা আছে; সংযোগ ফিরলে আবার জমা দিন।", message.bn),
-                format!("{} The draft is kept in this browser; submit again when the connection is back.", message.en),
-            )} {lang} />
+            <>
+                <ErrorBox message={Message::new(
+                    format!("{} খসড়া এই ব্রাউজারে রাখা আছে।", message.bn),
+                    format!("{} The draft is kept in this browser.", message.en),
+                )} {lang} />
+                <button type="submit" class="by-button by-button--secondary by-retry">{ tr(lang, "আবার চেষ্টা করুন", "Try again") }</button>
+            </>
         },
     };
     html! {
