@@ -1,7 +1,7 @@
 // <batayan-apa-table> on the served demo page (public view), read the way a citizen reads it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, screenshots } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, screenshots, sidewaysOverflow, withAttributes } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -28,6 +28,7 @@ test('the public view shows the total, area bars and every indicator', async () 
   const date = page.locator('#apa [data-key="2.1.1"]');
   assert.match(await date.innerText(), /১২ ডিসেম্বর ২০২৩/);
   await page.screenshot({ path: `${screenshots}apa-public-desktop.png`, fullPage: true });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with an explanation and the about box open');
   assert.deepEqual(page.problems, [], 'no console errors, no CSP violations');
   await page.close();
 });
@@ -41,6 +42,7 @@ test('on a 360 px phone each indicator is a labelled card, with no sideways scro
   const label = await cell.evaluate((el) => getComputedStyle(el, '::before').content);
   assert.equal(label, '"ভারিত নম্বর"');
   await page.screenshot({ path: `${screenshots}apa-public-phone.png`, fullPage: false });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA on a phone');
   await page.close();
 });
 
@@ -52,5 +54,71 @@ test('it prints on A4 landscape with every row', async () => {
   assert.ok(pdf.length > 10_000, 'a real PDF');
   const hiddenRows = await page.locator('#apa .by-apa__row').evaluateAll((rows) => rows.filter((r) => r.offsetParent === null).length);
   assert.equal(hiddenRows, 0, 'no row hidden in print');
+  await page.close();
+});
+
+// Data a portal stores is not always tidy: a URL pasted into the mission, a name with a right-to-left
+// override (U+202E) copied from somewhere. Neither may push the page sideways or reorder our own text.
+const RLO = '\u202E';
+
+async function hostileAgreement(page) {
+  await page.route('**/api/apa/ict-sylhet/2024-25', async (route) => {
+    const response = await route.fetch();
+    const agreement = await response.json();
+    agreement.mission = `https://www.sylhet.gov.bd/site/page/${'a1b2c3'.repeat(60)}`;
+    agreement.office_name = `${RLO}প্রোগ্রামার, সিলেট`;
+    agreement.areas[0].name = `${agreement.areas[0].name} ${RLO}abc`;
+    agreement.areas[0].activities[0].indicators[0].name = `${RLO}প্রশিক্ষণার্থী`;
+    agreement.areas[0].activities[0].indicators[0].evidence = `${RLO}${'স্থিরচিত্র/প্রতিবেদন'.repeat(8)}`;
+    await route.fulfill({ response, json: agreement });
+  });
+}
+
+test('a long unbroken URL wraps at 360 px, and bidi controls in data reorder nothing outside their string', async () => {
+  const page = await openPage(browser, '/apa.html', { width: 360, height: 740, prepare: hostileAgreement });
+  await loaded(page);
+  await page.locator('#apa .by-apa__about summary').click();
+  assert.match(await page.locator('#apa .by-apa__about').innerText(), /a1b2c3a1b2c3/);
+  const overflow = await sidewaysOverflow(page);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  const mission = await page.locator('#apa .by-apa__about dd').nth(1).boundingBox();
+  assert.ok(mission && mission.width <= 360, `the mission fits the screen (${mission?.width}px)`);
+  // Every text that carries the override sits in its own <bdi>, so the override ends with it.
+  const isolated = await page.locator('#apa').evaluate((host, rlo) => {
+    const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.data.includes(rlo)) found.push(node.parentElement?.closest('bdi') !== null);
+    }
+    return found;
+  }, RLO);
+  assert.ok(isolated.length >= 5, `the overridden strings are shown (${isolated.length})`);
+  assert.deepEqual(isolated.filter((ok) => !ok), [], 'each one isolated');
+  const row = page.locator('#apa [data-key="1.1.1"]');
+  assert.match(await row.locator('.by-apa__evidence-note').innerText(), /^প্রমাণক: /, 'our label still reads first');
+  await page.screenshot({ path: `${screenshots}apa-public-hostile-phone.png`, fullPage: true });
+  assert.deepEqual(await accessibilityViolations(page), []);
+  await page.close();
+});
+
+test('a host that never answers: after the timeout a clear message, and "try again" loads the table', async () => {
+  let hanging = true;
+  const page = await openPage(browser, '/apa.html', {
+    prepare: async (p) => {
+      await withAttributes(p, '/apa.html', 'timeout="2"');
+      // Hang while `hanging`: neither answer nor fail, as a stuck portal does.
+      await p.route('**/api/apa/ict-sylhet/2024-25', (route) => (hanging ? undefined : route.continue()));
+    },
+  });
+  assert.match(await page.locator('#apa .by-status').innerText(), /চুক্তি লোড হচ্ছে/, 'loading is said while waiting');
+  const error = page.locator('#apa .by-error');
+  await error.waitFor({ timeout: 10_000 });
+  assert.match(await error.innerText(), /২ সেকেন্ডেও উত্তর দেয়নি/);
+  assert.equal(await page.locator('#apa .by-status').count(), 0, 'no longer "loading"');
+  assert.deepEqual(await accessibilityViolations(page), [], 'the error state too');
+  hanging = false;
+  await page.locator('#apa .by-load-failed .by-button').click();
+  await loaded(page);
+  assert.equal(await page.locator('#apa .by-apa__total-figure').innerText(), '৪৭.২৫');
   await page.close();
 });

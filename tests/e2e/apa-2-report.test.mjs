@@ -4,7 +4,10 @@
 // at a time), since it stores a new report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, screenshots } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, screenshots, storedReports, withAttributes } from './browser.mjs';
+
+// The form's own submit button (a failed attempt adds a second, "try again").
+const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -27,8 +30,10 @@ test('report mode: live score, a mistake at its cell, a draft that survives relo
   await page.locator(q2('1.2.1')).fill('৮৫ক');
   assert.equal(await page.locator(q2('1.2.1')).getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator(`#apa [id="by-field/values/1.2.1/quarters/1-message"]`).innerText(), /“ক” কোনো অঙ্ক নয়/);
-  await page.locator('#apa .by-button[type=submit]').click();
+  await page.locator(SUBMIT).click();
   const summary = page.locator('#apa .by-summary');
+  await summary.waitFor();
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with a mistake marked and the summary shown');
   assert.match(await summary.innerText(), /জমা দেওয়ার আগে এগুলো ঠিক করুন[\s\S]*\[১\.২\.১\] ২য় প্রান্তিক/);
   assert.equal(await summary.evaluate((el) => el.getRootNode().activeElement === el), true, 'the summary takes focus');
   await summary.locator('a').first().click();
@@ -60,7 +65,7 @@ test('report mode: live score, a mistake at its cell, a draft that survives relo
     }
     return route.continue();
   });
-  const submit = page.locator('#apa .by-button[type=submit]');
+  const submit = page.locator(SUBMIT);
   await submit.click();
   await page.locator('#apa .by-submit [role=alert]').waitFor();
   assert.match(await page.locator('#apa .by-submit').innerText(), /খসড়া এই ব্রাউজারে রাখা আছে/);
@@ -82,6 +87,7 @@ test('report mode: live score, a mistake at its cell, a draft that survives relo
   assert.equal(new Set(sent.map((h) => h['idempotency-key'])).size, 1, 'one key while the report is the same');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('batayan:draft:')).length), 0, 'draft cleared');
   await page.screenshot({ path: `${screenshots}apa-report-desktop.png`, fullPage: true });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA once submitted');
   assert.deepEqual(page.problems.filter((p) => !p.includes('Failed to load resource')), [], 'no console errors, no CSP violations');
 
   // After a reload, the submitted report comes back from the host, and the public page scores it.
@@ -106,5 +112,73 @@ test('report mode on a 360 px phone: labelled cards with their inputs, no sidewa
   assert.ok(box && box.width >= 200, `the input is wide enough to type in (${box?.width}px)`);
   await page.locator(q2('1.1.1')).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${screenshots}apa-report-phone.png` });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA on a phone');
+  await page.close();
+});
+
+const draftKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('batayan:draft:') && !k.endsWith(':idempotency-key')));
+
+test('the host stores the report but the answer is lost; after a reload, submitting again stores nothing twice', async () => {
+  const page = await openPage(browser, '/apa-report.html');
+  await loaded(page);
+  const before = await storedReports(page);
+  await page.locator(q2('1.1.1')).fill('৩১');
+
+  const keys = [];
+  await page.route('**/reports', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    keys.push(route.request().headers()['idempotency-key']);
+    await route.fetch(); // the host gets it and stores it…
+    return route.abort('connectionreset'); // …and the answer never arrives
+  });
+  await page.locator(SUBMIT).click();
+  await page.locator('#apa .by-submit [role=alert]').waitFor();
+  assert.match(await page.locator('#apa .by-submit').innerText(), /দুবার সংরক্ষিত হবে না[\s\S]*খসড়া এই ব্রাউজারে রাখা আছে/);
+  assert.equal(await storedReports(page), before + 1, 'the host did store it');
+  assert.equal((await draftKeys(page)).length, 1, 'the draft is kept: the widget cannot know it was stored');
+
+  // The person reloads (or the browser crashed) and presses submit again.
+  await page.unroute('**/reports');
+  await page.reload();
+  await loaded(page);
+  assert.equal(await page.locator(q2('1.1.1')).inputValue(), '৩১', 'the draft is back');
+  const answers = [];
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && r.url().endsWith('/reports')) {
+      answers.push({ status: r.status(), replayed: r.headers()['idempotent-replayed'], key: r.request().headers()['idempotency-key'] });
+    }
+  });
+  await page.locator(SUBMIT).click();
+  await page.locator('#apa .by-done').waitFor();
+  assert.equal(answers.length, 1);
+  assert.deepEqual(answers[0], { status: 201, replayed: 'true', key: keys[0] }, 'the same key after the reload: the host answers from what it stored');
+  assert.equal(await storedReports(page), before + 1, 'stored once');
+  assert.deepEqual(await draftKeys(page), [], 'the draft and its key are gone after the 2xx');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('idempotency')).length), 0);
+  await page.close();
+});
+
+test('a host that hangs on submit: after the timeout the form says so, keeps the draft, and "try again" sends it', async () => {
+  let hanging = true;
+  const page = await openPage(browser, '/apa-report.html', { prepare: (p) => withAttributes(p, '/apa-report.html', 'timeout="2"') });
+  await loaded(page);
+  const before = await storedReports(page);
+  await page.locator(q2('1.1.1')).fill('৩২');
+  await page.route('**/reports', (route) => (route.request().method() === 'POST' && hanging ? undefined : route.continue()));
+  const submit = page.locator(SUBMIT);
+  await submit.click();
+  assert.match(await page.locator('#apa .by-sending').innerText(), /পাঠানো হচ্ছে/);
+  assert.equal(await submit.isDisabled(), true, 'no second press while sending');
+  const failed = page.locator('#apa .by-submit [role=alert]');
+  await failed.waitFor({ timeout: 10_000 });
+  assert.match(await failed.innerText(), /২ সেকেন্ডেও উত্তর দেয়নি[\s\S]*খসড়া এই ব্রাউজারে রাখা আছে/);
+  assert.equal(await submit.isDisabled(), false, 'the button is free again');
+  assert.match(await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('batayan:draft:apa-report:'))?.[1] ?? ''), /৩২/, 'the draft holds what was typed');
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA in the failed state');
+  hanging = false;
+  await page.locator('#apa .by-retry').click();
+  await page.locator('#apa .by-done').waitFor();
+  assert.match(await page.locator('#event-log').innerText(), /batayan:submitted · HTTP 201/);
+  assert.equal(await storedReports(page), before + 1);
   await page.close();
 });

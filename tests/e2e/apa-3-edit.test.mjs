@@ -5,7 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, screenshots } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, screenshots, sidewaysOverflow } from './browser.mjs';
+
+// The form's own submit button (a failed attempt adds a second, "try again").
+const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -22,6 +25,9 @@ async function loaded(page) {
 test('edit mode: paste, findings at their cells, fixes, a host error at its cell, save, reload', async () => {
   const page = await openPage(browser, '/apa-edit.html');
   await loaded(page);
+  // The stored agreement has annex 2: an implementer and evidence for each indicator. The paste has not.
+  const annexBefore = await annex2(page);
+  assert.ok(annexBefore.filter(([, , evidence]) => evidence).length >= 15, 'the seed carries annex 2');
 
   // Paste the seed's section 3: the stray cells are reported by line and column.
   await page.locator('#apa textarea').fill(section3);
@@ -30,6 +36,8 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   assert.equal(await stray.count(), 8, 'the eight stray trailing cells of the seed');
   assert.match(await stray.first().innerText(), /^লাইন [০-৯]+, কলাম [০-৯]+: /);
   assert.equal(await page.locator('#apa .by-apa__counts').innerText(), 'ত্রুটি ৭ · সতর্কতা ৫');
+  assert.equal(await page.locator('#apa .by-changes').count(), 0, 'the same table as stored: a save would change nothing yet');
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the paste problems and every finding shown');
 
   // Area [১] sums to ২৬, not ২২: said at the area's weight, with the fix in [১.৬.১].
   assert.match(await page.locator(message('/areas/0/weight')).innerText(), /২৬/);
@@ -42,7 +50,7 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   const level = cell('/areas/0/activities/0/indicators/0/levels/4');
   await page.locator(level).fill('২৫ক');
   assert.match(await page.locator(message('/areas/0/activities/0/indicators/0/levels/4')).innerText(), /“ক” কোনো অঙ্ক নয়/);
-  await page.locator('#apa .by-button[type=submit]').click();
+  await page.locator(SUBMIT).click();
   assert.equal(await page.locator('#apa .by-summary').evaluate((el) => el.getRootNode().activeElement === el), true, 'save refused; the summary has focus');
   await page.locator(level).fill('২০');
 
@@ -50,6 +58,11 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   while (await page.locator('#apa .by-fix').count() > 0) await page.locator('#apa .by-fix').first().click();
   await page.locator(cell('/areas/1/activities/0/indicators/0/levels/0')).fill('১২/১২/২০২৪');
   assert.equal(await page.locator('#apa .by-apa__counts').innerText(), 'ত্রুটি ০ · সতর্কতা ৫');
+  // Before saving, what the save changes: the fixed cells, and no row removed.
+  const changes = page.locator('#apa .by-changes');
+  assert.match(await changes.locator('summary').innerText(), /সংরক্ষণ করলে যা বদলাবে: ০টি সারি যোগ, ০টি বাদ, [০-৯]+টিতে বদল/);
+  await changes.locator('summary').click();
+  assert.match(await changes.innerText(), /\[১\.৬\.১\][^\n]*— মান/, 'the weight fixed in [১.৬.১] is listed');
 
   // The host refuses one cell: its message appears there.
   let puts = 0;
@@ -60,18 +73,19 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
     return route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ errors: [{
       path: '/areas/2/activities/0/indicators/0/levels/0', message_bn: 'পোর্টাল: লক্ষ্যমাত্রা অনুমোদিত নয়।', message_en: 'Portal: target not approved.' }] }) });
   });
-  await page.locator('#apa .by-button[type=submit]').click();
+  await page.locator(SUBMIT).click();
   const refused = page.locator(message('/areas/2/activities/0/indicators/0/levels/0'));
   await refused.waitFor();
   assert.match(await refused.innerText(), /পোর্টাল: লক্ষ্যমাত্রা অনুমোদিত নয়/);
   assert.match(await page.locator('#event-log').innerText(), /batayan:error · HTTP 422/);
 
   // Saved for real; the host's warnings come back with it.
-  await page.locator('#apa .by-button[type=submit]').click();
+  await page.locator(SUBMIT).click();
   await page.locator('#apa .by-done').waitFor();
   assert.match(await page.locator('#apa .by-done').innerText(), /জমা হয়েছে[\s\S]*সতর্কতা/);
   assert.match(await page.locator('#event-log').innerText(), /batayan:submitted · HTTP 200/);
   await page.screenshot({ path: `${screenshots}apa-edit-desktop.png`, fullPage: true });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA once saved');
   assert.deepEqual(page.problems.filter((p) => !p.includes('status of 422')), [], 'no console errors but the 422 we asked for, no CSP violations');
 
   // Reload: the saved agreement comes from the host, and no draft is left.
@@ -82,15 +96,59 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   assert.equal(await page.locator(cell('/areas/1/activities/0/indicators/0/levels/0')).inputValue(), '১২ ডিসেম্বর ২০২৪');
   assert.equal(await page.locator('#apa .by-apa__counts').innerText(), 'ত্রুটি ০ · সতর্কতা ৫');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('batayan:draft:')).length), 0);
+  // The paste did not wipe annex 2: every implementer and piece of evidence is still stored…
+  assert.deepEqual(await annex2(page), annexBefore);
+  // …and citizens still see the evidence.
+  const citizen = await openPage(browser, '/apa.html');
+  await citizen.locator('#apa [data-key="1.1.1"] .by-apa__evidence-note').waitFor();
+  assert.match(await citizen.locator('#apa [data-key="1.1.1"] .by-apa__evidence-note').innerText(), /প্রমাণক: স্থিরচিত্র\/প্রতিবেদন/);
+  await citizen.close();
+  await page.close();
+});
+
+/** `[serial, implementer, evidence]` of every indicator the host stores, read through its API. */
+async function annex2(page) {
+  return page.evaluate(async () => {
+    const agreement = await (await fetch('/api/apa/ict-sylhet/2024-25')).json();
+    return [...agreement.areas, ...agreement.governance].flatMap((a) => a.activities).flatMap((a) => a.indicators)
+      .map((i) => [i.serial, i.implementer ?? '', i.evidence ?? '']);
+  });
+}
+
+test('edit mode: a paste that drops a row says so before saving; a paste that is not a table changes nothing', async () => {
+  const page = await openPage(browser, '/apa-edit.html');
+  await loaded(page);
+  // Section 3 without the own block's [১.৫.১].
+  const without = section3.split('\n').filter((line) => !line.includes('[১.৫] সুরক্ষা')).join('\n');
+  await page.locator('#apa textarea').fill(without);
+  await page.locator('#apa .by-paste .by-button').click();
+  const changes = page.locator('#apa .by-changes');
+  await changes.waitFor();
+  assert.notEqual(await changes.getAttribute('open'), null, 'open by itself when rows would be removed');
+  assert.match(await changes.innerText(), /১টি বাদ[\s\S]*বাদ যাবে[\s\S]*\[১\.৫\.১\][^\n]*এর বাস্তবায়নকারী ও প্রমাণকও মুছে যাবে/);
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the changes shown');
+
+  // Something that is not a table: said, and the grid is left as it was.
+  const rows = await page.locator('#apa .by-apa__row').count();
+  await page.locator('#apa textarea').fill('এটি কোনো টেবিল নয়');
+  await page.locator('#apa .by-paste .by-button').click();
+  await page.locator('#apa .by-paste__problems').getByText('সেকশন ৩-এর কোনো সারি পড়া যায়নি').waitFor();
+  assert.equal(await page.locator('#apa .by-apa__row').count(), rows, 'nothing replaced');
+
+  // The full table again: no row is removed any more.
+  await page.locator('#apa textarea').fill(section3);
+  await page.locator('#apa .by-paste .by-button').click();
+  assert.doesNotMatch(await page.locator('#apa').innerText(), /বাদ যাবে/);
   await page.close();
 });
 
 test('edit mode on a 360 px phone: cards of labelled inputs, no sideways scrolling', async () => {
   const page = await openPage(browser, '/apa-edit.html', { width: 360, height: 740 });
   await loaded(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sidewaysOverflow(page);
   assert.ok(overflow <= 0, `overflow ${overflow}px`);
   await page.locator(cell('/areas/0/activities/0/indicators/0/levels/0')).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${screenshots}apa-edit-phone.png` });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA on a phone');
   await page.close();
 });

@@ -1,7 +1,7 @@
 // <batayan-fiscal-year> on the served demo page, read the way a person reads it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, screenshots } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, screenshots } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -27,6 +27,7 @@ test('the demo page shows a date in both calendars with its fiscal year', async 
   assert.match(await shown(page, 'poush'), /বুধবার, ২৭ ডিসেম্বর ২০২৩/);
   assert.match(await shown(page, 'english'), /Fiscal year 2023-24.*Tuesday, 12 December 2023.*27 Ogrohayon 1430/);
   await page.screenshot({ path: `${screenshots}fiscal-year-desktop.png`, fullPage: true });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA, the impossible date\'s alert included');
   assert.deepEqual(page.problems, [], 'no console errors, no CSP violations');
   await page.close();
 });
@@ -67,6 +68,7 @@ test('the home page renders today under the strict policy, on a phone too', asyn
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling on a 360 px phone (overflow ${overflow}px)`);
   await page.screenshot({ path: `${screenshots}home-phone.png`, fullPage: true });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA on a phone');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -58,6 +58,21 @@ enum Load {
     Failed(Message),
 }
 
+/// The load state, set only while this load is the latest one.
+struct StaleGuarded {
+    state: UseStateHandle<Load>,
+    latest: Rc<std::cell::RefCell<u32>>,
+    this_load: u32,
+}
+
+impl StaleGuarded {
+    fn set(&self, load: Load) {
+        if *self.latest.borrow() == self.this_load {
+            self.state.set(load);
+        }
+    }
+}
+
 #[component]
 pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
     let lang = props.lang;
@@ -65,10 +80,19 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
     // Pressing "try again" bumps this, which runs the load again.
     let attempt = use_state(|| 0u32);
     let timeout_ms = props.timeout_ms.clone().unwrap_or(batayan_core::contract::DEFAULT_TIMEOUT_SECONDS * 1000);
+    // Each load is numbered; a slow answer to an older one (the src changed, or "try again" was pressed
+    // while it hung) must not overwrite a newer one.
+    let latest_load = use_mut_ref(|| 0u32);
     {
         let load = load.clone();
-        use_effect_with((props.src.clone(), props.report_src.clone(), timeout_ms, *attempt), move |(src, report_src, timeout_ms, _)| {
-            let (src, report_src, timeout_ms) = (src.clone(), report_src.clone(), *timeout_ms);
+        use_effect_with((props.src.clone(), props.report_src.clone(), *attempt), move |(src, report_src, _)| {
+            let (src, report_src) = (src.clone(), report_src.clone());
+            let this_load = {
+                let mut latest = latest_load.borrow_mut();
+                *latest += 1;
+                *latest
+            };
+            let load = StaleGuarded { state: load, latest: latest_load, this_load };
             load.set(Load::Loading);
             yew::platform::spawn_local(async move {
                 let Some(src) = src else {
