@@ -49,10 +49,18 @@ pub(crate) fn save<T: Serialize>(key: &str, draft: &T) -> Result<(), Message> {
 /// Forgets the draft under `key` and the idempotency key kept with it (after the host stored it, or
 /// when the person discards it).
 pub(crate) fn clear(key: &str) {
+    let name = sent_key_name(key);
+    SENT_KEYS.with(|keys| keys.borrow_mut().remove(&name));
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);
-        let _ = storage.remove_item(&sent_key_name(key));
+        let _ = storage.remove_item(&name);
     }
+}
+
+thread_local! {
+    /// The kept idempotency keys, also in memory: where the browser keeps nothing (private mode, storage
+    /// full), retries from this page are still recognised; only a reload would lose them.
+    static SENT_KEYS: std::cell::RefCell<std::collections::HashMap<String, String>> = std::cell::RefCell::default();
 }
 
 fn sent_key_name(draft_key: &str) -> String {
@@ -67,7 +75,7 @@ pub(crate) fn sent_key(draft_key: &str, body: &str, fresh: fn() -> String) -> St
     let fingerprint = batayan_core::contract::body_fingerprint(body);
     let name = sent_key_name(draft_key);
     let storage = storage();
-    let kept = storage.as_ref().and_then(|s| s.get_item(&name).ok().flatten());
+    let kept = storage.as_ref().and_then(|s| s.get_item(&name).ok().flatten()).or_else(|| SENT_KEYS.with(|keys| keys.borrow().get(&name).cloned()));
     if let Some((kept_fingerprint, key)) = kept.as_deref().and_then(|k| k.split_once(' '))
         && kept_fingerprint == fingerprint
         && !key.is_empty()
@@ -75,10 +83,11 @@ pub(crate) fn sent_key(draft_key: &str, body: &str, fresh: fn() -> String) -> St
         return key.to_owned();
     }
     let key = fresh();
+    let entry = format!("{fingerprint} {key}");
     if let Some(storage) = storage {
-        // Without storage the key still serves this page's retries; only a reload would lose it.
-        let _ = storage.set_item(&name, &format!("{fingerprint} {key}"));
+        let _ = storage.set_item(&name, &entry);
     }
+    SENT_KEYS.with(|keys| keys.borrow_mut().insert(name, entry));
     key
 }
 

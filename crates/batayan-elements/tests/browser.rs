@@ -40,7 +40,7 @@ fn specs_list_the_fiscal_year_element() {
     let json = js_sys::JSON::stringify(&specs).expect("stringifies").as_string().expect("a string");
     assert_eq!(
         json,
-        r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]},{"name":"batayan-apa-table","attributes":["src","report-src","submit-url","mode","period","lang"]}]"#
+        r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]},{"name":"batayan-apa-table","attributes":["src","report-src","submit-url","mode","period","timeout","lang"]}]"#
     );
 }
 
@@ -291,11 +291,27 @@ mod apa {
     }
 
     #[wasm_bindgen_test]
-    async fn a_missing_agreement_is_an_explained_error() {
+    async fn a_wrong_timeout_is_explained_and_a_right_one_shows_the_table() {
+        let url = agreement_url();
+        let el = super::host("batayan-apa-table", &[("src", &url), ("timeout", "soon")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let alert = appears(&el, "[role=alert]").await;
+        assert!(alert.text_content().unwrap_or_default().contains("১ থেকে ৬০০-এর মধ্যে পূর্ণ সেকেন্ড"), "{:?}", alert.text_content());
+        el.set_attribute("timeout", "৬০").expect("sets");
+        mounted.attribute_changed();
+        appears(&el, ".by-apa__table").await;
+        mounted.destroy();
+        el.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_missing_agreement_is_an_explained_error_with_a_way_to_try_again() {
         let el = super::host("batayan-apa-table", &[("src", "/no-such-agreement.json")]);
         let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
         let text = appears(&el, "[role=alert]").await.text_content().unwrap_or_default();
         assert!(text.contains("/no-such-agreement.json"), "{text}");
+        let retry = appears(&el, ".by-load-failed .by-button").await;
+        assert_eq!(retry.text_content().unwrap_or_default(), "আবার চেষ্টা করুন");
         mounted.destroy();
         el.remove();
     }
