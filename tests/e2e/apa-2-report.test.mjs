@@ -4,7 +4,7 @@
 // at a time), since it stores a new report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibilityViolations, launch, openPage, screenshots, storedReports, withAttributes } from './browser.mjs';
+import { accessibilityViolations, baseUrl, launch, openPage, screenshots, storedReports, withAttributes } from './browser.mjs';
 
 // The form's own submit button (a failed attempt adds a second, "try again").
 const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
@@ -181,4 +181,34 @@ test('a host that hangs on submit: after the timeout the form says so, keeps the
   assert.match(await page.locator('#event-log').innerText(), /batayan:submitted · HTTP 201/);
   assert.equal(await storedReports(page), before + 1);
   await page.close();
+});
+
+test('two tabs with the same restored draft: both submit, the host stores it once', async () => {
+  // One browser profile, two tabs: they share localStorage, as a person's tabs do.
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(new URL('/apa-report.html', baseUrl).href);
+  await loaded(first);
+  const before = await storedReports(first);
+  await first.locator(q2('1.1.1')).fill('৩৩');
+  // The first tab's answer is lost after the host stored the report.
+  await first.route('**/reports', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  await first.locator(SUBMIT).click();
+  await first.locator('#apa .by-submit [role=alert]').waitFor();
+
+  // The second tab opens the form, finds the same draft, and submits it.
+  const second = await context.newPage();
+  await second.goto(new URL('/apa-report.html', baseUrl).href);
+  await loaded(second);
+  assert.equal(await second.locator(q2('1.1.1')).inputValue(), '৩৩', 'the same draft');
+  const replayed = second.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/reports'));
+  await second.locator(SUBMIT).click();
+  assert.equal((await replayed).headers()['idempotent-replayed'], 'true');
+  await second.locator('#apa .by-done').waitFor();
+  assert.equal(await storedReports(second), before + 1, 'stored once');
+  await context.close();
 });
