@@ -8,10 +8,12 @@
 //! - `demo [--port N]`: setup, build, and serve the demo portal until Ctrl-C.
 //! - `test`: setup, build, then every test — native, in-browser, end-to-end — and one closing line
 //!   `N passed, M failed`.
-//! - `bench`: the figures of the performance issue (none yet).
+//! - `bench [--quick] [--json FILE]`: speed and size against a vanilla-JS reference measured in the same
+//!   run (see `bench.rs`); never part of `test`, where one test only checks that `bench --quick` runs.
 //!
 //! No dependencies: std's `process::Command` is all it needs.
 
+mod bench;
 mod build;
 mod portal;
 mod run;
@@ -22,7 +24,7 @@ mod tidy;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | build | demo [--port N] | test | bench>";
+const USAGE: &str = "usage: cargo xtask <setup | build | demo [--port N] | test | bench [--quick] [--json FILE]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,10 +38,7 @@ fn main() -> ExitCode {
             Ok(false) => return ExitCode::FAILURE,
             Err(problem) => Err(problem),
         },
-        Some("bench") => {
-            println!("no benchmarks yet");
-            Ok(())
-        }
+        Some("bench") => bench::run(&args[1..]),
         _ => Err(USAGE.to_owned()),
     };
     match result {

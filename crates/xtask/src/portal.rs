@@ -17,11 +17,16 @@ pub(crate) struct Portal {
 /// Builds and starts dev-portal on `port` (0: any free port) with the database at `db`, and waits for
 /// it to say where it listens.
 pub(crate) fn start(port: u16, db: &Path) -> Result<Portal, String> {
+    start_serving(port, db, &project_root().join("www"))
+}
+
+/// Like [`start`], with the pages from `www` instead of the demo's (the bench serves its own beside them).
+pub(crate) fn start_serving(port: u16, db: &Path, www: &Path) -> Result<Portal, String> {
     let root = project_root();
     status(command("cargo", &["build", "--quiet", "-p", "dev-portal"], &root))?;
     let binary = root.join("target/debug/dev-portal");
     let (port, db) = (port.to_string(), db.to_string_lossy().into_owned());
-    let (www, pkg) = (root.join("www").to_string_lossy().into_owned(), dist_dir().to_string_lossy().into_owned());
+    let (www, pkg) = (www.to_string_lossy().into_owned(), dist_dir().to_string_lossy().into_owned());
     let args = ["--port", &port, "--db", &db, "--www", &www, "--pkg", &pkg];
     let mut child = command(&binary.to_string_lossy(), &args, &root)
         .stdout(Stdio::piped())

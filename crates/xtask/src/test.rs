@@ -4,7 +4,8 @@
 //! 2. browser: the widgets mounted in headless Chromium (`cargo test --target wasm32-unknown-unknown`
 //!    through wasm-bindgen-test-runner and chromedriver);
 //! 3. end-to-end: Playwright scripts in `tests/e2e/` against a dev-portal started here on a free port
-//!    with a fresh database, stopped afterwards.
+//!    with a fresh database, stopped afterwards;
+//! 4. `bench --quick`, counted as one test: the bench runs to its table (its figures are not asserted).
 
 use std::path::PathBuf;
 
@@ -59,6 +60,13 @@ pub(crate) fn run() -> Result<bool, String> {
             tally.add("end-to-end", (0, 0), false);
         }
     }
+
+    // One test of the bench: that `bench --quick` runs to its table (figures are never asserted).
+    let bench = crate::bench::measure(true, None);
+    if let Err(problem) = &bench {
+        eprintln!("bench --quick: {problem}");
+    }
+    tally.add("bench --quick", (u64::from(bench.is_ok()), 0), bench.is_ok());
 
     for line in &tally.broken {
         eprintln!("FAILED {line}");

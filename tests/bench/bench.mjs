@@ -1,0 +1,225 @@
+// The browser groups of `cargo xtask bench` (1 bytes per page, 2 startup, 3 big table, 5 memory):
+// headless Chromium through playwright-core against the served demo portal, Batayan beside a
+// hand-written vanilla-JS reference measured in the same run. Prints one table and, with BENCH_JSON,
+// writes the figures as JSON. Timings are medians; ratios are Batayan / reference (lower is better).
+//
+// Environment: BATAYAN_URL (the served portal, with bench/ under it), BATAYAN_CHROMIUM, BENCH_RUNS
+// (default 10), BENCH_QUICK=1 (2 runs, 1,000 indicators only), BENCH_JSON (a file to write),
+// BENCH_PACKAGE (the built package folder, for its per-file shares). The 10,000-indicator stress rows
+// run once, and a measurement that takes longer than STRESS_CAP_MS is recorded as not finished.
+import { chromium } from 'playwright-core';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const baseUrl = process.env.BATAYAN_URL ?? 'http://127.0.0.1:8080/';
+const quick = process.env.BENCH_QUICK === '1';
+const runs = quick ? 2 : Number(process.env.BENCH_RUNS ?? 10);
+const sizes = quick ? [1000] : [1000, 10000];
+const STRESS_CAP_MS = 120_000;
+const runsFor = (n) => (n > 1000 ? 1 : runs);
+const url = (path) => new URL(path, baseUrl).href;
+
+const browser = await chromium.launch({
+  executablePath: process.env.BATAYAN_CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+const rows = [];
+const record = (group, measure, batayan, reference, unit) => rows.push({ group, measure, batayan, reference, unit });
+const median = (values) => (values.some(Number.isNaN) ? Number.NaN : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
+const kib = (bytes) => bytes / 1024;
+const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+async function newPage({ throttle = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('crash', () => console.error(`bench: the page crashed: ${page.url()}`));
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  return page;
+}
+
+// --- 1. Bytes per page: every JS and Wasm file the page requested, from the browser's own network log.
+async function pageBytes(path, ready) {
+  const page = await newPage();
+  const bodies = [];
+  page.on('response', async (response) => {
+    const name = new URL(response.url()).pathname;
+    if (/\.(m?js|wasm)$/.test(name)) bodies.push(response.body().then((body) => ({ name, body })).catch(() => null));
+  });
+  await page.goto(url(path));
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  const files = (await Promise.all(bodies)).filter(Boolean);
+  await page.context().close();
+  const sum = (f) => files.reduce((total, file) => total + f(file.body), 0);
+  return { files: files.map((f) => f.name), raw: sum((b) => b.length), gzip: sum(gzip), brotli: sum(brotli) };
+}
+
+// Functions, not strings: the pages run under a CSP without 'unsafe-eval'.
+const shows = (host, selector) => (page) => page.waitForFunction(([h, sel]) => document.getElementById(h)?.shadowRoot?.querySelector(sel), [host, selector], { timeout: 60_000 });
+const pages = [
+  ['/', shows('today', '.by-card')],
+  ['/fiscal-year.html', shows('live', '.by-card')],
+  ['/apa.html', shows('apa', '.by-apa__table')],
+  ['/apa-report.html', shows('apa', '.by-apa__table--report')],
+  ['/apa-edit.html', shows('apa', '.by-apa__table--edit')],
+];
+for (const [path, ready] of pages) {
+  const bytes = await pageBytes(path, ready);
+  record('1 bytes', `${path} JS+Wasm gzip -9 (brotli ${kib(bytes.brotli).toFixed(1)})`, kib(bytes.gzip), null, 'KiB');
+}
+const reference = await pageBytes('/bench/reference/apa.html?src=/api/apa/ict-sylhet/2024-25&report=/api/apa/ict-sylhet/2024-25/reports/latest',
+  (page) => page.waitForSelector('.ref-table tbody tr'));
+record('1 bytes', 'reference APA page JS gzip -9', null, kib(reference.gzip), 'KiB');
+if (process.env.BENCH_PACKAGE) {
+  const dir = process.env.BENCH_PACKAGE;
+  const files = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f));
+  const sizes = files.map((f) => [f, gzip(readFileSync(join(dir, f)))]);
+  const total = sizes.reduce((t, [, s]) => t + s, 0);
+  record('1 bytes', 'whole package gzip -9', kib(total), null, 'KiB');
+  for (const [file, size] of sizes) record('1 bytes', `  ${file} (${((100 * size) / total).toFixed(0)}%)`, kib(size), null, 'KiB');
+}
+
+// --- 2 and 3. Time from navigation to the table on screen with every row, Batayan vs reference.
+const batayanPage = (n, mode = 'public') => `/bench/pages/apa.html?src=/bench/data/apa-${n}.json&report-src=/bench/data/report-${n}.json&mode=${mode}&period=Q2&submit-url=/bench/nowhere`;
+const referencePage = (n, mode = 'public') => `/bench/reference/apa.html?src=/bench/data/apa-${n}.json&report=/bench/data/report-${n}.json&mode=${mode}`;
+const sylhetBatayan = '/apa.html';
+const sylhetReference = '/bench/reference/apa.html?src=/api/apa/ict-sylhet/2024-25&report=/api/apa/ict-sylhet/2024-25/reports/latest';
+
+// Rows on screen, read where each page keeps them; the time is taken inside the page, at the frame
+// the last row appears (performance.now() counts from navigation start).
+async function timeToRows(path, kind, expected, throttle = 1, timeout = STRESS_CAP_MS) {
+  const page = await newPage({ throttle });
+  await page.goto(url(path), { waitUntil: 'commit' });
+  await page.waitForFunction(
+    ([which, n]) => {
+      const rows = which === 'batayan'
+        ? (document.getElementById('apa')?.shadowRoot?.querySelectorAll('tr.by-apa__row').length ?? 0)
+        : document.querySelectorAll('.ref-table tr[data-key]').length;
+      if (rows >= n) { globalThis.__rendered ??= performance.now(); return true; }
+      return false;
+    },
+    [kind, expected], { polling: 'raf', timeout },
+  );
+  const time = await page.evaluate(() => globalThis.__rendered);
+  return { page, time };
+}
+
+/** Median times of both pages; a page that did not finish within the cap counts as NaN ("not finished"). */
+async function compareRender(group, measure, batayanPath, referencePath, expected, throttle = 1, times = runs) {
+  const ours = [];
+  const theirs = [];
+  const timed = async (path, kind) => {
+    try {
+      const { page, time } = await timeToRows(path, kind, expected, throttle);
+      await page.context().close();
+      return time;
+    } catch {
+      return Number.NaN;
+    }
+  };
+  for (let i = 0; i < times; i += 1) {
+    ours.push(await timed(batayanPath, 'batayan'));
+    theirs.push(await timed(referencePath, 'reference'));
+  }
+  record(group, measure, median(ours), median(theirs), 'ms');
+}
+
+await compareRender('2 startup', 'Sylhet public table, navigation → all rows', sylhetBatayan, sylhetReference, 23);
+await compareRender('2 startup', 'same, CPU ×4 slower', sylhetBatayan, sylhetReference, 23, 4);
+/** Indicators in a generated agreement (its own rows and Sylhet's governance block). */
+async function indicatorCount(n) {
+  const agreement = await (await fetch(url(`/bench/data/apa-${n}.json`))).json();
+  return [...agreement.areas, ...agreement.governance].flatMap((a) => a.activities).flatMap((a) => a.indicators).length;
+}
+
+for (const n of sizes) {
+  const indicators = await indicatorCount(n);
+  await compareRender('3 big table', `${n} indicators, first render (public)`, batayanPage(n), referencePage(n), indicators, 1, runsFor(n));
+}
+
+// One typed value → the re-scored total on screen. The time is taken in the page: from the input
+// event to the mutation that changes the total's text.
+async function typeOnce(page, kind, key, text) {
+  return page.evaluate(async ([which, k, value]) => {
+    const root = which === 'batayan' ? document.getElementById('apa').shadowRoot : document;
+    const input = which === 'batayan' ? root.getElementById(`by-field/values/${k}/quarters/1`) : document.getElementById(`q2-${k}`);
+    const totalText = () => root.querySelector(which === 'batayan' ? '.by-apa__total-figure' : '.ref-total').textContent;
+    const before = totalText();
+    const done = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (totalText() !== before) { observer.disconnect(); resolve(performance.now()); }
+      });
+      observer.observe(root, { subtree: true, childList: true, characterData: true });
+      // A total that never changes is a bench mistake, not a figure: give up after 30 s.
+      setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
+    });
+    const start = performance.now();
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: value, inputType: 'insertText' }));
+    return (await done) - start;
+  }, [kind, key, text]);
+}
+
+for (const n of sizes) {
+  const indicators = await indicatorCount(n);
+  const ours = [];
+  const theirs = [];
+  const longTasks = [];
+  let page;
+  try {
+    page = (await timeToRows(batayanPage(n, 'report'), 'batayan', indicators)).page;
+  } catch {
+    record('3 big table', `${n} indicators, report form: not on screen within ${STRESS_CAP_MS / 1000} s`, Number.NaN, null, 'ms');
+    continue;
+  }
+  await page.evaluate(() => {
+    globalThis.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  const ref = (await timeToRows(referencePage(n, 'report'), 'reference', indicators)).page;
+  for (let i = 0; i < runsFor(n); i += 1) {
+    // Alternately far above the 100% target and nothing achieved, so that every value moves the total.
+    const value = i % 2 === 0 ? '100000' : '0';
+    ours.push(await typeOnce(page, 'batayan', '1.1.1', value));
+    theirs.push(await typeOnce(ref, 'reference', '1.1.1', value));
+  }
+  longTasks.push(...await page.evaluate(() => globalThis.__longTasks));
+  record('3 big table', `${n} indicators, one typed value → total`, median(ours), median(theirs), 'ms');
+  record('3 big table', `${n} indicators, longest task while typing (report mode)`, longTasks.length ? Math.max(...longTasks) : 0, null, 'ms');
+
+  // --- 5. Memory after the table rendered: JS heap, and the Wasm linear memory.
+  const heap = async (p) => (await (await p.context().newCDPSession(p)).send('Runtime.getHeapUsage')).usedSize;
+  const wasmBytes = await page.evaluate(async () => (await import('/batayan/batayan.js')).wasmMemoryBytes());
+  record('5 memory', `${n} indicators (report mode): JS heap`, (await heap(page)) / 1048576, (await heap(ref)) / 1048576, 'MiB');
+  record('5 memory', `${n} indicators (report mode): Wasm memory`, wasmBytes / 1048576, null, 'MiB');
+  await page.context().close();
+  await ref.context().close();
+}
+
+await browser.close();
+
+// --- 4. Core, native: measured by the core's own bench (release build), handed over by xtask.
+for (const [measure, rate] of Object.entries(JSON.parse(process.env.BENCH_CORE || '{}'))) {
+  record('4 core', `${measure} (release, native)`, rate, null, '/s');
+}
+
+// --- The table.
+const fmt = (value, unit) => {
+  if (value === null || value === undefined) return '—';
+  return Number.isNaN(value) ? 'not finished' : `${value.toFixed(1)} ${unit}`;
+};
+const width = Math.max(...rows.map((r) => r.measure.length)) + 2;
+console.log(`${'group'.padEnd(12)}${'measure'.padEnd(width)}${'Batayan'.padStart(14)}${'reference'.padStart(14)}${'ratio'.padStart(8)}`);
+for (const r of rows) {
+  const ratio = r.batayan !== null && r.reference ? (r.batayan / r.reference).toFixed(2) : '';
+  console.log(`${r.group.padEnd(12)}${r.measure.padEnd(width)}${fmt(r.batayan, r.unit).padStart(14)}${fmt(r.reference, r.unit).padStart(14)}${ratio.padStart(8)}`);
+}
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ runs, rows }, null, 2)}\n`);
