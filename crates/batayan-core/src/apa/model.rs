@@ -140,7 +140,7 @@ pub enum Method {
 impl Method {
     /// Reads the method as tables write it, in Bangla or English.
     pub fn from_text(text: &str) -> Option<Method> {
-        let text = crate::locale::normalize_bangla(text.trim()).to_lowercase();
+        let text = crate::locale::normalize_bangla(text.trim()).to_ascii_lowercase(); // Bangla has no case: ASCII folding needs no Unicode tables in the Wasm
         let is = |bn: &str| text == crate::locale::normalize_bangla(bn);
         if is("সমষ্টি") || text == "sum" {
             Some(Method::Sum)

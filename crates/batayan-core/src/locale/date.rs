@@ -237,9 +237,11 @@ enum MonthName {
 }
 
 fn month_by_name(word: &str) -> Option<MonthName> {
-    let word = normalize_bangla(word).to_lowercase();
-    let same = |name: &str| normalize_bangla(name).to_lowercase() == word;
-    let english_prefix = |name: &str| word.len() >= 3 && word.is_ascii() && name.to_lowercase().starts_with(&word);
+    // Bangla has no letter case and English month names are ASCII: ASCII folding is all it takes, and it
+    // keeps Unicode's case tables (8 KiB gzip) out of the Wasm.
+    let word = normalize_bangla(word).to_ascii_lowercase();
+    let same = |name: &str| normalize_bangla(name).to_ascii_lowercase() == word;
+    let english_prefix = |name: &str| word.len() >= 3 && word.is_ascii() && name.to_ascii_lowercase().starts_with(&word);
     for (i, (bn, en)) in GREGORIAN_MONTHS.iter().enumerate() {
         if same(bn) || same(en) || english_prefix(en) {
             return Some(MonthName::Gregorian(i as u32 + 1));
@@ -255,11 +257,11 @@ fn month_by_name(word: &str) -> Option<MonthName> {
 }
 
 fn weekday_by_name(word: &str) -> Option<Weekday> {
-    let word = normalize_bangla(word).to_lowercase();
+    let word = normalize_bangla(word).to_ascii_lowercase();
     WEEKDAYS.iter().find_map(|(w, bn, en)| {
         let bn = normalize_bangla(bn);
         let short_bn = bn.trim_end_matches("বার");
-        (word == bn || word == short_bn || word == en.to_lowercase() || word == en[..3].to_lowercase())
+        (word == bn || word == short_bn || word == en.to_ascii_lowercase() || word == en[..3].to_ascii_lowercase())
             .then_some(*w)
     })
 }
