@@ -72,3 +72,24 @@ test('the home page renders today under the strict policy, on a phone too', asyn
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('every element is defined at once; one in the page and one added later both render', async () => {
+  const page = await openPage(browser, '/fiscal-year.html');
+  await shown(page, 'live');
+  // Defined without waiting for any widget's code: a page can style :not(:defined) until then.
+  assert.deepEqual(await page.evaluate(() => ['batayan-fiscal-year', 'batayan-apa-table'].map((t) => Boolean(customElements.get(t)))), [true, true]);
+  // One added by the page's own script after everything loaded.
+  await page.evaluate(() => {
+    const late = document.createElement('batayan-fiscal-year');
+    late.id = 'late';
+    late.setAttribute('date', '১ বৈশাখ ১৪৩১');
+    late.textContent = 'লোড হচ্ছে…';
+    document.querySelector('main').append(late);
+  });
+  assert.match(await shown(page, 'late'), /১৪ এপ্রিল ২০২৪/);
+  // The widget's code was fetched once, however many elements use it.
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
+  assert.equal(wasm, 1);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

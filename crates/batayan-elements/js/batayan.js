@@ -3,16 +3,35 @@
 //   <script type="module" src="/batayan/batayan.js"></script>
 //   <batayan-fiscal-year date="২৭ ডিসেম্বর ২০২৩"></batayan-fiscal-year>
 //
-// It starts the Wasm module and defines one custom element class per entry of elementSpecs().
-// Everything else (attributes → props, shadow root, styles, rendering) happens in Rust; this file only
-// forwards the custom-element lifecycle. Content written inside an element stays visible until the
-// element is defined, so a page can say "loading…" or give a plain-text fallback for when scripts fail.
-
-import init, { elementSpecs, mountElement } from './batayan_elements.js';
+// It defines every element at once, from the list below, without waiting for any Wasm: a page can style
+// `batayan-apa-table:not(:defined)`, and content written inside an element stays visible until the
+// widget has rendered (a "loading…" line, or a plain-text fallback for when scripts fail). An element's
+// code is fetched the first time such an element connects; elements that share a module share one
+// download and one instance. Everything else (attributes → props, shadow root, styles, rendering)
+// happens in Rust; this file only forwards the custom-element lifecycle.
 
 const PREFIX = 'batayan';
 
-function defineElement({ name, attributes }) {
+// Every element, the attributes it observes, and the module that holds its code. Kept equal to the
+// Rust registry (`elements.rs`) by a native test.
+const ELEMENTS = [
+  { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: './batayan_elements.js' },
+  { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: './batayan_elements.js' },
+];
+
+// One promise per module: fetched and instantiated once, on first use.
+const modules = new Map();
+function load(module) {
+  if (!modules.has(module)) {
+    modules.set(module, import(new URL(module, import.meta.url).href).then(async (glue) => {
+      await glue.default();
+      return glue;
+    }));
+  }
+  return modules.get(module);
+}
+
+function defineElement({ name, attributes, module }) {
   if (customElements.get(name)) {
     // Another copy of the package on the page got there first; a second define() would throw.
     console.warn(`${PREFIX}: <${name}> is already defined; keeping the first definition.`);
@@ -22,20 +41,25 @@ function defineElement({ name, attributes }) {
     static observedAttributes = attributes;
     #mounted = null;
     #pending = false;
+    #connected = false;
 
     connectedCallback() {
+      this.#connected = true;
       if (this.#mounted) return;
-      try {
-        this.#mounted = mountElement(this);
-      } catch (error) {
+      load(module).then((glue) => {
+        // It may have left the page, or been mounted by an earlier connect, while the code loaded.
+        if (!this.#connected || this.#mounted) return;
+        this.#mounted = glue.mountElement(this);
+      }).catch((error) => {
         console.error(`${PREFIX}: <${name}> could not start:`, error);
         this.dispatchEvent(new CustomEvent(`${PREFIX}:error`, {
           bubbles: true, composed: true, detail: { message: String(error?.message ?? error) },
         }));
-      }
+      });
     }
 
     disconnectedCallback() {
+      this.#connected = false;
       this.#mounted?.destroy();
       this.#mounted?.free();
       this.#mounted = null;
@@ -53,10 +77,14 @@ function defineElement({ name, attributes }) {
   });
 }
 
-/** Resolves when every element is defined; rejects (after logging) if the Wasm could not start. */
-export const ready = init()
-  .then(() => { for (const spec of elementSpecs()) defineElement(spec); })
-  .catch((error) => {
-    console.error(`${PREFIX}: the widgets could not start:`, error);
-    throw error;
-  });
+for (const spec of ELEMENTS) defineElement(spec);
+
+/** Resolves when every element is defined (at once: no code is loaded until an element needs it). */
+export const ready = Promise.resolve();
+
+/** The bytes of Wasm memory of the modules loaded so far: for `cargo xtask bench`. */
+export async function wasmMemoryBytes() {
+  const glues = await Promise.all(modules.values());
+  const sizes = await Promise.all(glues.map(async (glue) => (await glue.default()).memory.buffer.byteLength));
+  return sizes.reduce((a, b) => a + b, 0);
+}

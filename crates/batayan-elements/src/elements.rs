@@ -124,6 +124,19 @@ pub(crate) fn today() -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
+    /// `js/batayan.js` defines every element before any Wasm loads, from its own list: that list must
+    /// name exactly the tags and observed attributes of this registry.
+    #[test]
+    fn the_loader_lists_every_element_with_its_attributes() {
+        let loader = include_str!("../js/batayan.js");
+        for spec in super::SPECS {
+            let attributes: Vec<String> = spec.attributes.iter().map(|a| format!("'{a}'")).collect();
+            let entry = format!("{{ name: '{}', attributes: [{}],", spec.name, attributes.join(", "));
+            assert!(loader.contains(&entry), "js/batayan.js lacks {entry}");
+        }
+        assert_eq!(loader.matches("{ name: 'batayan-").count(), super::SPECS.len(), "no element the registry does not know");
+    }
+
     /// The manifest portal developers read (`pkg-config/custom-elements.json`) lists exactly the
     /// attributes each element observes.
     #[test]
