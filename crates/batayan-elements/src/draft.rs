@@ -1,8 +1,10 @@
 //! Drafts in the browser's localStorage: what a person typed survives a reload, a crash or a lost
 //! connection until the host acknowledges it. Every widget keeps its drafts here, the same way.
 //!
-//! A draft is saved on every change, before anything goes over the network, and removed only when the
-//! host answers 2xx. Keys name the widget, the absolute submit URL and the document's scope
+//! A draft is written after each pause in typing (not on every keystroke: a 1,000-row draft is not
+//! re-serialised per key), always before anything goes over the network, when the page is hidden or
+//! left, and when the widget goes; it is removed only when the host answers 2xx. Keys name the widget,
+//! the absolute submit URL and the document's scope
 //! (`batayan:draft:apa-report:https://portal/api/apa/ict-sylhet/2024-25/reports:Q2`), so two widgets on a
 //! page, or two offices on one portal, never share one.
 
@@ -12,6 +14,7 @@ use batayan_core::locale::Message;
 use batayan_widgets::ui::DraftStatus;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 use web_sys::Storage;
 use yew::prelude::*;
 
@@ -121,12 +124,63 @@ impl<T: Clone> Reducible for Kept<T> {
     }
 }
 
+/// How long typing may pause before the draft is written: a keystroke never re-serialises a large
+/// draft, yet little is at risk; the draft is also written at once before any submission, when the page
+/// is hidden or left, and when the widget goes.
+const SAVE_DELAY_MS: i32 = 300;
+
+/// Writes the latest draft to localStorage at most every [`SAVE_DELAY_MS`], or at once on [`flush`].
+///
+/// [`flush`]: DraftWriter::flush
+struct DraftWriter<T> {
+    key: Rc<str>,
+    status: UseStateHandle<DraftStatus>,
+    latest: std::cell::RefCell<Option<Rc<T>>>,
+    timer: std::cell::Cell<Option<i32>>,
+}
+
+impl<T: Serialize + 'static> DraftWriter<T> {
+    fn schedule(this: &Rc<Self>, value: Rc<T>) {
+        *this.latest.borrow_mut() = Some(value);
+        if this.timer.get().is_some() {
+            return;
+        }
+        let weak = Rc::downgrade(this);
+        let fire = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(writer) = weak.upgrade() {
+                writer.timer.set(None);
+                writer.flush();
+            }
+        });
+        let timer = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(fire.unchecked_ref(), SAVE_DELAY_MS).ok());
+        match timer {
+            Some(id) => this.timer.set(Some(id)),
+            // No timer to be had: write now rather than never.
+            None => this.flush(),
+        }
+    }
+
+    /// Writes what is pending, now.
+    fn flush(&self) {
+        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+        let Some(value) = self.latest.borrow_mut().take() else { return };
+        self.status.set(match save(&self.key, &*value) {
+            Ok(()) => DraftStatus::Saved,
+            Err(message) => DraftStatus::NotSaved(message),
+        });
+    }
+}
+
 /// A widget's draft: loaded from localStorage if the browser kept one (and `belongs` accepts it), else
-/// `fresh()`; saved on every change; `discard` forgets it and starts again from `fresh()`.
+/// `fresh()`; written after each pause in typing and at once by `flush` (call it before sending);
+/// `discard` forgets it and starts again from `fresh()`.
 pub(crate) struct KeptDraft<T: Clone + 'static> {
     pub state: UseReducerHandle<Kept<T>>,
     pub status: UseStateHandle<DraftStatus>,
     pub discard: Callback<()>,
+    pub flush: Callback<()>,
 }
 
 #[hook]
@@ -144,25 +198,53 @@ where
         use_reducer(move || Kept { value: Rc::new(kept.as_ref().clone().unwrap_or_else(|| fresh())), typed: false })
     };
     let status = use_state(|| if restored { DraftStatus::Restored } else { DraftStatus::Clean });
+    let writer: Rc<DraftWriter<T>> = {
+        let (key, status) = (key.clone(), status.clone());
+        use_memo((), move |()| DraftWriter { key, status, latest: Default::default(), timer: Default::default() })
+    };
     {
         // Compared by address, not by value: a 1,000-row draft is not walked on every render.
-        let (status, key, kept) = (status.clone(), key.clone(), state.clone());
+        let (writer, kept) = (writer.clone(), state.clone());
         use_effect_with(Rc::as_ptr(&state.value) as usize, move |_| {
             if kept.typed {
-                status.set(match save(&key, &*kept.value) {
-                    Ok(()) => DraftStatus::Saved,
-                    Err(message) => DraftStatus::NotSaved(message),
-                });
+                DraftWriter::schedule(&writer, kept.value.clone());
+            }
+        });
+    }
+    {
+        // Written at once when the page is hidden (a phone switching apps) or left (reload, close), and
+        // when the widget is removed.
+        let writer = writer.clone();
+        use_effect_with((), move |()| {
+            let listener = {
+                let writer = writer.clone();
+                wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || writer.flush())
+            };
+            let window = web_sys::window();
+            for event in ["pagehide", "visibilitychange"] {
+                if let Some(w) = &window {
+                    let _ = w.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                }
+            }
+            move || {
+                for event in ["pagehide", "visibilitychange"] {
+                    if let Some(w) = &window {
+                        let _ = w.remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                    }
+                }
+                writer.flush();
             }
         });
     }
     let discard = {
-        let (drafts, status) = (state.dispatcher(), status.clone());
+        let (drafts, status, writer) = (state.dispatcher(), status.clone(), writer.clone());
         Callback::from(move |()| {
+            writer.latest.borrow_mut().take();
             clear(&key);
             drafts.dispatch(Change::Replace(fresh()));
             status.set(DraftStatus::Clean);
         })
     };
-    KeptDraft { state, status, discard }
+    let flush = Callback::from(move |()| writer.flush());
+    KeptDraft { state, status, discard, flush }
 }

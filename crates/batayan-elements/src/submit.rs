@@ -132,13 +132,17 @@ pub(crate) struct Submitter {
 }
 
 impl Submitter {
-    /// A callback that sends a document as its JSON text; a document that cannot be written as JSON
-    /// fails here, with a message, instead of being sent.
-    pub(crate) fn document<T: Serialize + 'static>(&self) -> Callback<T> {
-        let (submit, changes) = (self.submit.clone(), self.state.dispatcher());
-        Callback::from(move |document: T| match to_json_text(&document) {
-            Ok(json) => submit.emit(json),
-            Err(message) => changes.dispatch(SubmissionChange::Answer(Submission::Failed(message))),
+    /// A callback that sends a document as its JSON text, after `write_draft` has put the draft in
+    /// storage (drafts are written lazily while typing, but always before anything leaves); a document
+    /// that cannot be written as JSON fails here, with a message, instead of being sent.
+    pub(crate) fn document<T: Serialize + 'static>(&self, write_draft: &Callback<()>) -> Callback<T> {
+        let (submit, changes, write_draft) = (self.submit.clone(), self.state.dispatcher(), write_draft.clone());
+        Callback::from(move |document: T| {
+            write_draft.emit(());
+            match to_json_text(&document) {
+                Ok(json) => submit.emit(json),
+                Err(message) => changes.dispatch(SubmissionChange::Answer(Submission::Failed(message))),
+            }
         })
     }
 

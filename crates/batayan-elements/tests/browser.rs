@@ -236,11 +236,12 @@ mod apa {
         let summary = appears(&el, ".by-summary").await;
         assert!(summary.text_content().unwrap_or_default().contains("[১.১.১] ২য় প্রান্তিক"), "{:?}", summary.text_content());
 
-        // What was typed is in localStorage, and a new mount of the same widget puts it back.
+        // The widget goes at once after typing (before the pause that writes the draft): what was typed
+        // is written as it goes, and a new mount of the same widget puts it back.
+        mounted.destroy();
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
         let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-report")).expect("a draft");
         assert!(key.ends_with("/test-reports:ict-sylhet/2024-25/Q2"), "{key}");
-        mounted.destroy();
         let mut again = batayan_elements::mount_element(el.clone()).expect("mounts again");
         let q2 = appears(&el, "[id='by-field/values/1.1.1/quarters/1']").await;
         assert_eq!(q2.unchecked_ref::<web_sys::HtmlInputElement>().value(), "৩o", "the typed text, mistake and all");
@@ -267,10 +268,10 @@ mod apa {
         let weight = appears(&el, "[id='by-field/areas/0/activities/5/indicators/0/weight']").await;
         assert_eq!(weight.unchecked_ref::<web_sys::HtmlInputElement>().value(), "4");
         assert_eq!(counts.text_content().as_deref(), Some("6 errors · 5 warnings"));
+        mounted.destroy();
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
         let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-agreement")).expect("a draft");
         storage.remove_item(&key).expect("cleans up");
-        mounted.destroy();
         el.remove();
     }
 

@@ -63,7 +63,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
             })));
         })
     };
-    let on_save = submitter.document::<Agreement>();
+    let on_save = submitter.document::<Agreement>(&kept.flush);
     let on_discard = {
         let (reset, problems) = (submitter.and_reset(&kept.discard), import_problems.clone());
         Callback::from(move |()| {

@@ -95,7 +95,7 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
             drafts.dispatch(Change::Edit(Box::new(move |d: &mut ReportDraft| d.set(&edit.key, edit.field, edit.text))));
         })
     };
-    let on_submit = submitter.document::<Report>();
+    let on_submit = submitter.document::<Report>(&kept.flush);
     let on_discard = submitter.and_reset(&kept.discard);
     html! {
         <ReportForm agreement={props.agreement.clone()} {draft} submission={submitter.state.0.clone()}
