@@ -21,5 +21,5 @@ pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, key_label, level_label};
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, scorecard};
 pub use report_check::{ReportFinding, check_report};
-pub use score::{LEVEL_PERCENTS, Mode, RawScore, achievement, governance_marks, raw_score, weighted};
+pub use score::{LEVEL_PERCENTS, Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
 pub use validate::{Column, Finding, Severity, Suggestion, cell_at_pointer, cell_pointer, has_errors, pointer, validate};

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::APA_REPORT_SCHEMA;
-use crate::locale::{FiscalYear, Message};
+use crate::locale::FiscalYear;
 
 use super::model::{Agreement, Area, Value};
-use super::score::{Mode, RawScore, achievement, governance_marks, raw_score, weighted};
+use super::score::{Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
 
 /// What an office reports: per indicator key (`"1.1.1"`; governance `"g1.1.1"`), the values of the
 /// quarters so far.
@@ -96,11 +96,7 @@ fn score_area(prefix: &str, area: &Area, report: &Report, mode: Mode, is_governa
             Some(Value::Number(marks)) if is_governance && indicator.levels.iter().all(Option::is_none) => {
                 let obtained = governance_marks(weight, marks);
                 let raw = if weight > 0.0 { obtained / weight * 100.0 } else { 0.0 };
-                let explanation = Message::new(
-                    format!("প্রাপ্ত নম্বর {} (সর্বোচ্চ {})।", crate::locale::format_number(obtained, crate::locale::Lang::Bn), crate::locale::format_number(weight, crate::locale::Lang::Bn)),
-                    format!("Marks obtained {obtained} (at most {weight})."),
-                );
-                (Some(RawScore { value: raw, explanation }), obtained)
+                (Some(RawScore { value: raw, why: Why::Marks { obtained, weight } }), obtained)
             }
             Some(value) => {
                 let raw = raw_score(indicator, value, mode);

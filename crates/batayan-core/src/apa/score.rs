@@ -24,12 +24,88 @@ pub enum Mode {
 /// The percentages of the five levels, 100% first.
 pub const LEVEL_PERCENTS: [f64; 5] = [100.0, 90.0, 80.0, 70.0, 60.0];
 
-/// A raw score and how it came about.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A raw score and how it came about. The "how" is kept as figures and written out only when someone
+/// reads it ([`RawScore::explanation`]): scoring 1,000 indicators on each keystroke formats no text.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RawScore {
     /// 0.0 ..= 100.0, full precision.
     pub value: f64,
-    pub explanation: Message,
+    pub why: Why,
+}
+
+/// The figures behind a raw score.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Why {
+    /// No level has a target.
+    NoTarget,
+    /// The achievement reaches the top level that has a target.
+    Reached { achieved: Value, percent: f64, target: Value },
+    /// Between two levels: interpolated, or (stepped) the lower level's percentage.
+    Between { achieved: Value, low: (f64, Value), high: (f64, Value), interpolated: bool },
+    /// Below the lowest level that has a target.
+    Below { achieved: Value, percent: f64, lowest: Value },
+    /// Governance: marks obtained out of the indicator's weight.
+    Marks { obtained: f64, weight: f64 },
+}
+
+impl RawScore {
+    /// How the score was computed, in both languages, with the arithmetic.
+    pub fn explanation(&self) -> Message {
+        let value = self.value;
+        match self.why {
+            Why::NoTarget => Message::new("কোনো লক্ষ্যমাত্রা নেই, তাই নম্বর ০।", "No target is set, so the score is 0."),
+            Why::Reached { achieved, percent, target } => Message::new(
+                format!("অর্জন {} ≥ {}% লক্ষ্যমাত্রা {} → {}।", achieved.format(Lang::Bn), format_number(percent, Lang::Bn), target.format(Lang::Bn), format_number(value, Lang::Bn)),
+                format!("Achievement {} reaches the {}% target {} → {}.", achieved.format(Lang::En), percent, target.format(Lang::En), value),
+            ),
+            Why::Between { achieved, low: (p_lo, lo), high: (p_hi, hi), interpolated } => {
+                let (bn_rule, en_rule) = if interpolated {
+                    let rule_en = format!(
+                        ": {p_lo} + {} × ({} − {}) / ({} − {})",
+                        p_hi - p_lo,
+                        achieved.format(Lang::En),
+                        lo.format(Lang::En),
+                        hi.format(Lang::En),
+                        lo.format(Lang::En)
+                    );
+                    (crate::locale::to_bangla_digits(&rule_en), rule_en)
+                } else {
+                    (String::new(), String::new())
+                };
+                Message::new(
+                    format!(
+                        "অর্জন {} আছে {}% ({}) ও {}% ({}) লক্ষ্যমাত্রার মাঝে{} = {}।",
+                        achieved.format(Lang::Bn),
+                        format_number(p_lo, Lang::Bn),
+                        lo.format(Lang::Bn),
+                        format_number(p_hi, Lang::Bn),
+                        hi.format(Lang::Bn),
+                        bn_rule,
+                        format_fixed(value, 2, Lang::Bn)
+                    ),
+                    format!(
+                        "Achievement {} lies between the {}% target ({}) and the {}% target ({}){} = {}.",
+                        achieved.format(Lang::En),
+                        p_lo,
+                        lo.format(Lang::En),
+                        p_hi,
+                        hi.format(Lang::En),
+                        en_rule,
+                        format_fixed(value, 2, Lang::En)
+                    ),
+                )
+            }
+            Why::Below { achieved, percent, lowest } => Message::new(
+                format!("অর্জন {} সর্বনিম্ন ({}%) লক্ষ্যমাত্রা {}-এর নিচে → ০।", achieved.format(Lang::Bn), format_number(percent, Lang::Bn), lowest.format(Lang::Bn)),
+                format!("Achievement {} is below the lowest ({}%) target {} → 0.", achieved.format(Lang::En), percent, lowest.format(Lang::En)),
+            ),
+            Why::Marks { obtained, weight } => Message::new(
+                format!("প্রাপ্ত নম্বর {} (সর্বোচ্চ {})।", format_number(obtained, Lang::Bn), format_number(weight, Lang::Bn)),
+                format!("Marks obtained {obtained} (at most {weight})."),
+            ),
+        }
+    }
 }
 
 /// The year's achievement from the periods' values, by the indicator's method: the sum, the average,
@@ -56,9 +132,7 @@ fn key(value: Value) -> f64 {
 
 /// The raw score of one achievement against an indicator's levels.
 pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore {
-    // Dates: earlier is better, like "lower is better".
     let lower_is_better = indicator.method == Some(Method::Date) || indicator.direction == Direction::LowerIsBetter;
-    // Work on "goodness": larger is better in both directions.
     let good = |v: Value| if lower_is_better { -key(v) } else { key(v) };
     let levels: Vec<(f64, Value)> = indicator
         .levels
@@ -67,78 +141,28 @@ pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore
         .filter_map(|(v, p)| v.map(|v| (p, v)))
         .collect();
     let a = good(achieved);
-    let said = |bn: String, en: String| Message::new(bn, en);
     let Some(&(top_percent, top)) = levels.first() else {
-        return RawScore {
-            value: 0.0,
-            explanation: said("কোনো লক্ষ্যমাত্রা নেই, তাই নম্বর ০।".into(), "No target is set, so the score is 0.".into()),
-        };
+        return RawScore { value: 0.0, why: Why::NoTarget };
     };
     if a >= good(top) {
-        let value = top_percent;
-        return RawScore {
-            value,
-            explanation: said(
-                format!("অর্জন {} ≥ {}% লক্ষ্যমাত্রা {} → {}।", achieved.format(Lang::Bn), format_number(top_percent, Lang::Bn), top.format(Lang::Bn), format_number(value, Lang::Bn)),
-                format!("Achievement {} reaches the {}% target {} → {}.", achieved.format(Lang::En), top_percent, top.format(Lang::En), value),
-            ),
-        };
+        return RawScore { value: top_percent, why: Why::Reached { achieved, percent: top_percent, target: top } };
     }
     for pair in levels.windows(2) {
         let ((p_hi, hi), (p_lo, lo)) = (pair[0], pair[1]);
         if a >= good(lo) {
-            let (value, bn_rule, en_rule) = match mode {
-                Mode::Stepped => (p_lo, String::new(), String::new()),
+            let value = match mode {
+                Mode::Stepped => p_lo,
                 Mode::Interpolated => {
                     let span = good(hi) - good(lo);
-                    let value = if span.abs() < f64::EPSILON { p_lo } else { p_lo + (p_hi - p_lo) * (a - good(lo)) / span };
-                    let rule_en = format!(
-                        ": {p_lo} + {} × ({} − {}) / ({} − {})",
-                        p_hi - p_lo,
-                        achieved.format(Lang::En),
-                        lo.format(Lang::En),
-                        hi.format(Lang::En),
-                        lo.format(Lang::En)
-                    );
-                    let rule_bn = crate::locale::to_bangla_digits(&rule_en);
-                    (value, rule_bn, rule_en)
+                    if span.abs() < f64::EPSILON { p_lo } else { p_lo + (p_hi - p_lo) * (a - good(lo)) / span }
                 }
             };
-            return RawScore {
-                value,
-                explanation: said(
-                    format!(
-                        "অর্জন {} আছে {}% ({}) ও {}% ({}) লক্ষ্যমাত্রার মাঝে{} = {}।",
-                        achieved.format(Lang::Bn),
-                        format_number(p_lo, Lang::Bn),
-                        lo.format(Lang::Bn),
-                        format_number(p_hi, Lang::Bn),
-                        hi.format(Lang::Bn),
-                        bn_rule,
-                        format_fixed(value, 2, Lang::Bn)
-                    ),
-                    format!(
-                        "Achievement {} lies between the {}% target ({}) and the {}% target ({}){} = {}.",
-                        achieved.format(Lang::En),
-                        p_lo,
-                        lo.format(Lang::En),
-                        p_hi,
-                        hi.format(Lang::En),
-                        en_rule,
-                        format_fixed(value, 2, Lang::En)
-                    ),
-                ),
-            };
+            let why = Why::Between { achieved, low: (p_lo, lo), high: (p_hi, hi), interpolated: mode == Mode::Interpolated };
+            return RawScore { value, why };
         }
     }
-    let (p_low, lowest) = levels[levels.len() - 1];
-    RawScore {
-        value: 0.0,
-        explanation: said(
-            format!("অর্জন {} সর্বনিম্ন ({}%) লক্ষ্যমাত্রা {}-এর নিচে → ০।", achieved.format(Lang::Bn), format_number(p_low, Lang::Bn), lowest.format(Lang::Bn)),
-            format!("Achievement {} is below the lowest ({}%) target {} → 0.", achieved.format(Lang::En), p_low, lowest.format(Lang::En)),
-        ),
-    }
+    let (percent, lowest) = levels[levels.len() - 1];
+    RawScore { value: 0.0, why: Why::Below { achieved, percent, lowest } }
 }
 
 /// Weighted score = weight × raw / 100, full precision.

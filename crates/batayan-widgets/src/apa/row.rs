@@ -57,7 +57,7 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
 /// the raw score with "how was this computed", and what it adds to its area.
 pub(crate) fn score_cells(score: Option<&IndicatorScore>, lang: Lang) -> Html {
     let achieved = score.and_then(|s| s.achievement);
-    let raw = score.and_then(|s| s.raw.clone());
+    let raw = score.and_then(|s| s.raw);
     let weighted = score.filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
     html! {
         <>
@@ -66,7 +66,7 @@ pub(crate) fn score_cells(score: Option<&IndicatorScore>, lang: Lang) -> Html {
                 if let Some(raw) = raw {
                     <details class="by-explain">
                         <summary>{ format_fixed(raw.value, 2, lang) }</summary>
-                        <p>{ raw.explanation.get(lang).to_owned() }</p>
+                        <p>{ raw.explanation().get(lang).to_owned() }</p>
                     </details>
                 }
             </td>

@@ -35,8 +35,8 @@ fn the_domain_example_interpolates_between_100_and_90() {
     let i = indicator([Some(80.0), Some(35.0), Some(30.0), Some(25.0), Some(20.0)], Direction::HigherIsBetter);
     let s = raw_score(&i, Value::Number(60.0), Mode::Interpolated);
     assert!(close(s.value, 90.0 + 10.0 * 25.0 / 45.0), "{}", s.value);
-    assert_eq!(s.explanation.en, "Achievement 60 lies between the 90% target (35) and the 100% target (80): 90 + 10 × (60 − 35) / (80 − 35) = 95.56.");
-    assert_eq!(s.explanation.bn, "অর্জন ৬০ আছে ৯০% (৩৫) ও ১০০% (৮০) লক্ষ্যমাত্রার মাঝে: ৯০ + ১০ × (৬০ − ৩৫) / (৮০ − ৩৫) = ৯৫.৫৬।");
+    assert_eq!(s.explanation().en, "Achievement 60 lies between the 90% target (35) and the 100% target (80): 90 + 10 × (60 − 35) / (80 − 35) = 95.56.");
+    assert_eq!(s.explanation().bn, "অর্জন ৬০ আছে ৯০% (৩৫) ও ১০০% (৮০) লক্ষ্যমাত্রার মাঝে: ৯০ + ১০ × (৬০ − ৩৫) / (৮০ − ৩৫) = ৯৫.৫৬।");
     assert_eq!(score(&i, 60.0, Mode::Stepped), 90.0);
 }
 
@@ -47,7 +47,7 @@ fn top_and_bottom() {
     assert_eq!(score(&i, 500.0, Mode::Interpolated), 100.0, "no bonus beyond the target");
     assert_eq!(score(&i, 20.0, Mode::Interpolated), 60.0);
     assert_eq!(score(&i, 19.0, Mode::Interpolated), 0.0, "below the 60% level scores 0");
-    assert!(raw_score(&i, Value::Number(19.0), Mode::Interpolated).explanation.en.contains("below the lowest (60%) target 20 → 0"));
+    assert!(raw_score(&i, Value::Number(19.0), Mode::Interpolated).explanation().en.contains("below the lowest (60%) target 20 → 0"));
 }
 
 #[test]
