@@ -9,7 +9,6 @@
 //! `apa-N.json`, `report-N.json`, `section3-N.tsv`. Then it measures validations, scorings and imports
 //! per second, the median of several timed rounds, and prints one line per figure (or JSON).
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a bench on our own fixtures: a failure is a bug to see
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -125,8 +124,8 @@ fn main() {
         let table = section3(&agreement);
         if let Some(dir) = write {
             std::fs::create_dir_all(dir).expect("the bench folder can be made");
-            std::fs::write(format!("{dir}/apa-{n}.json"), serde_json::to_string(&agreement).unwrap()).expect("writes");
-            std::fs::write(format!("{dir}/report-{n}.json"), serde_json::to_string(&report).unwrap()).expect("writes");
+            std::fs::write(format!("{dir}/apa-{n}.json"), serde_json::to_string(&agreement).expect("serializes")).expect("writes");
+            std::fs::write(format!("{dir}/report-{n}.json"), serde_json::to_string(&report).expect("serializes")).expect("writes");
             std::fs::write(format!("{dir}/section3-{n}.tsv"), &table).expect("writes");
         }
         let imported = import_section3(&table);

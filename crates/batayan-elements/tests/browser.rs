@@ -239,6 +239,7 @@ mod apa {
         // The widget goes at once after typing (before the pause that writes the draft): what was typed
         // is written as it goes, and a new mount of the same widget puts it back.
         mounted.destroy();
+        yew::scheduler::flush().await;
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
         let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-report")).expect("a draft");
         assert!(key.ends_with("/test-reports:ict-sylhet/2024-25/Q2"), "{key}");
@@ -269,8 +270,9 @@ mod apa {
         assert_eq!(weight.unchecked_ref::<web_sys::HtmlInputElement>().value(), "4");
         assert_eq!(counts.text_content().as_deref(), Some("6 errors · 5 warnings"));
         mounted.destroy();
+        yew::scheduler::flush().await;
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
-        let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-agreement")).expect("a draft");
+        let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-agreement") && !k.ends_with(":idempotency-key")).expect("a draft");
         storage.remove_item(&key).expect("cleans up");
         el.remove();
     }
