@@ -190,6 +190,7 @@ impl Walk {
 /// Imports a section 3 table (the two blocks; the caller puts them into an [`super::Agreement`]).
 pub fn import_section3(text: &str) -> Imported {
     let mut walk = Walk { out: Imported::default(), columns: None, block: Block::Own };
+    let mut before_header: Option<(usize, usize)> = None;
     for (index, raw_line) in text.lines().enumerate() {
         let line = index + 1;
         let raw_line = raw_line.trim_end_matches('\r');
@@ -222,18 +223,27 @@ pub fn import_section3(text: &str) -> Imported {
             }
         }
         let Some(columns) = walk.columns.clone() else {
-            walk.problem(
-                line,
-                0,
-                true,
-                Message::new(
-                    "এই সারিটি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।",
-                    "This row comes before any header row; paste the table with its headers.",
-                ),
-            );
+            // Said once, at the first such row, with how many there are: a page of text pasted by mistake
+            // is one problem, not one per line.
+            match &mut before_header {
+                Some((_, count)) => *count += 1,
+                None => before_header = Some((line, 1)),
+            }
             continue;
         };
         read_row(&mut walk, &columns, &cells, line);
+    }
+    if let Some((first, count)) = before_header {
+        let message = if count == 1 {
+            Message::new("এই সারিটি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", "This row comes before any header row; paste the table with its headers.")
+        } else {
+            let n = count.to_string();
+            Message::new(
+                format!("এখান থেকে {}টি সারি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", crate::locale::to_bangla_digits(&n)),
+                format!("{n} rows from here come before any header row; paste the table with its headers."),
+            )
+        };
+        walk.out.problems.insert(0, ImportProblem { line: first, column: 0, lost_data: true, message });
     }
     if walk.out.is_empty() {
         // Said as a problem of the whole text (line 0), so that no caller takes "nothing" for a table.

@@ -108,6 +108,11 @@ fn rows_before_a_header_and_missing_columns_are_reported() {
     assert_eq!(imported.problems.len(), 2);
     assert!(imported.problems[0].message.en.contains("before any header row"));
     assert!(imported.problems[1].message.en.contains("No row of section 3 could be read"), "nothing read is said too");
+    // A page of text pasted by mistake is one problem, at its first line, not one per line.
+    let imported = import_section3(&"x\ty\n".repeat(40));
+    assert_eq!(imported.problems.len(), 2, "{:?}", imported.problems);
+    assert_eq!((imported.problems[0].line, imported.problems[0].message.en.as_str()), (1, "40 rows from here come before any header row; paste the table with its headers."));
+    assert!(imported.problems[0].message.bn.starts_with("এখান থেকে ৪০টি সারি"));
     let imported = import_section3("কর্মসম্পাদন সূচক\tএকক\tরং\n");
     let messages: Vec<&str> = imported.problems.iter().map(|p| p.message.en.as_str()).collect();
     assert!(messages[0].contains("“রং” matches no known column"), "{messages:?}");
