@@ -81,10 +81,10 @@ record('1 bytes', 'reference APA page JS gzip -9', null, kib(reference.gzip), 'K
 if (process.env.BENCH_PACKAGE) {
   const dir = process.env.BENCH_PACKAGE;
   const files = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f));
-  const sizes = files.map((f) => [f, gzip(readFileSync(join(dir, f)))]);
-  const total = sizes.reduce((t, [, s]) => t + s, 0);
+  const shares = files.map((f) => [f, gzip(readFileSync(join(dir, f)))]);
+  const total = shares.reduce((t, [, size]) => t + size, 0);
   record('1 bytes', 'whole package gzip -9', kib(total), null, 'KiB');
-  for (const [file, size] of sizes) record('1 bytes', `  ${file} (${((100 * size) / total).toFixed(0)}%)`, kib(size), null, 'KiB');
+  for (const [file, size] of shares) record('1 bytes', `  ${file} (${((100 * size) / total).toFixed(0)}%)`, kib(size), null, 'KiB');
 }
 
 // --- 2 and 3. Time from navigation to the table on screen with every row, Batayan vs reference.

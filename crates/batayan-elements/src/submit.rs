@@ -5,7 +5,8 @@
 //! stores twice. The key is kept in localStorage beside the draft (see [`crate::draft::sent_key`]),
 //! written before the request leaves, so a reload, a crash or a second tab with the same draft
 //! retries under the same key; it goes with the draft on a 2xx. A host that does not answer within
-//! the widget's timeout is a failure like a dropped connection: the draft stays, the button is free. The answer becomes a [`Submission`] the form shows, and an event the page can hear:
+//! the widget's timeout is a failure like a dropped connection: the draft stays, the button is free.
+//! The answer becomes a [`Submission`] the form shows, and an event the page can hear:
 //! `batayan:submitted` (`detail: {status, response}`) or `batayan:error` (`detail: {status, errors}`),
 //! both bubbling out of the shadow root. The draft is cleared only on a 2xx.
 

@@ -2,7 +2,7 @@
 //! every machine with nothing but cargo (aliased in `.cargo/config.toml`).
 //!
 //! - `setup`: installs what is missing, and only that: the wasm32 target, wasm-bindgen-cli (the version
-//!   the workspace pins), wasm-pack, the npm tools (binaryen, playwright-core) into `tests/node_modules`,
+//!   the workspace pins), wasm-pack, the npm tools (binaryen, playwright-core, axe-core) into `tests/node_modules`,
 //!   and Debian's chromium + chromium-driver. A second run takes seconds.
 //! - `build`: the release package (wasm-pack, `--target web`, wasm-opt -Oz) into `target/dist/batayan`.
 //! - `demo [--port N]`: setup, build, and serve the demo portal until Ctrl-C.

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use crate::locale::{Lang, Message, digits_for};
 
 use super::import::Imported;
-use super::model::{Agreement, Area, Direction, Indicator, key_label};
+use super::model::{Agreement, Area, Direction, Indicator};
 use super::validate::Column;
 
 impl Imported {
@@ -182,13 +182,6 @@ pub fn changes(before: &Agreement, after: &Agreement) -> Section3Changes {
         }
     }
     out
-}
-
-impl ChangedRow {
-    /// `[১.২.১] সেবা সহজিকরণ`: the row's label and name.
-    pub fn label(&self, lang: Lang) -> String {
-        format!("{} {}", key_label(&self.key, lang), self.name)
-    }
 }
 
 #[cfg(test)]

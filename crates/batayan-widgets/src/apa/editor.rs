@@ -136,8 +136,8 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                 <h3 id="by-paste-title" class="by-paste__title">{ tr(lang, "স্প্রেডশিট বা ওয়ার্ড থেকে টেবিল পেস্ট করুন", "Paste the table from a spreadsheet or Word") }</h3>
                 <label for={PASTE_ID} class="by-paste__hint">
                     { tr(lang,
-                        "সেকশন ৩-এর পুরো টেবিল (শিরোনামের সারিসহ) কপি করে এখানে পেস্ট করুন, তারপর “টেবিল পড়ুন” চাপুন। নিচের ছকটি তাতে বদলে যাবে; যা পড়া যায় না তা লাইন ও কলামসহ জানানো হবে।",
-                        "Copy the whole section 3 table (with its header rows), paste it here and press “Read the table”. The grid below is replaced; whatever cannot be read is reported with its line and column.") }
+                        "সেকশন ৩-এর পুরো টেবিল (শিরোনামের সারিসহ) কপি করে এখানে পেস্ট করুন, তারপর “টেবিল পড়ুন” চাপুন। নিচের ছকের সারিগুলো ক্রমিক মিলিয়ে বদলাবে (বাস্তবায়নকারী ও প্রমাণক থেকে যাবে), সংরক্ষণের আগে কী বদলাবে তা দেখানো হবে; যা পড়া যায় না তা লাইন ও কলামসহ জানানো হবে।",
+                        "Copy the whole section 3 table (with its header rows), paste it here and press “Read the table”. The rows below are updated by serial (implementers and evidence stay), and what a save would change is shown before you save; whatever cannot be read is reported with its line and column.") }
                 </label>
                 <textarea id={PASTE_ID} class="by-input" value={(*pasted).clone()} {oninput} rows="6" spellcheck="false" />
                 <button type="button" class="by-button by-button--secondary" onclick={read_table}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
