@@ -186,6 +186,32 @@ pub fn request_timeout_ms(attribute: Option<&str>) -> Result<u32, Message> {
     }
 }
 
+/// Who `<batayan-apa-table>` is for, from its `mode` attribute: citizens read, office staff report,
+/// the APA focal point edits. The loader fetches different code for the public view than for the forms,
+/// so the rule lives here, where both read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApaMode {
+    Public,
+    Report,
+    Edit,
+}
+
+impl ApaMode {
+    /// The `mode` attribute, in any letter case; absent or blank means public.
+    pub fn parse(attribute: Option<&str>) -> Result<ApaMode, Message> {
+        let text = attribute.map(str::trim).unwrap_or_default();
+        match text.to_ascii_lowercase().as_str() {
+            "" | "public" => Ok(ApaMode::Public),
+            "report" => Ok(ApaMode::Report),
+            "edit" => Ok(ApaMode::Edit),
+            _ => Err(Message::new(
+                format!("mode=\"{text}\" চেনা যায়নি: public, report বা edit লিখুন।"),
+                format!("mode=\"{text}\" is not known: use public, report or edit."),
+            )),
+        }
+    }
+}
+
 /// JSON that does not parse, said the same way by the host and the CLI: `subject` names what was read
 /// ("নথিটি" / "The document", or a file name), `line` and `column` come from the parser.
 pub fn invalid_json(subject: &Message, line: usize, column: usize, detail: &str) -> Message {
@@ -231,6 +257,16 @@ mod tests {
             let m = request_timeout_ms(Some(bad)).unwrap_err();
             assert!(m.en.contains("whole seconds from 1 to 600") && m.bn.contains("পূর্ণ সেকেন্ড"), "{bad}: {m:?}");
         }
+    }
+
+    #[test]
+    fn the_apa_mode_is_public_unless_another_is_named() {
+        assert_eq!(ApaMode::parse(None), Ok(ApaMode::Public));
+        assert_eq!(ApaMode::parse(Some(" ")), Ok(ApaMode::Public));
+        assert_eq!(ApaMode::parse(Some(" Report ")), Ok(ApaMode::Report));
+        assert_eq!(ApaMode::parse(Some("EDIT")), Ok(ApaMode::Edit));
+        let m = ApaMode::parse(Some("admin")).unwrap_err();
+        assert!(m.en.contains("mode=\"admin\" is not known") && m.bn.contains("চেনা যায়নি"), "{m:?}");
     }
 
     #[test]

@@ -9,14 +9,27 @@
 // code is fetched the first time such an element connects; elements that share a module share one
 // download and one instance. Everything else (attributes → props, shadow root, styles, rendering)
 // happens in Rust; this file only forwards the custom-element lifecycle.
+//
+// Two modules: read-only views (`batayan_view`, hand-written DOM, no Yew) and the forms
+// (`batayan_elements`, Yew). Which one an element needs can depend on its attributes: a citizen's
+// `<batayan-apa-table>` (no `mode`) loads only the view, `mode="report"` or `"edit"` the forms. If the
+// attribute changes later, the element is mounted again from the other module.
 
 const PREFIX = 'batayan';
+const VIEW = './batayan_view.js';
+const FORMS = './batayan_elements.js';
 
-// Every element, the attributes it observes, and the module that holds its code. Kept equal to the
+/** The APA table's modes that are forms; any other value (none, `public`, a typo) is the view's to show. */
+function apaModule(element) {
+  const mode = (element.getAttribute('mode') ?? '').trim().toLowerCase();
+  return mode === 'report' || mode === 'edit' ? FORMS : VIEW;
+}
+
+// Every element, the attributes it observes, and which module holds its code. Kept equal to the
 // Rust registry (`elements.rs`) by a native test.
 const ELEMENTS = [
-  { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: './batayan_elements.js' },
-  { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: './batayan_elements.js' },
+  { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: () => FORMS },
+  { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: apaModule },
 ];
 
 // One promise per module: fetched and instantiated once, on first use.
@@ -40,16 +53,24 @@ function defineElement({ name, attributes, module }) {
   customElements.define(name, class extends HTMLElement {
     static observedAttributes = attributes;
     #mounted = null;
+    #module = null;
     #pending = false;
     #connected = false;
 
     connectedCallback() {
       this.#connected = true;
-      if (this.#mounted) return;
-      load(module).then((glue) => {
+      if (!this.#mounted) this.#mount();
+    }
+
+    #mount() {
+      const wanted = module(this);
+      load(wanted).then((glue) => {
         // It may have left the page, or been mounted by an earlier connect, while the code loaded.
         if (!this.#connected || this.#mounted) return;
+        // An attribute changed what it needs while this module loaded: load that one instead.
+        if (module(this) !== wanted) return this.#mount();
         this.#mounted = glue.mountElement(this);
+        this.#module = wanted;
       }).catch((error) => {
         console.error(`${PREFIX}: <${name}> could not start:`, error);
         this.dispatchEvent(new CustomEvent(`${PREFIX}:error`, {
@@ -58,11 +79,16 @@ function defineElement({ name, attributes, module }) {
       });
     }
 
-    disconnectedCallback() {
-      this.#connected = false;
+    #unmount() {
       this.#mounted?.destroy();
       this.#mounted?.free();
       this.#mounted = null;
+      this.#module = null;
+    }
+
+    disconnectedCallback() {
+      this.#connected = false;
+      this.#unmount();
     }
 
     attributeChangedCallback() {
@@ -71,7 +97,13 @@ function defineElement({ name, attributes, module }) {
       this.#pending = true;
       queueMicrotask(() => {
         this.#pending = false;
-        this.#mounted?.attributeChanged();
+        if (!this.#mounted) return;
+        if (module(this) !== this.#module) {
+          this.#unmount();
+          this.#mount();
+        } else {
+          this.#mounted.attributeChanged();
+        }
       });
     }
   });

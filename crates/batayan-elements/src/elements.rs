@@ -1,15 +1,14 @@
 //! The registry of custom elements: each tag, the attributes it observes, and how its props are read.
 
 use batayan_widgets::fiscal_year::{FiscalYearCard, FiscalYearCardProps};
-use chrono::NaiveDate;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 use yew::{AppHandle, BaseComponent, Renderer};
 
 use crate::ElementSpec;
 use crate::apa::{ApaMode, ApaTableElement, ApaTableElementProps};
-use crate::attributes;
-use crate::shadow::{clear, prepare_root};
+use batayan_web::attributes;
+use batayan_web::shadow::{clear, prepare_root};
 
 pub(crate) const SPECS: [ElementSpec; 2] = [
     ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] },
@@ -110,16 +109,9 @@ fn apa_table_props(host: &HtmlElement) -> ApaTableElementProps {
 fn fiscal_year_props(host: &HtmlElement) -> FiscalYearCardProps {
     FiscalYearCardProps {
         date: attributes::text(host, "date").map(Into::into),
-        today: today(),
+        today: batayan_web::today(),
         lang: attributes::language(host),
     }
-}
-
-/// The browser's local date. The core never reads a clock; the edges hand it the day.
-pub(crate) fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    let (y, m, d) = (now.get_full_year() as i32, now.get_month() + 1, now.get_date());
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -10,11 +10,8 @@
 //! message, never a trap that would take every widget on the page down with it.
 
 mod apa;
-mod attributes;
 mod draft;
 mod elements;
-mod net;
-mod shadow;
 mod submit;
 
 use wasm_bindgen::prelude::*;
@@ -45,5 +42,5 @@ pub fn mount_element(host: HtmlElement) -> Result<MountedElement, JsError> {
 /// The stylesheet text, for hosts that render our markup elsewhere (print previews, tests).
 #[wasm_bindgen(js_name = stylesheet)]
 pub fn stylesheet() -> String {
-    batayan_widgets::STYLESHEET.to_owned()
+    batayan_web::STYLESHEET.to_owned()
 }

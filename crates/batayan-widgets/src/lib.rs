@@ -8,12 +8,9 @@
 //! - [`fiscal_year`]: `<batayan-fiscal-year>`, a date in both calendars with its fiscal year.
 //! - [`apa`]: `<batayan-apa-table>`: the public table with scores, the report form and the editor.
 //!
-//! Styles for all components are one stylesheet, [`STYLESHEET`], that the element adopts into its shadow
-//! root; class names are prefixed `by-` so that they read as ours in a host page's inspector.
+//! Their styles are one stylesheet, `batayan_web::STYLESHEET`, that the element adopts into its shadow
+//! root (the hand-written views of `batayan-view` use the same classes).
 
 pub mod apa;
 pub mod fiscal_year;
 pub mod ui;
-
-/// The CSS of every component, adopted as a constructed stylesheet (it survives `style-src 'self'`).
-pub const STYLESHEET: &str = include_str!("styles.css");

@@ -63,6 +63,14 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The text for this language: `lang.pick("অর্থবছর", "Fiscal year")`.
+    pub fn pick<'a>(self, bn: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Bn => bn,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A sentence for a person, in Bangla and in English.

@@ -8,34 +8,12 @@ mod report;
 use std::rc::Rc;
 
 use batayan_core::apa::{Agreement, Report};
+pub use batayan_core::contract::ApaMode;
 use batayan_core::locale::{Lang, Message};
 use batayan_widgets::apa::ApaTable;
 use batayan_widgets::ui::{ErrorBox, tr};
 use web_sys::HtmlElement;
 use yew::prelude::*;
-
-/// Who the widget is for: citizens read, office staff report, the APA focal point edits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ApaMode {
-    Public,
-    Report,
-    Edit,
-}
-
-impl ApaMode {
-    /// The `mode` attribute; absent means public.
-    pub fn parse(text: Option<&str>) -> Result<ApaMode, Message> {
-        match text.map(str::to_ascii_lowercase).as_deref() {
-            None | Some("public") => Ok(ApaMode::Public),
-            Some("report") => Ok(ApaMode::Report),
-            Some("edit") => Ok(ApaMode::Edit),
-            Some(other) => Err(Message::new(
-                format!("mode=\"{other}\" চেনা যায়নি: public, report বা edit লিখুন।"),
-                format!("mode=\"{other}\" is not known: use public, report or edit."),
-            )),
-        }
-    }
-}
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct ApaTableElementProps {
@@ -102,12 +80,12 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                     )));
                     return;
                 };
-                let agreement = match crate::net::get_json::<Agreement>(&src, timeout_ms).await {
+                let agreement = match batayan_web::net::get_json::<Agreement>(&src, timeout_ms).await {
                     Ok(a) => Rc::new(a),
                     Err(m) => return load.set(Load::Failed(m)),
                 };
                 let report = match report_src {
-                    Some(url) => match crate::net::get_json_or_none::<Report>(&url, timeout_ms).await {
+                    Some(url) => match batayan_web::net::get_json_or_none::<Report>(&url, timeout_ms).await {
                         Ok(r) => r.map(Rc::new),
                         Err(m) => return load.set(Load::Failed(m)),
                     },

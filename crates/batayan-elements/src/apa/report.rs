@@ -31,7 +31,7 @@ fn resolve_period(attribute: Option<&str>, agreement: &Agreement) -> Result<&'st
     if let Some(text) = attribute {
         return Period::parse(text).map(Period::code);
     }
-    Ok(Period::reported_on(agreement.fiscal_year, crate::elements::today()).code())
+    Ok(Period::reported_on(agreement.fiscal_year, batayan_web::today()).code())
 }
 
 #[component]

@@ -22,8 +22,5 @@ pub fn bdi(text: &str) -> yew::Html {
 
 /// Picks the text for the page's language: `tr(lang, "অর্থবছর", "Fiscal year")`.
 pub fn tr(lang: Lang, bn: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Bn => bn,
-        Lang::En => en,
-    }
+    lang.pick(bn, en)
 }

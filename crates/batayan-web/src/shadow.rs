@@ -19,7 +19,7 @@ fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
             return Ok(sheet.clone());
         }
         let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(batayan_widgets::STYLESHEET)?;
+        sheet.replace_sync(crate::STYLESHEET)?;
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })
@@ -28,7 +28,7 @@ fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
 /// The host's open shadow root, attached on first use and emptied on later mounts (an element that is
 /// moved in the page is disconnected and connected again), with our stylesheet adopted, and a fresh
 /// `<div>` inside for Yew to render into.
-pub(crate) fn prepare_root(host: &HtmlElement) -> Result<Element, JsValue> {
+pub fn prepare_root(host: &HtmlElement) -> Result<Element, JsValue> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(root) => root,
         None => {
@@ -49,7 +49,7 @@ pub(crate) fn prepare_root(host: &HtmlElement) -> Result<Element, JsValue> {
 
 /// Removes every child. Not `innerHTML = ""`: under `require-trusted-types-for 'script'` a string
 /// assigned to `innerHTML` throws, even an empty one.
-pub(crate) fn clear(root: &ShadowRoot) -> Result<(), JsValue> {
+pub fn clear(root: &ShadowRoot) -> Result<(), JsValue> {
     while let Some(child) = root.first_child() {
         root.remove_child(&child)?;
     }

@@ -5,7 +5,7 @@ use web_sys::HtmlElement;
 
 /// The element's `lang`, else the closest ancestor's `lang` (as `:lang()` in CSS would), else
 /// Bangla. A tag we do not speak (`lang="fr"`) falls back to Bangla too.
-pub(crate) fn language(host: &HtmlElement) -> Lang {
+pub fn language(host: &HtmlElement) -> Lang {
     let tag = match host.closest("[lang]") {
         Ok(Some(el)) => el.get_attribute("lang"),
         _ => None,
@@ -14,6 +14,6 @@ pub(crate) fn language(host: &HtmlElement) -> Lang {
 }
 
 /// A non-blank attribute, trimmed.
-pub(crate) fn text(host: &HtmlElement, name: &str) -> Option<String> {
+pub fn text(host: &HtmlElement, name: &str) -> Option<String> {
     host.get_attribute(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }

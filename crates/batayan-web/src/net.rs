@@ -9,24 +9,25 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, Request, RequestCredentials, RequestInit, Response};
 
 /// What the host answered: the status, and the body if it was JSON.
-pub(crate) struct Answer {
+#[derive(Debug)]
+pub struct Answer {
     pub status: u16,
     pub body: Option<JsValue>,
 }
 
 impl Answer {
-    pub(crate) fn ok(&self) -> bool {
+    pub fn ok(&self) -> bool {
         (200..300).contains(&self.status)
     }
 
     /// The contract's field errors (`{"errors":[…]}`), if the body has them.
-    pub(crate) fn errors(&self) -> Vec<FieldError> {
+    pub fn errors(&self) -> Vec<FieldError> {
         let body = self.body.clone().unwrap_or(JsValue::NULL);
         serde_wasm_bindgen::from_value::<ErrorBody>(body).map(|b| b.errors).unwrap_or_default()
     }
 
     /// "“url” answered 503: …", for an answer that is neither success nor in the error shape.
-    pub(crate) fn status_message(&self, url: &str, bn_outcome: &str, en_outcome: &str) -> Message {
+    pub fn status_message(&self, url: &str, bn_outcome: &str, en_outcome: &str) -> Message {
         let code = self.status.to_string();
         Message::new(
             format!("“{url}” উত্তর দিয়েছে {}: {bn_outcome}", to_bangla_digits(&code)),
@@ -37,7 +38,7 @@ impl Answer {
 
 /// Why nothing usable came back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum NoAnswer {
+pub enum NoAnswer {
     /// Offline, a refused connection, a bad URL.
     Unreachable,
     /// The host took longer than the widget's timeout (a hung host, a link too slow to use).
@@ -46,7 +47,7 @@ pub(crate) enum NoAnswer {
 
 impl NoAnswer {
     /// What the person is told.
-    pub(crate) fn message(self, url: &str) -> Message {
+    pub fn message(self, url: &str) -> Message {
         match self {
             NoAnswer::Unreachable => Message::new(
                 format!("“{url}”-এর সঙ্গে যোগাযোগ হয়নি: সংযোগ নেই বা পোর্টাল উত্তর দেয়নি।"),
@@ -66,7 +67,7 @@ impl NoAnswer {
 /// Sends one request (same-origin credentials, as a portal's own pages would; JSON accepted) and
 /// reads the answer, giving up after `timeout_ms`: the abort covers the body as well as the headers,
 /// so a host that sends its headers and then hangs cannot leave the widget waiting for ever.
-pub(crate) async fn request(method: &str, url: &str, body: Option<&str>, headers: &[(&str, &str)], timeout_ms: u32) -> Result<Answer, NoAnswer> {
+pub async fn request(method: &str, url: &str, body: Option<&str>, headers: &[(&str, &str)], timeout_ms: u32) -> Result<Answer, NoAnswer> {
     let timed_out = NoAnswer::TimedOut { seconds: timeout_ms.div_ceil(1000) };
     let window = web_sys::window().ok_or(NoAnswer::Unreachable)?;
     let signal = AbortSignal::timeout_with_u32(timeout_ms);
@@ -98,13 +99,13 @@ pub(crate) async fn request(method: &str, url: &str, body: Option<&str>, headers
 
 /// GETs `url` and reads its JSON body as `T`. A 4xx/5xx answer in the contract's error shape gives its
 /// first message.
-pub(crate) async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, Message> {
+pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, Message> {
     fetch_json(url, false, timeout_ms).await?.ok_or_else(|| NoAnswer::Unreachable.message(url))
 }
 
 /// Like [`get_json`], but a 404 is "nothing yet" (`None`), not an error: a report address before the
 /// first report is submitted.
-pub(crate) async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<Option<T>, Message> {
+pub async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<Option<T>, Message> {
     fetch_json(url, true, timeout_ms).await
 }
 

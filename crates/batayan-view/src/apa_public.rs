@@ -1,0 +1,263 @@
+//! `<batayan-apa-table>` in public mode (no `mode`, or `mode="public"`): fetches the agreement and, if
+//! given, the latest report, and shows the scored table — with a status line while loading, and an
+//! explained error with "try again" if anything is wrong.
+//!
+//! The states are those of the forms' element (`batayan-elements`): loading → table, or loading →
+//! error + retry. A load is numbered; the answer of an older one (the `src` changed, or "try again" was
+//! pressed while it hung) is dropped. A `mode` naming a form never reaches this module: the loader
+//! fetches the forms' module for it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use batayan_core::apa::{Agreement, Mode, RawScore, Report, scorecard};
+use batayan_core::contract::{ApaMode, request_timeout_ms};
+use batayan_core::locale::{Lang, Message};
+use batayan_web::attributes;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event, HtmlElement};
+
+use crate::apa_table;
+use crate::dom::{Dom, with};
+
+/// What the attributes ask for.
+#[derive(Clone, PartialEq, Debug)]
+struct Wanted {
+    src: Option<String>,
+    report_src: Option<String>,
+    timeout_ms: Result<u32, Message>,
+    mode: Result<ApaMode, Message>,
+    lang: Lang,
+}
+
+impl Wanted {
+    fn read(host: &HtmlElement) -> Wanted {
+        Wanted {
+            src: attributes::text(host, "src"),
+            report_src: attributes::text(host, "report-src"),
+            timeout_ms: request_timeout_ms(attributes::text(host, "timeout").as_deref()),
+            mode: ApaMode::parse(attributes::text(host, "mode").as_deref()),
+            lang: attributes::language(host),
+        }
+    }
+
+    /// What must be fetched again when it changes.
+    fn source(&self) -> (Option<&str>, Option<&str>, u32) {
+        (self.src.as_deref(), self.report_src.as_deref(), self.timeout_ms.clone().unwrap_or_default())
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Load {
+    Loading,
+    Ready(Rc<Agreement>, Option<Rc<Report>>),
+    Failed(Message),
+}
+
+/// The element's state, shared with its event listeners and its pending load.
+#[derive(Debug)]
+struct State {
+    host: HtmlElement,
+    root: Element,
+    dom: Dom,
+    wanted: RefCell<Wanted>,
+    load: RefCell<Load>,
+    /// The number of the latest load; an answer to any other is stale.
+    latest_load: Cell<u32>,
+    /// Raw scores by indicator key, for writing "how was this computed" when a reader opens it.
+    explanations: RefCell<HashMap<String, RawScore>>,
+    /// Listeners on the root, with their event and phase, removed and freed on destroy.
+    listeners: RefCell<Vec<(&'static str, bool, Closure<dyn FnMut(Event)>)>>,
+}
+
+/// A mounted public table, owned by its custom element in JS.
+#[derive(Debug)]
+pub(crate) struct ApaPublic {
+    state: Rc<State>,
+}
+
+impl ApaPublic {
+    pub(crate) fn mount(host: HtmlElement) -> Result<ApaPublic, JsValue> {
+        let root = batayan_web::shadow::prepare_root(&host)?;
+        let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
+        let state = Rc::new(State {
+            wanted: RefCell::new(Wanted::read(&host)),
+            host,
+            root,
+            dom: Dom::new(document),
+            load: RefCell::new(Load::Loading),
+            latest_load: Cell::new(0),
+            explanations: RefCell::default(),
+            listeners: RefCell::default(),
+        });
+        listen(&state, "click", false, State::on_click)?;
+        // `toggle` does not bubble; a capturing listener on the root still hears every `<details>`.
+        listen(&state, "toggle", true, State::explain)?;
+        start_load(&state);
+        Ok(ApaPublic { state })
+    }
+
+    /// Re-reads the attributes: fetches again if the addresses or the timeout changed, else redraws
+    /// (a new `lang` needs no new data).
+    pub(crate) fn attribute_changed(&self) {
+        let now = Wanted::read(&self.state.host);
+        let before = self.state.wanted.replace(now.clone());
+        if before.source() != now.source() {
+            start_load(&self.state);
+        } else if before != now {
+            self.state.show();
+        }
+    }
+
+    pub(crate) fn destroy(&self) {
+        // Bumping the number makes a load still in flight stale; dropping the listeners frees them.
+        self.state.latest_load.set(self.state.latest_load.get().wrapping_add(1));
+        for (event, capture, listener) in self.state.listeners.borrow_mut().drain(..) {
+            let _ = self.state.root.remove_event_listener_with_callback_and_bool(event, listener.as_ref().unchecked_ref(), capture);
+        }
+        if let Some(shadow) = self.state.host.shadow_root() {
+            // Nothing useful can be done if the DOM refuses; the element is leaving the page anyway.
+            let _ = batayan_web::shadow::clear(&shadow);
+        }
+    }
+}
+
+/// Adds a listener on the root that holds the state weakly (no cycle: the element owns the state).
+fn listen(state: &Rc<State>, event: &'static str, capture: bool, handler: fn(&Rc<State>, Event)) -> Result<(), JsValue> {
+    let weak: Weak<State> = Rc::downgrade(state);
+    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        if let Some(state) = weak.upgrade() {
+            handler(&state, e);
+        }
+    });
+    state.root.add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), capture)?;
+    state.listeners.borrow_mut().push((event, capture, closure));
+    Ok(())
+}
+
+fn start_load(state: &Rc<State>) {
+    let this_load = state.latest_load.get().wrapping_add(1);
+    state.latest_load.set(this_load);
+    state.load.replace(Load::Loading);
+    state.show();
+    let wanted = state.wanted.borrow().clone();
+    let (Ok(ApaMode::Public), Ok(timeout_ms)) = (&wanted.mode, &wanted.timeout_ms) else {
+        return; // `show` explains the attribute; nothing to fetch.
+    };
+    let timeout_ms = *timeout_ms;
+    let weak = Rc::downgrade(state);
+    wasm_bindgen_futures::spawn_local(async move {
+        let load = fetch(wanted.src.as_deref(), wanted.report_src.as_deref(), timeout_ms).await;
+        if let Some(state) = weak.upgrade().filter(|s| s.latest_load.get() == this_load) {
+            state.load.replace(load);
+            state.show();
+        }
+    });
+}
+
+async fn fetch(src: Option<&str>, report_src: Option<&str>, timeout_ms: u32) -> Load {
+    let Some(src) = src else {
+        return Load::Failed(Message::new(
+            "চুক্তির ঠিকানা দিন: <batayan-apa-table src=\"…\">।",
+            "Give the agreement's address: <batayan-apa-table src=\"…\">.",
+        ));
+    };
+    let agreement = match batayan_web::net::get_json::<Agreement>(src, timeout_ms).await {
+        Ok(a) => Rc::new(a),
+        Err(m) => return Load::Failed(m),
+    };
+    let report = match report_src {
+        Some(url) => match batayan_web::net::get_json_or_none::<Report>(url, timeout_ms).await {
+            Ok(r) => r.map(Rc::new),
+            Err(m) => return Load::Failed(m),
+        },
+        None => None,
+    };
+    Load::Ready(agreement, report)
+}
+
+impl State {
+    /// Draws the current state into the root, replacing what was there.
+    fn show(&self) {
+        let drawn = self.draw();
+        let content = match drawn {
+            Ok(content) => content,
+            // A DOM call refused (it should never happen): say so rather than leave a stale view.
+            Err(e) => {
+                let lang = self.wanted.borrow().lang;
+                let detail = e.as_string().unwrap_or_default();
+                let message = Message::new(format!("দেখানো যায়নি: {detail}"), format!("Could not be shown: {detail}"));
+                match error_box(&self.dom, &message, lang) {
+                    Ok(b) => b,
+                    Err(_) => return,
+                }
+            }
+        };
+        self.root.replace_children_with_node_1(&content);
+    }
+
+    fn draw(&self) -> Result<Element, JsValue> {
+        let wanted = self.wanted.borrow();
+        let lang = wanted.lang;
+        if let Err(message) = wanted.mode.as_ref().and(wanted.timeout_ms.as_ref()) {
+            return error_box(&self.dom, message, lang);
+        }
+        match &*self.load.borrow() {
+            Load::Loading => {
+                let status = self.dom.el("p", "by-status")?;
+                status.set_attribute("role", "status")?;
+                let spinner = self.dom.el("span", "by-spinner")?;
+                spinner.set_attribute("aria-hidden", "true")?;
+                with(status, &[&spinner, &self.dom.text("span", "", lang.pick("চুক্তি লোড হচ্ছে…", "Loading the agreement…"))?])
+            }
+            Load::Failed(message) => {
+                let retry = self.dom.text("button", "by-button by-button--secondary", lang.pick("আবার চেষ্টা করুন", "Try again"))?;
+                retry.set_attribute("type", "button")?;
+                retry.set_attribute("data-action", "retry")?;
+                with(self.dom.el("div", "by-load-failed")?, &[&error_box(&self.dom, message, lang)?, &retry])
+            }
+            Load::Ready(agreement, report) => {
+                let empty = Report::new(&agreement.office, agreement.fiscal_year, "Q4");
+                let card = scorecard(agreement, report.as_deref().unwrap_or(&empty), Mode::Interpolated);
+                let view = apa_table::render(&self.dom, agreement, &card, report.is_some(), lang)?;
+                let raws = card.indicators.into_iter().filter_map(|s| s.raw.map(|raw| (s.key, raw)));
+                *self.explanations.borrow_mut() = raws.collect();
+                Ok(view)
+            }
+        }
+    }
+
+    /// "Try again" on a failed load.
+    fn on_click(self: &Rc<State>, event: Event) {
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if target.is_some_and(|t| t.get_attribute("data-action").as_deref() == Some("retry")) {
+            start_load(self);
+        }
+    }
+
+    /// Writes "how was this computed" into a score's `<details>` the first time it opens.
+    fn explain(self: &Rc<State>, event: Event) {
+        let Some(details) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if !details.class_list().contains("by-explain") {
+            return;
+        }
+        let (Some(paragraph), Ok(Some(row))) = (details.last_element_child(), details.closest("tr[data-key]")) else { return };
+        if paragraph.text_content().is_some_and(|t| !t.is_empty()) {
+            return;
+        }
+        let key = row.get_attribute("data-key").unwrap_or_default();
+        if let Some(raw) = self.explanations.borrow().get(&key) {
+            paragraph.set_text_content(Some(raw.explanation().get(self.wanted.borrow().lang)));
+        }
+    }
+}
+
+/// `role="alert"` so that a screen reader announces the error when it appears; the visible "ত্রুটি:" /
+/// "Error:" prefix tells sighted and colour-blind readers alike that this is an error, not content.
+fn error_box(dom: &Dom, message: &Message, lang: Lang) -> Result<Element, JsValue> {
+    let alert = dom.el("div", "by-error")?;
+    alert.set_attribute("role", "alert")?;
+    with(alert, &[&dom.text("strong", "by-error__label", lang.pick("ত্রুটি: ", "Error: "))?, &dom.text("span", "by-error__text", message.get(lang))?])
+}

@@ -1,0 +1,23 @@
+//! The browser edge every Batayan module shares, and nothing that needs Yew: a citizen's page loads the
+//! read-only views (`batayan-view`, hand-written DOM) and never the forms (`batayan-elements`, Yew), yet
+//! both read attributes, prepare the shadow root and talk to the host the same way — from here.
+//!
+//! **Invariant:** nothing here panics on what a page or a host gives us; every failure is a [`Message`]
+//! (from `batayan-core`) a person can act on, or a `JsValue` error the caller turns into one.
+//!
+//! [`Message`]: batayan_core::locale::Message
+
+pub mod attributes;
+pub mod net;
+pub mod shadow;
+
+/// The CSS of every widget, adopted as a constructed stylesheet (it survives `style-src 'self'`).
+/// Class names are prefixed `by-` so that they read as ours in a host page's inspector.
+pub const STYLESHEET: &str = include_str!("styles.css");
+
+/// The browser's local date. The core never reads a clock; the edges hand it the day.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year() as i32, now.get_month() + 1, now.get_date());
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
