@@ -177,8 +177,10 @@ pub fn request_timeout_ms(attribute: Option<&str>) -> Result<u32, Message> {
     let Some(text) = attribute.map(str::trim).filter(|t| !t.is_empty()) else {
         return Ok(DEFAULT_TIMEOUT_SECONDS * 1000);
     };
-    match crate::locale::parse_number(text) {
-        Ok(seconds) if seconds.fract() == 0.0 && (1.0..=600.0).contains(&seconds) => Ok(seconds as u32 * 1000),
+    // Whole seconds in either digit set, read as an integer: a float parser is Wasm bytes the public
+    // view would carry for this one attribute.
+    match crate::locale::to_ascii_digits(text).parse::<u32>() {
+        Ok(seconds) if (1..=600).contains(&seconds) => Ok(seconds * 1000),
         _ => Err(Message::new(
             format!("timeout=\"{text}\" চলবে না: ১ থেকে ৬০০-এর মধ্যে পূর্ণ সেকেন্ড লিখুন (যেমন timeout=\"৬০\")।"),
             format!("timeout=\"{text}\" will not do: give whole seconds from 1 to 600 (e.g. timeout=\"60\")."),

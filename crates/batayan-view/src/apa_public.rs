@@ -56,6 +56,9 @@ enum Load {
     Failed(Message),
 }
 
+/// A listener on the root: its event, whether it captures, and the closure JS calls.
+type Listener = (&'static str, bool, Closure<dyn FnMut(Event)>);
+
 /// The element's state, shared with its event listeners and its pending load.
 #[derive(Debug)]
 struct State {
@@ -69,7 +72,7 @@ struct State {
     /// Raw scores by indicator key, for writing "how was this computed" when a reader opens it.
     explanations: RefCell<HashMap<String, RawScore>>,
     /// Listeners on the root, with their event and phase, removed and freed on destroy.
-    listeners: RefCell<Vec<(&'static str, bool, Closure<dyn FnMut(Event)>)>>,
+    listeners: RefCell<Vec<Listener>>,
 }
 
 /// A mounted public table, owned by its custom element in JS.

@@ -20,7 +20,7 @@ pub struct Agreement {
     /// The superior who signs with it (`মহাপরিচালক, তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর`).
     #[serde(default)]
     pub counterpart: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::locale::iso_date::option")]
     pub signing_date: Option<NaiveDate>,
     /// Section 1: রূপকল্প (vision), অভিলক্ষ্য (mission) and কার্যাবলি (functions).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -179,12 +179,53 @@ pub enum Direction {
     LowerIsBetter,
 }
 
-/// A cell's value: a number, or a date for date indicators. In JSON a number, or an ISO date string.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// A cell's value: a number, or a date for date indicators. In JSON a number, or an ISO date string
+/// (read by hand rather than `#[serde(untagged)]`, which buffers every value and tries each variant).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Value {
     Number(f64),
     Date(NaiveDate),
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Number(x) => serializer.serialize_f64(*x),
+            Value::Date(d) => serializer.serialize_str(&crate::locale::iso_date::format(*d)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl serde::de::Visitor<'_> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a number, or a date written YYYY-MM-DD")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Value, E> {
+        Ok(Value::Number(x))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, x: i64) -> Result<Value, E> {
+        Ok(Value::Number(x as f64))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, x: u64) -> Result<Value, E> {
+        Ok(Value::Number(x as f64))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Value, E> {
+        crate::locale::iso_date::parse(text).map(Value::Date).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &self))
+    }
 }
 
 impl Value {

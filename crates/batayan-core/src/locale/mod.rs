@@ -22,6 +22,7 @@ mod calendar;
 mod date;
 mod digits;
 mod fiscal;
+pub mod iso_date;
 mod mobile;
 mod number;
 

@@ -145,27 +145,34 @@ pub fn format_integer(value: i64, lang: Lang) -> String {
 /// A number with exactly `decimals` digits after the point (rounded half away from zero), grouped
 /// for `lang`. Scores are shown this way with two decimals.
 pub fn format_fixed(value: f64, decimals: usize, lang: Lang) -> String {
-    if !value.is_finite() {
+    // Integer arithmetic, not `format!("{:.2}")`: float formatting is ~20 KB of Wasm (Grisu and Dragon
+    // tables) on every page, and a value shown with fixed decimals is an integer of hundredths.
+    let decimals = decimals.min(MAX_SHOWN_DECIMALS);
+    let scale = 10i128.pow(decimals as u32);
+    let scaled = (value * scale as f64).round();
+    // Past ~1.7e38 no `i128` holds it; no table has such a figure, and a guess would be a lie.
+    if !scaled.is_finite() || scaled.abs() >= i128::MAX as f64 {
         return "—".to_owned();
     }
-    let text = format!("{:.*}", decimals, round_half_away(value, decimals));
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        // `-0.00` reads as a mistake; a rounded zero has no sign.
-        Some(rest) if rest.chars().any(|c| matches!(c, '1'..='9')) => ("-", rest),
-        Some(rest) => ("", rest),
-        None => ("", text.as_str()),
-    };
-    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let mut out = format!("{sign}{}", group(integer, lang));
-    if !fraction.is_empty() {
+    let scaled = scaled as i128;
+    let (integer, fraction) = (scaled.unsigned_abs() / scale as u128, scaled.unsigned_abs() % scale as u128);
+    // `-0.00` reads as a mistake; a rounded zero has no sign.
+    let mut out = if scaled < 0 { "-".to_owned() } else { String::new() };
+    out.push_str(&group(&integer.to_string(), lang));
+    if decimals > 0 {
+        let digits = fraction.to_string();
         out.push('.');
-        out.push_str(fraction);
+        out.extend(std::iter::repeat_n('0', decimals - digits.len()));
+        out.push_str(&digits);
     }
     match lang {
         Lang::Bn => to_bangla_digits(&out),
         Lang::En => out,
     }
 }
+
+/// More decimals than any figure of ours needs (`format_number` shows up to six).
+const MAX_SHOWN_DECIMALS: usize = 9;
 
 /// A number as short as it can be written exactly (up to six decimals), grouped for `lang`:
 /// `1508747` → `১৫,০৮,৭৪৭`, `0.5` → `০.৫`.
@@ -178,11 +185,6 @@ pub fn format_number(value: f64, lang: Lang) -> String {
         }
         None => fixed,
     }
-}
-
-fn round_half_away(value: f64, decimals: usize) -> f64 {
-    let scale = 10f64.powi(decimals.min(15) as i32);
-    (value * scale).round() / scale
 }
 
 fn group(digits: &str, lang: Lang) -> String {
@@ -297,6 +299,11 @@ mod tests {
         assert_eq!(format_fixed(1_234_567.5, 2, Lang::Bn), "১২,৩৪,৫৬৭.৫০");
         assert_eq!(format_fixed(-0.001, 2, Lang::En), "0.00");
         assert_eq!(format_fixed(2.5, 0, Lang::En), "3");
+        assert_eq!(format_fixed(-2.5, 0, Lang::En), "-3");
+        assert_eq!(format_fixed(-1234.005, 1, Lang::En), "-1,234.0");
+        assert_eq!(format_fixed(0.07, 2, Lang::Bn), "০.০৭");
+        assert_eq!(format_fixed(1e20, 2, Lang::En), "100,000,000,000,000,000,000.00");
+        assert_eq!(format_fixed(1e300, 2, Lang::En), "—");
         assert_eq!(format_number(0.5, Lang::Bn), "০.৫");
         assert_eq!(format_number(1_508_747.0, Lang::Bn), "১৫,০৮,৭৪৭");
         assert_eq!(format_number(12.25, Lang::En), "12.25");
