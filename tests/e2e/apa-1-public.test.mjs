@@ -1,7 +1,7 @@
 // <batayan-apa-table> on the served demo page (public view), read the way a citizen reads it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibilityViolations, launch, openPage, screenshots, sidewaysOverflow, withAttributes } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, recordCode, screenshots, sidewaysOverflow, withAttributes } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -30,6 +30,31 @@ test('the public view shows the total, area bars and every indicator', async () 
   await page.screenshot({ path: `${screenshots}apa-public-desktop.png`, fullPage: true });
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with an explanation and the about box open');
   assert.deepEqual(page.problems, [], 'no console errors, no CSP violations');
+  await page.close();
+});
+
+test("a citizen's page downloads the view and never a form's code; a form asked for later is loaded then", async () => {
+  const page = await openPage(browser, '/apa.html', { prepare: recordCode });
+  await loaded(page);
+  await page.waitForLoadState('networkidle');
+  const wasm = page.code.filter((path) => path.endsWith('.wasm'));
+  assert.deepEqual(wasm, ['/batayan/batayan_view_bg.wasm'], `the citizen's page fetched ${page.code.join(', ')}`);
+  assert.ok(!page.code.some((path) => path.includes('batayan_elements')), `no form code: ${page.code.join(', ')}`);
+  // The same element switched to report mode by the page: the forms' module loads and the form shows.
+  await page.evaluate(() => {
+    const apa = document.getElementById('apa');
+    apa.setAttribute('submit-url', '/api/apa/ict-sylhet/2024-25/reports');
+    apa.setAttribute('period', 'Q2');
+    apa.setAttribute('mode', 'report');
+  });
+  await page.locator('#apa [id="by-field/values/1.1.1/quarters/1"]').waitFor();
+  assert.ok(page.code.includes('/batayan/batayan_elements_bg.wasm'), `the form's code after the switch: ${page.code.join(', ')}`);
+  // And back: the view, from the module already loaded, with nothing fetched twice.
+  await page.evaluate(() => document.getElementById('apa').removeAttribute('mode'));
+  await page.locator('#apa .by-apa__table').waitFor();
+  assert.equal(await page.locator('#apa .by-apa__total-figure').innerText(), '৪৭.২৫');
+  assert.equal(page.code.filter((path) => path.endsWith('.wasm')).length, 2, page.code.join(', '));
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
 

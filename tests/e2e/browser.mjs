@@ -34,6 +34,18 @@ export async function openPage(browser, path, { width = 1280, height = 900, prep
   return page;
 }
 
+/**
+ * Every script and Wasm file the page requests, as paths, in order: the page's own network log,
+ * collected from before its first request (pass as `prepare`, read `page.code` afterwards).
+ */
+export function recordCode(page) {
+  page.code = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (/\.(m?js|wasm)$/.test(path)) page.code.push(path);
+  });
+}
+
 /** Serves the demo page at `path` with extra attributes on its widget (`timeout="2"`), as a portal would write them. */
 export async function withAttributes(page, path, attributes) {
   await page.route(`**${path}`, async (route) => {

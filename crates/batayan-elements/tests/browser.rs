@@ -122,65 +122,9 @@ fn unknown_tags_are_refused_with_a_message() {
 }
 
 mod apa {
-    use std::rc::Rc;
-
-    use batayan_core::apa::{Agreement, Report};
-    use batayan_core::locale::Lang;
-    use batayan_widgets::apa::{ApaTable, ApaTableProps};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use web_sys::HtmlElement;
-
-    fn fixtures() -> (Rc<Agreement>, Rc<Report>) {
-        let agreement = serde_json::from_str(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).expect("agreement");
-        let report = serde_json::from_str(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json")).expect("report");
-        (Rc::new(agreement), Rc::new(report))
-    }
-
-    fn root() -> HtmlElement {
-        let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-        let div: HtmlElement = document.create_element("div").expect("creates").unchecked_into();
-        document.body().expect("a body").append_child(&div).expect("appends");
-        div
-    }
-
-    #[wasm_bindgen_test]
-    async fn public_view_shows_the_total_the_rows_and_how_a_score_was_computed() {
-        let (agreement, report) = fixtures();
-        let div = root();
-        let props = ApaTableProps { agreement, report: Some(report), lang: Lang::Bn };
-        let app = yew::Renderer::<ApaTable>::with_root_and_props(div.clone().into(), props).render();
-        yew::scheduler::flush().await;
-        let figure = div.query_selector(".by-apa__total-figure").expect("query").expect("a total");
-        assert_eq!(figure.text_content().as_deref(), Some("৪৭.২৫"));
-        let rows = div.query_selector_all(".by-apa__row").expect("query");
-        assert_eq!(rows.length(), 23);
-        let first = div.query_selector("[data-key='1.1.1']").expect("query").expect("row [১.১.১]");
-        let text = first.text_content().unwrap_or_default();
-        assert!(text.contains("প্রশিক্ষণার্থী"), "{text}");
-        let raw = first.query_selector(".by-apa__raw summary").expect("query").expect("a score");
-        assert_eq!(raw.text_content().as_deref(), Some("৯০.৬৭")); // 20 + 18 = 38 against 80, 35, …
-        let why = first.query_selector(".by-explain p").expect("query").expect("an explanation");
-        assert_eq!(why.text_content().as_deref(), Some("অর্জন ৩৮ আছে ৯০% (৩৫) ও ১০০% (৮০) লক্ষ্যমাত্রার মাঝে: ৯০ + ১০ × (৩৮ − ৩৫) / (৮০ − ৩৫) = ৯০.৬৭।"));
-        app.destroy();
-        div.remove();
-    }
-
-    #[wasm_bindgen_test]
-    async fn without_a_report_only_targets_are_shown_in_english_too() {
-        let (agreement, _) = fixtures();
-        let div = root();
-        let props = ApaTableProps { agreement, report: None, lang: Lang::En };
-        let app = yew::Renderer::<ApaTable>::with_root_and_props(div.clone().into(), props).render();
-        yew::scheduler::flush().await;
-        assert!(div.query_selector(".by-apa__total-figure").expect("query").is_none());
-        let text = div.text_content().unwrap_or_default();
-        assert!(text.contains("Annual Performance Agreement 2024-25"), "{text}");
-        assert!(text.contains("Actual 2022-23"), "{text}");
-        assert!(text.contains("Projection 2026-27"), "{text}");
-        app.destroy();
-        div.remove();
-    }
 
     /// The first element matching `selector` in the element's shadow root, waiting up to two seconds
     /// for fetches and renders.
@@ -294,22 +238,22 @@ mod apa {
     }
 
     #[wasm_bindgen_test]
-    async fn a_wrong_timeout_is_explained_and_a_right_one_shows_the_table() {
+    async fn a_wrong_timeout_is_explained_and_a_right_one_shows_the_form() {
         let url = agreement_url();
-        let el = super::host("batayan-apa-table", &[("src", &url), ("timeout", "soon")]);
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "report"), ("period", "Q2"), ("timeout", "soon")]);
         let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
         let alert = appears(&el, "[role=alert]").await;
         assert!(alert.text_content().unwrap_or_default().contains("১ থেকে ৬০০-এর মধ্যে পূর্ণ সেকেন্ড"), "{:?}", alert.text_content());
         el.set_attribute("timeout", "৬০").expect("sets");
         mounted.attribute_changed();
-        appears(&el, ".by-apa__table").await;
+        appears(&el, "[id='by-field/values/1.1.1/quarters/1']").await;
         mounted.destroy();
         el.remove();
     }
 
     #[wasm_bindgen_test]
     async fn a_missing_agreement_is_an_explained_error_with_a_way_to_try_again() {
-        let el = super::host("batayan-apa-table", &[("src", "/no-such-agreement.json")]);
+        let el = super::host("batayan-apa-table", &[("src", "/no-such-agreement.json"), ("mode", "edit")]);
         let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
         let text = appears(&el, "[role=alert]").await.text_content().unwrap_or_default();
         assert!(text.contains("/no-such-agreement.json"), "{text}");

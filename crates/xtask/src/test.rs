@@ -47,11 +47,13 @@ pub(crate) fn run() -> Result<bool, String> {
     let (out, ok) = tee(command("cargo", &["test", "--workspace", "--no-fail-fast"], &root))?;
     tally.add("native", cargo_counts(&out), ok);
 
-    let elements = root.join("crates/batayan-elements");
-    let mut browser = command("cargo", &["test", "--target", "wasm32-unknown-unknown", "--no-fail-fast"], &elements);
-    browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
-    let (out, ok) = tee(browser)?;
-    tally.add("browser", cargo_counts(&out), ok);
+    // Each module's in-browser tests, from its own directory (where its webdriver.json is).
+    for module in ["batayan-view", "batayan-elements"] {
+        let mut browser = command("cargo", &["test", "--target", "wasm32-unknown-unknown", "--no-fail-fast"], &root.join("crates").join(module));
+        browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let (out, ok) = tee(browser)?;
+        tally.add(&format!("browser ({module})"), cargo_counts(&out), ok);
+    }
 
     match end_to_end() {
         Ok((out, ok)) => tally.add("end-to-end", tap_counts(&out), ok),

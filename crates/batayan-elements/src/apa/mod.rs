@@ -10,7 +10,6 @@ use std::rc::Rc;
 use batayan_core::apa::{Agreement, Report};
 pub use batayan_core::contract::ApaMode;
 use batayan_core::locale::{Lang, Message};
-use batayan_widgets::apa::ApaTable;
 use batayan_widgets::ui::{ErrorBox, tr};
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -118,8 +117,13 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                 </div>
             }
         }
-        (Load::Ready(agreement, report), ApaMode::Public) => html! {
-            <ApaTable agreement={agreement.clone()} report={report.clone()} {lang} />
+        // The loader mounts the public view from `batayan_view`; this module reaches public mode only
+        // when a page imports it directly.
+        (Load::Ready(..), ApaMode::Public) => html! {
+            <ErrorBox message={Message::new(
+                "নাগরিক দৃশ্য এই মডিউলে নেই: পাতায় batayan.js যুক্ত করুন, সে ঠিক মডিউলটি আনবে।",
+                "The public view is not in this module: include batayan.js, which loads the right one.",
+            )} {lang} />
         },
         (Load::Ready(agreement, report), ApaMode::Report) => html! {
             <report::ReportMode host={props.host.clone()} agreement={agreement.clone()} report={report.clone()}

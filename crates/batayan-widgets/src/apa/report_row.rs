@@ -3,7 +3,7 @@
 //! so typing in one row re-renders that row only.
 
 use batayan_core::apa::{EntryField, EntryText, Indicator, IndicatorScore, Method, Severity, level_label};
-use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_number};
+use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_fixed, format_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -96,7 +96,29 @@ pub fn ReportRow(props: &ReportRowProps) -> Html {
             <td class="by-apa__entry by-apa__evidence" data-label={tr(lang, "প্রমাণক (লিংক)", "Evidence (link)")}>
                 { input(EntryField::Evidence, &props.entry.evidence, format!("{serial} {}", tr(lang, "প্রমাণকের লিংক", "evidence link")), "url") }
             </td>
-            { super::row::score_cells(props.score.as_ref(), lang) }
+            { score_cells(props.score.as_ref(), lang) }
         </tr>
+    }
+}
+
+/// The three cells a score fills, as the public table (`batayan-view`) shows them: what was achieved,
+/// the raw score with "how was this computed", and what it adds to its area.
+fn score_cells(score: Option<&IndicatorScore>, lang: Lang) -> Html {
+    let achieved = score.and_then(|s| s.achievement);
+    let raw = score.and_then(|s| s.raw);
+    let weighted = score.filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
+    html! {
+        <>
+            <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ achieved.map(|v| v.format(lang)).unwrap_or_default() }</td>
+            <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
+                if let Some(raw) = raw {
+                    <details class="by-explain">
+                        <summary>{ format_fixed(raw.value, 2, lang) }</summary>
+                        <p>{ raw.explanation().get(lang).to_owned() }</p>
+                    </details>
+                }
+            </td>
+            <td class="by-num by-apa__weighted" data-label={tr(lang, "ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
+        </>
     }
 }
