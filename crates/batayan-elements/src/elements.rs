@@ -1,19 +1,12 @@
-//! The registry of custom elements: each tag, the attributes it observes, and how its props are read.
+//! The elements this module mounts (the APA table's forms), and how their props are read from attributes.
 
-use batayan_widgets::fiscal_year::{FiscalYearCard, FiscalYearCardProps};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 use yew::{AppHandle, BaseComponent, Renderer};
 
-use crate::ElementSpec;
 use crate::apa::{ApaMode, ApaTableElement, ApaTableElementProps};
 use batayan_web::attributes;
 use batayan_web::shadow::{clear, prepare_root};
-
-pub(crate) const SPECS: [ElementSpec; 2] = [
-    ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] },
-    ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "submit-url", "mode", "period", "timeout", "lang"] },
-];
 
 /// A mounted widget, owned by its custom element in JS.
 #[wasm_bindgen]
@@ -85,7 +78,6 @@ fn mount_yew<C: BaseComponent>(
 pub(crate) fn mount(host: HtmlElement) -> Result<MountedElement, JsError> {
     let tag = host.local_name();
     let app = match tag.as_str() {
-        "batayan-fiscal-year" => mount_yew::<FiscalYearCard>(host, fiscal_year_props),
         "batayan-apa-table" => mount_yew::<ApaTableElement>(host, apa_table_props),
         _ => return Err(JsError::new(&format!("batayan: <{tag}> is not one of our elements"))),
     };
@@ -103,42 +95,5 @@ fn apa_table_props(host: &HtmlElement) -> ApaTableElementProps {
         period: attributes::text(host, "period").map(Into::into),
         timeout_ms: batayan_core::contract::request_timeout_ms(attributes::text(host, "timeout").as_deref()),
         lang: attributes::language(host),
-    }
-}
-
-fn fiscal_year_props(host: &HtmlElement) -> FiscalYearCardProps {
-    FiscalYearCardProps {
-        date: attributes::text(host, "date").map(Into::into),
-        today: batayan_web::today(),
-        lang: attributes::language(host),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    /// `js/batayan.js` defines every element before any Wasm loads, from its own list: that list must
-    /// name exactly the tags and observed attributes of this registry.
-    #[test]
-    fn the_loader_lists_every_element_with_its_attributes() {
-        let loader = include_str!("../js/batayan.js");
-        for spec in super::SPECS {
-            let attributes: Vec<String> = spec.attributes.iter().map(|a| format!("'{a}'")).collect();
-            let entry = format!("{{ name: '{}', attributes: [{}],", spec.name, attributes.join(", "));
-            assert!(loader.contains(&entry), "js/batayan.js lacks {entry}");
-        }
-        assert_eq!(loader.matches("{ name: 'batayan-").count(), super::SPECS.len(), "no element the registry does not know");
-    }
-
-    /// The manifest portal developers read (`pkg-config/custom-elements.json`) lists exactly the
-    /// attributes each element observes.
-    #[test]
-    fn the_manifest_lists_every_observed_attribute() {
-        let manifest: serde_json::Value = serde_json::from_str(include_str!("../../../pkg-config/custom-elements.json")).expect("valid JSON");
-        let declarations = manifest["modules"][0]["declarations"].as_array().expect("declarations");
-        for spec in super::SPECS {
-            let declared = declarations.iter().find(|d| d["tagName"] == spec.name).unwrap_or_else(|| panic!("{} is not in the manifest", spec.name));
-            let names: Vec<&str> = declared["attributes"].as_array().expect("attributes").iter().filter_map(|a| a["name"].as_str()).collect();
-            assert_eq!(names, spec.attributes, "<{}>", spec.name);
-        }
     }
 }

@@ -3,7 +3,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use batayan_elements::{element_specs, mount_element};
+use batayan_elements::mount_element;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -20,105 +20,13 @@ fn host(tag: &str, attributes: &[(&str, &str)]) -> HtmlElement {
     el
 }
 
-/// A host element in the page with the widget mounted and rendered.
-async fn mounted(tag: &str, attributes: &[(&str, &str)]) -> (HtmlElement, batayan_elements::MountedElement) {
-    let el = host(tag, attributes);
-    let widget = mount_element(el.clone()).expect("mounts");
-    yew::scheduler::flush().await;
-    (el, widget)
-}
-
-/// What a person sees inside the element.
-fn shown_text(el: &HtmlElement) -> String {
-    let shadow = el.shadow_root().expect("the widget attached a shadow root");
-    shadow.text_content().unwrap_or_default()
-}
-
 #[wasm_bindgen_test]
-fn specs_list_the_fiscal_year_element() {
-    let specs = element_specs().expect("serializes");
-    let json = js_sys::JSON::stringify(&specs).expect("stringifies").as_string().expect("a string");
-    assert_eq!(
-        json,
-        r#"[{"name":"batayan-fiscal-year","attributes":["date","lang"]},{"name":"batayan-apa-table","attributes":["src","report-src","submit-url","mode","period","timeout","lang"]}]"#
-    );
-}
-
-#[wasm_bindgen_test]
-async fn fiscal_year_renders_both_calendars_in_bangla() {
-    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "২৭ ডিসেম্বর ২০২৩")]).await;
-    let text = shown_text(&el);
-    assert!(text.contains("অর্থবছর ২০২৩-২৪"), "{text}");
-    assert!(text.contains("বুধবার, ২৭ ডিসেম্বর ২০২৩"), "{text}");
-    assert!(text.contains("১২ পৌষ ১৪৩০"), "{text}");
-    assert!(text.contains("দ্বিতীয় প্রান্তিক (অক্টোবর–ডিসেম্বর)"), "{text}");
-    let bar = el.shadow_root().expect("shadow").query_selector("[role=progressbar]").expect("query").expect("a progress bar");
-    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("অর্থবছরের ৪৯% পার হয়েছে")); // day 180 of 366
-    mounted.destroy();
-    el.remove();
-}
-
-#[wasm_bindgen_test]
-async fn attribute_changes_update_language_and_date() {
-    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "12 Poush 1430")]).await;
-    el.set_attribute("lang", "en").expect("sets");
-    el.set_attribute("date", "2024-07-01").expect("sets");
-    mounted.attribute_changed();
-    yew::scheduler::flush().await;
-    let text = shown_text(&el);
-    assert!(text.contains("Fiscal year 2024-25"), "{text}");
-    assert!(text.contains("Monday, 1 July 2024"), "{text}");
-    assert!(text.contains("17 Asharh 1431"), "{text}");
-    mounted.destroy();
-    assert_eq!(shown_text(&el), "", "destroy empties the shadow root");
-    mounted.destroy(); // a second destroy is harmless
-    el.remove();
-}
-
-#[wasm_bindgen_test]
-async fn language_comes_from_the_closest_lang_ancestor() {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let wrapper = document.create_element("div").expect("creates");
-    wrapper.set_attribute("lang", "en-GB").expect("sets");
-    document.body().expect("a body").append_child(&wrapper).expect("appends");
-    let el: HtmlElement = document.create_element("batayan-fiscal-year").expect("creates").unchecked_into();
-    el.set_attribute("date", "১৯/০৯/২০২২").expect("sets");
-    wrapper.append_child(&el).expect("appends");
-    let mut mounted = mount_element(el.clone()).expect("mounts");
-    yew::scheduler::flush().await;
-    assert!(shown_text(&el).contains("19 September 2022"), "{}", shown_text(&el));
-    mounted.destroy();
-    wrapper.remove();
-}
-
-#[wasm_bindgen_test]
-async fn a_bad_date_is_an_announced_error_not_a_crash() {
-    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "৩১/০২/২০২৩")]).await;
-    let shadow = el.shadow_root().expect("shadow");
-    let alert = shadow.query_selector("[role=alert]").expect("query").expect("an alert");
-    let text = alert.text_content().unwrap_or_default();
-    assert!(text.starts_with("ত্রুটি: "), "{text}");
-    assert!(text.contains("২০২৩ সালের ফেব্রুয়ারি মাসে ৩১ তারিখ নেই"), "{text}");
-    mounted.destroy();
-    el.remove();
-}
-
-#[wasm_bindgen_test]
-async fn styles_are_adopted_not_inlined() {
-    let (el, mut mounted) = mounted("batayan-fiscal-year", &[("date", "2023-12-27")]).await;
-    let shadow = el.shadow_root().expect("shadow");
-    assert_eq!(shadow.adopted_style_sheets().length(), 1);
-    assert!(shadow.query_selector("style").expect("query").is_none(), "no <style> element (CSP would block it)");
-    assert!(shadow.query_selector("[style]").expect("query").is_none(), "no style attributes (CSP would block them)");
-    mounted.destroy();
-    el.remove();
-}
-
-#[wasm_bindgen_test]
-fn unknown_tags_are_refused_with_a_message() {
-    let el = host("batayan-nothing", &[]);
-    assert!(mount_element(el.clone()).is_err());
-    el.remove();
+fn tags_of_other_modules_are_refused_with_a_message() {
+    for tag in ["batayan-nothing", "batayan-fiscal-year"] {
+        let el = host(tag, &[]);
+        assert!(mount_element(el.clone()).is_err(), "<{tag}>");
+        el.remove();
+    }
 }
 
 mod apa {

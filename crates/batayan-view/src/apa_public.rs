@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlElement};
 
 use crate::apa_table;
-use crate::dom::{Dom, with};
+use batayan_web::dom::{Dom, error_box, with};
 
 /// What the attributes ask for.
 #[derive(Clone, PartialEq, Debug)]
@@ -255,12 +255,4 @@ impl State {
             paragraph.set_text_content(Some(raw.explanation().get(self.wanted.borrow().lang)));
         }
     }
-}
-
-/// `role="alert"` so that a screen reader announces the error when it appears; the visible "ত্রুটি:" /
-/// "Error:" prefix tells sighted and colour-blind readers alike that this is an error, not content.
-fn error_box(dom: &Dom, message: &Message, lang: Lang) -> Result<Element, JsValue> {
-    let alert = dom.el("div", "by-error")?;
-    alert.set_attribute("role", "alert")?;
-    with(alert, &[&dom.text("strong", "by-error__label", lang.pick("ত্রুটি: ", "Error: "))?, &dom.text("span", "by-error__text", message.get(lang))?])
 }

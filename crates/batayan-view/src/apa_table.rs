@@ -15,7 +15,7 @@ use batayan_core::locale::{FiscalYear, Lang, digits_for, format_fixed, format_nu
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::dom::{Dom, add, clone_deep, next, set_all, with};
+use batayan_web::dom::{Dom, add, clone_deep, next, progress_bar, set_all, with};
 
 /// Columns in the table: serial, indicator, unit, weight, 2 prior, 5 levels, 2 projections, achieved,
 /// raw, weighted.
@@ -104,26 +104,9 @@ fn summary(dom: &Dom, card: &Scorecard, lang: Lang) -> Result<Element, JsValue> 
         let text = format!("{} / {}", format_fixed(area.score, 2, lang), format_fixed(area.weight, 0, lang));
         let label = with(dom.text("span", "by-apa__bar-label", &format!("[{serial}] "))?, &[&dom.bdi(&area.name)?])?;
         let value = dom.text("span", "by-apa__bar-value", &text)?;
-        add(&bars, &with(dom.el("li", "")?, &[&label, &progress_bar(dom, fraction, &text, &area.name)?, &value])?)?;
+        add(&bars, &with(dom.el("li", "")?, &[&label, &progress_bar(dom, fraction, &text, &area.name, &[])?, &value])?)?;
     }
     with(dom.el("div", "by-apa__summary")?, &[&total, &bars])
-}
-
-/// A horizontal bar in inline SVG, exposed as `role="progressbar"` with its value in words; the picture
-/// itself is hidden from assistive technology. The same markup as the widgets' `ProgressBar`.
-fn progress_bar(dom: &Dom, fraction: f64, value_text: &str, label: &str) -> Result<Element, JsValue> {
-    let fraction = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
-    let percent = format_fixed((fraction * 100.0).round(), 0, Lang::En);
-    let width = format_fixed(fraction * 100.0, 2, Lang::En);
-    let bar = dom.el("div", "by-progress")?;
-    set_all(
-        &bar,
-        &[("role", "progressbar"), ("aria-label", label), ("aria-valuemin", "0"), ("aria-valuemax", "100"), ("aria-valuenow", &percent), ("aria-valuetext", value_text)],
-    )?;
-    let picture = dom.svg("svg", "by-progress__bar", &[("viewBox", "0 0 100 10"), ("preserveAspectRatio", "none"), ("aria-hidden", "true"), ("focusable", "false")])?;
-    add(&picture, &dom.svg("rect", "by-progress__track", &[("x", "0"), ("y", "0"), ("width", "100"), ("height", "10")])?)?;
-    add(&picture, &dom.svg("rect", "by-progress__fill", &[("x", "0"), ("y", "0"), ("width", &width), ("height", "10")])?)?;
-    with(bar, &[&picture])
 }
 
 fn head(dom: &Dom, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {

@@ -11,7 +11,6 @@
 
 mod apa_public;
 mod apa_table;
-mod dom;
 
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;

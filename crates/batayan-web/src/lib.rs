@@ -8,7 +8,9 @@
 //! [`Message`]: batayan_core::locale::Message
 
 pub mod attributes;
+pub mod dom;
 pub mod net;
+pub mod registry;
 pub mod shadow;
 
 /// The CSS of every widget, adopted as a constructed stylesheet (it survives `style-src 'self'`).

@@ -5,12 +5,10 @@
 //! attributes or the network: `batayan-elements` reads those and hands in props.
 //!
 //! - [`ui`]: pieces every widget shares (error box, progress bar, submit bar, error summary).
-//! - [`fiscal_year`]: `<batayan-fiscal-year>`, a date in both calendars with its fiscal year.
-//! - [`apa`]: `<batayan-apa-table>`: the public table with scores, the report form and the editor.
+//! - [`apa`]: the forms of `<batayan-apa-table>`: the report form and the editor.
 //!
 //! Their styles are one stylesheet, `batayan_web::STYLESHEET`, that the element adopts into its shadow
 //! root (the hand-written views of `batayan-view` use the same classes).
 
 pub mod apa;
-pub mod fiscal_year;
 pub mod ui;

@@ -1,7 +1,8 @@
 //! `cargo xtask build`: the package a portal loads, into `target/dist/batayan`:
-//! `batayan.js` (the loader a page includes) and two modules, each wasm-pack's output (`--target web`,
-//! wasm-opt -Oz) with its TypeScript declarations: `batayan_view` (the read-only views, no Yew: what a
-//! citizen's page loads) and `batayan_elements` (the forms, with Yew).
+//! `batayan.js` (the loader a page includes) and three modules, each wasm-pack's output (`--target web`,
+//! wasm-opt -Oz) with its TypeScript declarations: `batayan_dates` (`<batayan-fiscal-year>`),
+//! `batayan_view` (the read-only APA table: what a citizen's page loads) and `batayan_elements` (the
+//! forms, with Yew). Neither of the first two has Yew in it.
 
 use std::path::PathBuf;
 
@@ -14,7 +15,7 @@ pub(crate) fn dist_dir() -> PathBuf {
 }
 
 /// The crates built as modules of the package, and the name of each module.
-const MODULES: [(&str, &str); 2] = [("batayan-view", "batayan_view"), ("batayan-elements", "batayan_elements")];
+const MODULES: [(&str, &str); 3] = [("batayan-dates", "batayan_dates"), ("batayan-view", "batayan_view"), ("batayan-elements", "batayan_elements")];
 
 pub(crate) fn run() -> Result<(), String> {
     let root = project_root();
@@ -28,7 +29,7 @@ pub(crate) fn run() -> Result<(), String> {
         ];
         status(command("wasm-pack", &args, &root.join("crates").join(crate_dir)))?;
     }
-    let loader = root.join("crates/batayan-elements/js/batayan.js");
+    let loader = root.join("crates/batayan-web/js/batayan.js");
     std::fs::copy(&loader, out.join("batayan.js")).map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
     for (_, out_name) in MODULES {
         let wasm = std::fs::metadata(out.join(format!("{out_name}_bg.wasm"))).map(|m| m.len()).unwrap_or(0);

@@ -10,12 +10,13 @@
 // download and one instance. Everything else (attributes → props, shadow root, styles, rendering)
 // happens in Rust; this file only forwards the custom-element lifecycle.
 //
-// Two modules: read-only views (`batayan_view`, hand-written DOM, no Yew) and the forms
-// (`batayan_elements`, Yew). Which one an element needs can depend on its attributes: a citizen's
+// Three modules: dates (`batayan_dates`) and the read-only APA table (`batayan_view`), both hand-written
+// DOM without Yew, and the forms (`batayan_elements`, Yew). Which one an element needs can depend on its attributes: a citizen's
 // `<batayan-apa-table>` (no `mode`) loads only the view, `mode="report"` or `"edit"` the forms. If the
 // attribute changes later, the element is mounted again from the other module.
 
 const PREFIX = 'batayan';
+const DATES = './batayan_dates.js';
 const VIEW = './batayan_view.js';
 const FORMS = './batayan_elements.js';
 
@@ -26,9 +27,9 @@ function apaModule(element) {
 }
 
 // Every element, the attributes it observes, and which module holds its code. Kept equal to the
-// Rust registry (`elements.rs`) by a native test.
+// Rust registry (`batayan-web/src/registry.rs`) by a native test.
 const ELEMENTS = [
-  { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: () => FORMS },
+  { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: () => DATES },
   { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: apaModule },
 ];
 
