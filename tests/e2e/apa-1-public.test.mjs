@@ -39,7 +39,7 @@ test("a citizen's page downloads the view and never a form's code; a form asked 
   await page.waitForLoadState('networkidle');
   const wasm = page.code.filter((path) => path.endsWith('.wasm'));
   assert.deepEqual(wasm, ['/batayan/batayan_view_bg.wasm'], `the citizen's page fetched ${page.code.join(', ')}`);
-  assert.ok(!page.code.some((path) => path.includes('batayan_elements')), `no form code: ${page.code.join(', ')}`);
+  assert.ok(!page.code.some((path) => /batayan_(report|edit)/.test(path)), `no form code: ${page.code.join(', ')}`);
   // The same element switched to report mode by the page: the forms' module loads and the form shows.
   await page.evaluate(() => {
     const apa = document.getElementById('apa');
@@ -48,7 +48,8 @@ test("a citizen's page downloads the view and never a form's code; a form asked 
     apa.setAttribute('mode', 'report');
   });
   await page.locator('#apa [id="by-field/values/1.1.1/quarters/1"]').waitFor();
-  assert.ok(page.code.includes('/batayan/batayan_elements_bg.wasm'), `the form's code after the switch: ${page.code.join(', ')}`);
+  assert.ok(page.code.includes('/batayan/batayan_report_bg.wasm'), `the form's code after the switch: ${page.code.join(', ')}`);
+  assert.ok(!page.code.some((path) => path.includes('batayan_edit')), `not the other form's: ${page.code.join(', ')}`);
   // And back: the view, from the module already loaded, with nothing fetched twice.
   await page.evaluate(() => document.getElementById('apa').removeAttribute('mode'));
   await page.locator('#apa .by-apa__table').waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { accessibilityViolations, launch, openPage, screenshots, sidewaysOverflow } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, recordCode, screenshots, sidewaysOverflow } from './browser.mjs';
 
 // The form's own submit button (a failed attempt adds a second, "try again").
 const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
@@ -21,6 +21,14 @@ const section3 = readFileSync(new URL('../fixtures/apa-ict-sylhet-2024-25-sectio
 async function loaded(page) {
   await page.locator('#apa .by-apa__table--edit').waitFor();
 }
+
+test('the edit page downloads the edit form\'s code only: not the other form\'s, not the public view\'s', async () => {
+  const page = await openPage(browser, '/apa-edit.html', { prepare: recordCode });
+  await loaded(page);
+  const wasm = page.code.filter((path) => path.endsWith('.wasm'));
+  assert.deepEqual(wasm, ['/batayan/batayan_edit_bg.wasm'], page.code.join(', '));
+  await page.close();
+});
 
 test('edit mode: paste, findings at their cells, fixes, a host error at its cell, save, reload', async () => {
   const page = await openPage(browser, '/apa-edit.html');

@@ -10,20 +10,21 @@
 // download and one instance. Everything else (attributes → props, shadow root, styles, rendering)
 // happens in Rust; this file only forwards the custom-element lifecycle.
 //
-// Three modules: dates (`batayan_dates`) and the read-only APA table (`batayan_view`), both hand-written
-// DOM without Yew, and the forms (`batayan_elements`, Yew). Which one an element needs can depend on its attributes: a citizen's
-// `<batayan-apa-table>` (no `mode`) loads only the view, `mode="report"` or `"edit"` the forms. If the
-// attribute changes later, the element is mounted again from the other module.
+// One module per kind of page: dates (`batayan_dates`) and the read-only APA table (`batayan_view`),
+// both hand-written DOM without Yew, and one per form (`batayan_report`, `batayan_edit`, with Yew).
+// Which one an element needs can depend on its attributes: a citizen's `<batayan-apa-table>` (no
+// `mode`) loads only the view, `mode="report"` only the report form. If the attribute changes later,
+// the element is mounted again from the other module.
 
 const PREFIX = 'batayan';
 const DATES = './batayan_dates.js';
 const VIEW = './batayan_view.js';
-const FORMS = './batayan_elements.js';
+const FORMS = { report: './batayan_report.js', edit: './batayan_edit.js' };
 
-/** The APA table's modes that are forms; any other value (none, `public`, a typo) is the view's to show. */
+/** A form's module for the APA table's `mode`; any other value (none, `public`, a typo) is the view's to show. */
 function apaModule(element) {
   const mode = (element.getAttribute('mode') ?? '').trim().toLowerCase();
-  return mode === 'report' || mode === 'edit' ? FORMS : VIEW;
+  return Object.hasOwn(FORMS, mode) ? FORMS[mode] : VIEW;
 }
 
 // Every element, the attributes it observes, and which module holds its code. Kept equal to the

@@ -1,8 +1,9 @@
 //! `cargo xtask build`: the package a portal loads, into `target/dist/batayan`:
-//! `batayan.js` (the loader a page includes) and three modules, each wasm-pack's output (`--target web`,
-//! wasm-opt -Oz) with its TypeScript declarations: `batayan_dates` (`<batayan-fiscal-year>`),
-//! `batayan_view` (the read-only APA table: what a citizen's page loads) and `batayan_elements` (the
-//! forms, with Yew). Neither of the first two has Yew in it.
+//! `batayan.js` (the loader a page includes) and one module per kind of page, each wasm-pack's output
+//! (`--target web`, wasm-opt -Oz) with its TypeScript declarations: `batayan_dates`
+//! (`<batayan-fiscal-year>`) and `batayan_view` (the read-only APA table: what a citizen's page loads),
+//! both without Yew; `batayan_report` and `batayan_edit`, the two forms, each a build of
+//! `batayan-elements` with only that form's feature (a page with one form downloads one).
 
 use std::path::PathBuf;
 
@@ -14,26 +15,45 @@ pub(crate) fn dist_dir() -> PathBuf {
     project_root().join("target/dist/batayan")
 }
 
-/// The crates built as modules of the package, and the name of each module.
-const MODULES: [(&str, &str); 3] = [("batayan-dates", "batayan_dates"), ("batayan-view", "batayan_view"), ("batayan-elements", "batayan_elements")];
+/// A module of the package: the crate it is built from, its name, and the crate's features it holds
+/// (`None`: the crate's defaults).
+struct Module {
+    crate_dir: &'static str,
+    name: &'static str,
+    feature: Option<&'static str>,
+}
+
+const MODULES: [Module; 4] = [
+    Module { crate_dir: "batayan-dates", name: "batayan_dates", feature: None },
+    Module { crate_dir: "batayan-view", name: "batayan_view", feature: None },
+    Module { crate_dir: "batayan-elements", name: "batayan_report", feature: Some("report") },
+    Module { crate_dir: "batayan-elements", name: "batayan_edit", feature: Some("edit") },
+];
 
 pub(crate) fn run() -> Result<(), String> {
     let root = project_root();
     let out = dist_dir();
     let out_text = out.to_string_lossy().into_owned();
-    for (crate_dir, out_name) in MODULES {
+    // A module dropped or renamed must not linger in the package (the bench weighs every file in it).
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot empty {}: {e}", out.display()))?;
+    }
+    for module in &MODULES {
         // `--mode no-install`: use the wasm-bindgen that setup installed, never a download.
-        let args = [
+        let mut args = vec![
             "build", "--release", "--target", "web", "--mode", "no-install", "--no-pack",
-            "--out-dir", &out_text, "--out-name", out_name,
+            "--out-dir", &out_text, "--out-name", module.name,
         ];
-        status(command("wasm-pack", &args, &root.join("crates").join(crate_dir)))?;
+        if let Some(feature) = module.feature {
+            args.extend(["--", "--no-default-features", "--features", feature]);
+        }
+        status(command("wasm-pack", &args, &root.join("crates").join(module.crate_dir)))?;
     }
     let loader = root.join("crates/batayan-web/js/batayan.js");
     std::fs::copy(&loader, out.join("batayan.js")).map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
-    for (_, out_name) in MODULES {
-        let wasm = std::fs::metadata(out.join(format!("{out_name}_bg.wasm"))).map(|m| m.len()).unwrap_or(0);
-        eprintln!("build: {}/{out_name} ({} KiB of wasm before compression)", out.display(), wasm / 1024);
+    for module in &MODULES {
+        let wasm = std::fs::metadata(out.join(format!("{}_bg.wasm", module.name))).map(|m| m.len()).unwrap_or(0);
+        eprintln!("build: {}/{} ({} KiB of wasm before compression)", out.display(), module.name, wasm / 1024);
     }
     Ok(())
 }

@@ -2,7 +2,9 @@
 //! report, if given), then shows the mode asked for — the public table, the report form, or the editor —
 //! with a status line while loading and an explained error if anything is wrong.
 
+#[cfg(feature = "edit")]
 mod edit;
+#[cfg(feature = "report")]
 mod report;
 
 use std::rc::Rc;
@@ -117,20 +119,24 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                 </div>
             }
         }
-        // The loader mounts the public view from `batayan_view`; this module reaches public mode only
-        // when a page imports it directly.
-        (Load::Ready(..), ApaMode::Public) => html! {
-            <ErrorBox message={Message::new(
-                "নাগরিক দৃশ্য এই মডিউলে নেই: পাতায় batayan.js যুক্ত করুন, সে ঠিক মডিউলটি আনবে।",
-                "The public view is not in this module: include batayan.js, which loads the right one.",
-            )} {lang} />
-        },
+        #[cfg(feature = "report")]
         (Load::Ready(agreement, report), ApaMode::Report) => html! {
             <report::ReportMode host={props.host.clone()} agreement={agreement.clone()} report={report.clone()}
                 submit_url={props.submit_url.clone()} period={props.period.clone()} {timeout_ms} {lang} />
         },
+        #[cfg(feature = "edit")]
         (Load::Ready(agreement, _), ApaMode::Edit) => html! {
             <edit::EditMode key={format!("{}|{}|{}", agreement.office, agreement.fiscal_year.code(), props.submit_url.as_deref().unwrap_or(""))} host={props.host.clone()} agreement={agreement.clone()} submit_url={props.submit_url.clone()} {timeout_ms} {lang} />
+        },
+        // The loader mounts each mode from its own module (the public view from `batayan_view`, each
+        // form from its own build of this crate); another mode reaches this build only when a page
+        // imports the module directly.
+        #[allow(unreachable_patterns)]
+        (Load::Ready(..), _) => html! {
+            <ErrorBox message={Message::new(
+                "এই মডিউলে এই দৃশ্যটি নেই: পাতায় batayan.js যুক্ত করুন, সে ঠিক মডিউলটি আনবে।",
+                "This module does not hold that view: include batayan.js, which loads the right one.",
+            )} {lang} />
         },
     }
 }
