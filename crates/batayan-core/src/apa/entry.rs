@@ -35,6 +35,23 @@ pub struct EntryText {
     pub evidence: String,
 }
 
+impl EntryText {
+    /// The values these texts make for indicator `key` (counted by `method`); a text that cannot be
+    /// read is left out (never guessed) and said in `unreadable`, at its field.
+    pub fn read(&self, key: &str, method: Option<Method>, unreadable: &mut Vec<ReportFinding>) -> ReportedValues {
+        let mut values = ReportedValues::default();
+        for (q, text) in self.quarters.iter().enumerate() {
+            match read_value(method, text) {
+                Ok(value) => values.quarters[q] = value,
+                Err(message) => unreadable.push(ReportFinding { severity: Severity::Error, path: EntryField::Quarter(q).pointer(key), message }),
+            }
+        }
+        let evidence = self.evidence.trim();
+        values.evidence = (!evidence.is_empty()).then(|| evidence.to_owned());
+        values
+    }
+}
+
 /// One field of the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryField {
@@ -144,15 +161,7 @@ impl ReportDraft {
         let mut unreadable = Vec::new();
         for (key, entry) in &self.entries {
             let method = methods.get(key).copied().flatten();
-            let mut values = ReportedValues::default();
-            for (q, text) in entry.quarters.iter().enumerate() {
-                match read_value(method, text) {
-                    Ok(value) => values.quarters[q] = value,
-                    Err(message) => unreadable.push(ReportFinding { severity: Severity::Error, path: EntryField::Quarter(q).pointer(key), message }),
-                }
-            }
-            let evidence = entry.evidence.trim();
-            values.evidence = (!evidence.is_empty()).then(|| evidence.to_owned());
+            let values = entry.read(key, method, &mut unreadable);
             if values != ReportedValues::default() {
                 report.values.insert(key.clone(), values);
             }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::contract::APA_REPORT_SCHEMA;
 use crate::locale::FiscalYear;
 
-use super::model::{Agreement, Area, Value};
+use super::model::{Agreement, Area, Indicator, Value};
 use super::score::{Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
 
 /// What an office reports: per indicator key (`"1.1.1"`; governance `"g1.1.1"`), the values of the
@@ -88,26 +88,33 @@ fn score_area(prefix: &str, area: &Area, report: &Report, mode: Mode, is_governa
     for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
         let key = format!("{prefix}{}", indicator.serial);
         let quarters = report.values.get(&key).map(|r| r.quarters).unwrap_or_default();
-        let achieved = achievement(indicator.method, &quarters);
-        let weight = indicator.weight.unwrap_or(0.0);
-        let (raw, weighted_score) = match achieved {
-            None => (None, 0.0),
-            // Governance indicators report marks obtained from their own action plans.
-            Some(Value::Number(marks)) if is_governance && indicator.levels.iter().all(Option::is_none) => {
-                let obtained = governance_marks(weight, marks);
-                let raw = if weight > 0.0 { obtained / weight * 100.0 } else { 0.0 };
-                (Some(RawScore { value: raw, why: Why::Marks { obtained, weight } }), obtained)
-            }
-            Some(value) => {
-                let raw = raw_score(indicator, value, mode);
-                let w = weighted(weight, raw.value);
-                (Some(raw), w)
-            }
-        };
-        sum += weighted_score;
-        out.push(IndicatorScore { key, achievement: achieved, raw, weighted: weighted_score });
+        let score = score_indicator(key, indicator, &quarters, mode, is_governance);
+        sum += score.weighted;
+        out.push(score);
     }
     AreaScore { key: format!("{prefix}{}", area.serial), name: area.name.clone(), weight: area.weight.unwrap_or(0.0), score: sum }
+}
+
+/// One indicator scored from its quarters' values: what [`scorecard`] does for each row, and what the
+/// report form does again for the one row that was typed into.
+pub fn score_indicator(key: String, indicator: &Indicator, quarters: &[Option<Value>; 4], mode: Mode, is_governance: bool) -> IndicatorScore {
+    let achieved = achievement(indicator.method, quarters);
+    let weight = indicator.weight.unwrap_or(0.0);
+    let (raw, weighted_score) = match achieved {
+        None => (None, 0.0),
+        // Governance indicators report marks obtained from their own action plans.
+        Some(Value::Number(marks)) if is_governance && indicator.levels.iter().all(Option::is_none) => {
+            let obtained = governance_marks(weight, marks);
+            let raw = if weight > 0.0 { obtained / weight * 100.0 } else { 0.0 };
+            (Some(RawScore { value: raw, why: Why::Marks { obtained, weight } }), obtained)
+        }
+        Some(value) => {
+            let raw = raw_score(indicator, value, mode);
+            let w = weighted(weight, raw.value);
+            (Some(raw), w)
+        }
+    };
+    IndicatorScore { key, achievement: achieved, raw, weighted: weighted_score }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::contract::json_pointer;
 use crate::locale::{Lang, Message, Period, format_number, to_bangla_digits};
 
-use super::model::{Agreement, Method, Value};
-use super::report::Report;
+use super::model::{Agreement, Indicator, Method, Value};
+use super::report::{Report, ReportedValues};
 use super::validate::Severity;
 
 /// One problem with a report, addressed by a JSON Pointer into it.
@@ -21,11 +21,9 @@ pub struct ReportFinding {
 /// Every problem of `report` against `agreement`.
 pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding> {
     let mut out = Vec::new();
-    let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
     if let Err(m) = Period::parse(&report.period) {
-        push(Severity::Error, "/period".into(), m.bn, m.en);
+        out.push(ReportFinding { severity: Severity::Error, path: "/period".into(), message: m });
     }
-    let covered = super::entry::quarters_covered(&report.period);
     // Looked up by key: a report of 1,000 values is checked in linear time, not 1,000 × 1,000.
     let indicators: std::collections::HashMap<String, (&super::model::Indicator, bool)> = agreement
         .areas
@@ -38,6 +36,7 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
         .collect();
     for (key, values) in &report.values {
         let Some(&(indicator, governance)) = indicators.get(key) else {
+            let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
             push(
                 Severity::Error,
                 json_pointer(["values", key.as_str()]),
@@ -46,52 +45,62 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
             );
             continue;
         };
-        let is_date = indicator.method == Some(Method::Date);
-        for (q, value) in values.quarters.iter().enumerate() {
-            let Some(value) = value else { continue };
-            let path = json_pointer(["values", key.as_str(), "quarters", &q.to_string()]);
-            if q >= covered {
-                push(
-                    Severity::Error,
-                    path.clone(),
-                    format!("প্রতিবেদনটি {} পর্যন্ত; পরের প্রান্তিকের মান এখনো দেওয়া যায় না।", report.period),
-                    format!("The report runs to {}; a later quarter's value cannot be given yet.", report.period),
-                );
-            }
-            match (value, is_date) {
-                (Value::Number(_), true) => push(Severity::Error, path, "এই সূচকের অর্জন একটি তারিখ।".into(), "This indicator's achievement is a date.".into()),
-                (Value::Date(_), false) => push(Severity::Error, path, "এই সূচকের অর্জন একটি সংখ্যা।".into(), "This indicator's achievement is a number.".into()),
-                (Value::Number(x), false) if *x < 0.0 => {
-                    push(Severity::Error, path, "অর্জন ঋণাত্মক হতে পারে না।".into(), "An achievement cannot be negative.".into())
-                }
-                (Value::Number(x), false) if governance && indicator.weight.is_some_and(|w| *x > w) => {
-                    let w = indicator.weight.unwrap_or(0.0);
-                    push(
-                        Severity::Warning,
-                        path,
-                        format!("প্রাপ্ত নম্বর {} সর্বোচ্চ {}-এর বেশি; {} ধরা হবে।", format_number(*x, Lang::Bn), format_number(w, Lang::Bn), format_number(w, Lang::Bn)),
-                        format!("Marks {} exceed the most, {}; {} will count.", format_number(*x, Lang::En), format_number(w, Lang::En), format_number(w, Lang::En)),
-                    )
-                }
-                (Value::Date(d), true) if !agreement.fiscal_year.contains(*d) => push(
-                    Severity::Warning,
-                    path,
-                    format!("তারিখটি অর্থবছর {}-এর বাইরে।", agreement.fiscal_year.label(Lang::Bn)),
-                    format!("The date lies outside fiscal year {}.", agreement.fiscal_year),
-                ),
-                _ => {}
-            }
-        }
-        if let Some(link) = values.evidence.as_deref().map(str::trim).filter(|l| !l.is_empty())
-            && !crate::contract::is_web_link(link)
-        {
+        out.extend(check_values(agreement, &report.period, key, indicator, governance, values));
+    }
+    out
+}
+
+/// The problems of one indicator's values: what [`check_report`] finds for each row, and what the
+/// report form checks again for the one row that was typed into.
+pub fn check_values(agreement: &Agreement, period: &str, key: &str, indicator: &Indicator, governance: bool, values: &ReportedValues) -> Vec<ReportFinding> {
+    let mut out = Vec::new();
+    let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
+    let covered = super::entry::quarters_covered(period);
+    let is_date = indicator.method == Some(Method::Date);
+    for (q, value) in values.quarters.iter().enumerate() {
+        let Some(value) = value else { continue };
+        let path = json_pointer(["values", key, "quarters", &q.to_string()]);
+        if q >= covered {
             push(
                 Severity::Error,
-                json_pointer(["values", key.as_str(), "evidence"]),
-                "প্রমাণকের ঠিকানা http:// বা https:// দিয়ে শুরু হয়, তারপর সাইটের নাম (যেমন https://sylhet.gov.bd/apa)।".into(),
-                "An evidence link starts with http:// or https:// and a site (e.g. https://sylhet.gov.bd/apa).".into(),
+                path.clone(),
+                format!("প্রতিবেদনটি {} পর্যন্ত; পরের প্রান্তিকের মান এখনো দেওয়া যায় না।", period),
+                format!("The report runs to {}; a later quarter's value cannot be given yet.", period),
             );
         }
+        match (value, is_date) {
+            (Value::Number(_), true) => push(Severity::Error, path, "এই সূচকের অর্জন একটি তারিখ।".into(), "This indicator's achievement is a date.".into()),
+            (Value::Date(_), false) => push(Severity::Error, path, "এই সূচকের অর্জন একটি সংখ্যা।".into(), "This indicator's achievement is a number.".into()),
+            (Value::Number(x), false) if *x < 0.0 => {
+                push(Severity::Error, path, "অর্জন ঋণাত্মক হতে পারে না।".into(), "An achievement cannot be negative.".into())
+            }
+            (Value::Number(x), false) if governance && indicator.weight.is_some_and(|w| *x > w) => {
+                let w = indicator.weight.unwrap_or(0.0);
+                push(
+                    Severity::Warning,
+                    path,
+                    format!("প্রাপ্ত নম্বর {} সর্বোচ্চ {}-এর বেশি; {} ধরা হবে।", format_number(*x, Lang::Bn), format_number(w, Lang::Bn), format_number(w, Lang::Bn)),
+                    format!("Marks {} exceed the most, {}; {} will count.", format_number(*x, Lang::En), format_number(w, Lang::En), format_number(w, Lang::En)),
+                )
+            }
+            (Value::Date(d), true) if !agreement.fiscal_year.contains(*d) => push(
+                Severity::Warning,
+                path,
+                format!("তারিখটি অর্থবছর {}-এর বাইরে।", agreement.fiscal_year.label(Lang::Bn)),
+                format!("The date lies outside fiscal year {}.", agreement.fiscal_year),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(link) = values.evidence.as_deref().map(str::trim).filter(|l| !l.is_empty())
+        && !crate::contract::is_web_link(link)
+    {
+        push(
+            Severity::Error,
+            json_pointer(["values", key, "evidence"]),
+            "প্রমাণকের ঠিকানা http:// বা https:// দিয়ে শুরু হয়, তারপর সাইটের নাম (যেমন https://sylhet.gov.bd/apa)।".into(),
+            "An evidence link starts with http:// or https:// and a site (e.g. https://sylhet.gov.bd/apa).".into(),
+        );
     }
     out
 }
@@ -148,3 +157,4 @@ mod tests {
         );
     }
 }
+

@@ -1,11 +1,16 @@
 //! The report mode of `<batayan-apa-table>`: office staff type each quarter's value (Bangla or ASCII
 //! digits; dates for date indicators) and an evidence link; the score follows as they type; problems
 //! show under their field and in a summary at the top; the element keeps the draft and submits.
+//!
+//! The form keeps the core's [`LiveReport`] beside the draft and brings it up to date on each render:
+//! only the rows whose text changed are read, checked and scored again, and only those rows' props
+//! change (see `report_row`).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Area, DraftReading, EntryField, IndicatorScore, Mode, Report, ReportDraft, Severity, key_label, quarters_covered, scorecard};
+use batayan_core::apa::{Agreement, Area, AreaScore, EntryField, LiveReport, Mode, Report, ReportDraft, Severity, key_label, quarters_covered};
 use batayan_core::locale::{Lang, Message, Period, Quarter, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
@@ -32,54 +37,62 @@ const TITLE_ID: &str = "by-report-title";
 #[component]
 pub fn ReportForm(props: &ReportFormProps) -> Html {
     let lang = props.lang;
-    let reading: Rc<DraftReading> = use_memo((props.agreement.clone(), props.draft.clone()), |(a, d)| d.read(a));
-    let card = use_memo((props.agreement.clone(), reading.clone()), |(a, r)| scorecard(a, &r.report, Mode::Interpolated));
+    let live: Rc<RefCell<LiveReport>> = {
+        let draft = props.draft.clone();
+        use_memo(props.agreement.clone(), move |agreement| RefCell::new(LiveReport::new(agreement, &draft, Mode::Interpolated)))
+    };
+    // Idempotent: the rows this draft changed are read again, the rest are kept as they are.
+    live.borrow_mut().sync(&props.agreement, &props.draft);
+    let current = live.borrow();
     let focus_request = use_state(|| 0u32);
     let agreement = &props.agreement;
     let covered = quarters_covered(&props.draft.period);
 
-    // Every problem, ours and the host's, by the field it is about.
     let host_errors: &[batayan_core::contract::FieldError] = match &props.submission {
         Submission::Refused(errors) => errors,
         _ => &[],
     };
-    let mut by_row: HashMap<String, Vec<FieldProblem>> = HashMap::new();
+    // Every problem, ours and the host's, in the summary at the top. Rows show their own findings
+    // from their state; only the host's refusals are handed to them.
     let mut items = Vec::new();
-    let mut note = |path: &str, severity: Severity, message: Message| {
+    let mut note = |path: &str, severity: Severity, message: &Message| {
         let located = EntryField::from_pointer(path);
         let (field_id_, label) = match &located {
             Some((key, field)) => (field_id(path), field_label(key, *field, lang)),
             None => (TITLE_ID.to_owned(), tr(lang, "প্রতিবেদন", "The report").to_owned()),
         };
         items.push(SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
-        if let Some((key, field)) = located {
-            by_row.entry(key).or_default().push(FieldProblem { field, severity, message });
-        }
+        located
     };
-    for f in &reading.findings {
-        note(&f.path, f.severity, f.message.clone());
+    for f in current.findings() {
+        note(&f.path, f.severity, &f.message);
     }
+    let mut host_by_row: HashMap<String, Vec<FieldProblem>> = HashMap::new();
     for e in host_errors {
-        note(&e.path, Severity::Error, e.message());
+        let message = e.message();
+        if let Some((key, field)) = note(&e.path, Severity::Error, &message) {
+            host_by_row.entry(key).or_default().push(FieldProblem { field, severity: Severity::Error, message });
+        }
     }
     // Errors first, in table order as far as the findings are.
     items.sort_by_key(|i| !i.is_error);
-
-    let scores: HashMap<&str, &IndicatorScore> = card.indicators.iter().map(|s| (s.key.as_str(), s)).collect();
     let onsubmit = {
-        let (reading, on_submit, focus_request) = (reading.clone(), props.on_submit.clone(), focus_request.clone());
+        let (live, on_submit, focus_request) = (live.clone(), props.on_submit.clone(), focus_request.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if reading.has_errors() {
+            let live = live.borrow();
+            if live.has_errors() {
                 focus_request.set(*focus_request + 1);
             } else {
-                on_submit.emit(reading.report.clone());
+                on_submit.emit(live.report());
             }
         })
     };
     let period_name = Period::parse(&props.draft.period).map_or_else(|_| props.draft.period.clone(), |p| p.name(lang).to_owned());
     let columns = (8 + covered).to_string();
-    let rows = RowContext { covered, scores: &scores, by_row: &by_row, on_edit: &props.on_edit, lang };
+    let rows = RowContext { covered, live: &current, host_by_row: &host_by_row, on_edit: &props.on_edit, lang };
+    let own_areas = agreement.areas.iter().map(|area| (area, ""));
+    let areas = own_areas.chain(agreement.governance.iter().map(|area| (area, "g")));
     html! {
         <form class="by-widget by-apa by-apa--report" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
@@ -97,7 +110,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                 </p>
             </header>
             <ErrorSummary {items} focus_request={*focus_request} {lang} />
-            <Summary card={card.clone()} {lang} />
+            <Summary areas={current.areas().to_vec()} total={current.total()} {lang} />
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--report">
                     <caption class="by-visually-hidden">{ tr(lang, "প্রতিবেদনের ছক", "Report form") }</caption>
@@ -114,13 +127,12 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                             <th scope="col">{ tr(lang, "ভারিত নম্বর", "Weighted") }</th>
                         </tr>
                     </thead>
-                    { for agreement.areas.iter().map(|area| rows.area(area, "", &card.areas, &columns, &props.draft)) }
-                    { for agreement.governance.iter().map(|area| rows.area(area, "g", &card.areas, &columns, &props.draft)) }
+                    { for areas.enumerate().map(|(i, (area, prefix))| rows.area(i, area, prefix, &columns)) }
                 </table>
             </div>
             <p class="by-apa__total-line">
                 { tr(lang, "মোট প্রাপ্ত নম্বর: ", "Total score: ") }
-                <strong class="by-apa__total-text">{ format_fixed(card.total, 2, lang) }</strong>
+                <strong class="by-apa__total-text">{ format_fixed(current.total(), 2, lang) }</strong>
                 { tr(lang, " / ১০০", " / 100") }
             </p>
             <SubmitBar submission={props.submission.clone()} draft={props.draft_status.clone()}
@@ -141,20 +153,20 @@ fn field_label(key: &str, field: EntryField, lang: Lang) -> String {
 /// What every row of one render shares.
 struct RowContext<'a> {
     covered: usize,
-    scores: &'a HashMap<&'a str, &'a IndicatorScore>,
-    by_row: &'a HashMap<String, Vec<FieldProblem>>,
+    live: &'a LiveReport,
+    host_by_row: &'a HashMap<String, Vec<FieldProblem>>,
     on_edit: &'a Callback<FieldEdit>,
     lang: Lang,
 }
 
 impl RowContext<'_> {
-    fn area(&self, area: &Area, prefix: &str, areas: &[batayan_core::apa::AreaScore], columns: &str, draft: &ReportDraft) -> Html {
+    /// The `i`th area (own areas, then governance, as the live report orders them) and its rows.
+    fn area(&self, i: usize, area: &Area, prefix: &str, columns: &str) -> Html {
         let lang = self.lang;
-        let key = format!("{prefix}{}", area.serial);
-        let score = areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
+        let score = self.live.areas().get(i).map_or(0.0, |a: &AreaScore| a.score);
         let block = if prefix == "g" { tr(lang, "সুশাসন ", "Governance ") } else { "" };
         html! {
-            <tbody key={key.clone()} class="by-apa__area">
+            <tbody key={format!("{prefix}{}", area.serial)} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan={columns.to_owned()}>
                         { format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }
@@ -163,15 +175,11 @@ impl RowContext<'_> {
                         </span>
                     </th>
                 </tr>
-                { for area.activities.iter().flat_map(|a| &a.indicators).map(|indicator| {
-                    let key = format!("{prefix}{}", indicator.serial);
-                    let entry = draft.entries.get(&key).cloned().unwrap_or_default();
-                    let score = self.scores.get(key.as_str()).map(|s| (*s).clone());
-                    let problems = self.by_row.get(&key).cloned().unwrap_or_default();
-                    let row_key = AttrValue::from(key.clone());
+                { for self.live.area_rows(i).iter().map(|row| {
+                    let host_problems = self.host_by_row.get(&row.key).cloned().unwrap_or_default();
                     html! {
-                        <ReportRow {key} {row_key} indicator={indicator.clone()} {entry}
-                            covered={self.covered} {score} {problems} on_edit={self.on_edit.clone()} {lang} />
+                        <ReportRow key={row.key.as_str()} row={row.clone()} covered={self.covered} {host_problems}
+                            on_edit={self.on_edit.clone()} {lang} />
                     }
                 }) }
             </tbody>

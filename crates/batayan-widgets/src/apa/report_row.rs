@@ -1,8 +1,11 @@
 //! One indicator in the report form: its target, an input per quarter and one for the evidence link,
-//! and the score those give. Props compare equal unless this row's text, score or problems changed,
-//! so typing in one row re-renders that row only.
+//! and the score those give. The row's state is one `Rc<LiveRow>` that the core replaces only when
+//! this row's text changes; props compare it by address, so typing in one row re-renders that row
+//! only, and comparing the other 999 costs a pointer each.
 
-use batayan_core::apa::{EntryField, EntryText, Indicator, IndicatorScore, Method, Severity, level_label};
+use std::rc::Rc;
+
+use batayan_core::apa::{EntryField, IndicatorScore, LiveRow, Method, Severity, level_label};
 use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_fixed, format_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,33 +28,49 @@ pub struct FieldProblem {
     pub message: Message,
 }
 
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct ReportRowProps {
-    pub row_key: AttrValue,
-    pub indicator: Indicator,
-    pub entry: EntryText,
+    pub row: Rc<LiveRow>,
     /// How many quarters the report covers (Q2 → 2).
     pub covered: usize,
-    pub score: Option<IndicatorScore>,
-    pub problems: Vec<FieldProblem>,
+    /// What the host refused in this row (the row's own findings are in `row`); usually none.
+    pub host_problems: Vec<FieldProblem>,
     pub on_edit: Callback<FieldEdit>,
     pub lang: Lang,
+}
+
+impl PartialEq for ReportRowProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.row, &other.row)
+            && self.covered == other.covered
+            && self.host_problems == other.host_problems
+            && self.on_edit == other.on_edit
+            && self.lang == other.lang
+    }
 }
 
 #[component]
 pub fn ReportRow(props: &ReportRowProps) -> Html {
     let lang = props.lang;
-    let i = &props.indicator;
+    let row = &props.row;
+    let i = &row.indicator;
+    let row_key = AttrValue::from(row.key.clone());
+    let problems: Vec<FieldProblem> = row
+        .findings
+        .iter()
+        .filter_map(|f| EntryField::from_pointer(&f.path).map(|(_, field)| FieldProblem { field, severity: f.severity, message: f.message.clone() }))
+        .chain(props.host_problems.iter().cloned())
+        .collect();
     let serial = format!("[{}]", digits_for(lang, &i.serial));
     let is_date = i.method == Some(Method::Date);
     let input = |field: EntryField, text: &str, label: String, kind: &'static str| {
-        let path = field.pointer(&props.row_key);
+        let path = field.pointer(&row_key);
         let id = field_id(&path);
-        let problems: Vec<&FieldProblem> = props.problems.iter().filter(|p| p.field == field).collect();
+        let problems: Vec<&FieldProblem> = problems.iter().filter(|p| p.field == field).collect();
         let invalid = problems.iter().any(|p| p.severity == Severity::Error);
         let message_id = format!("{id}-message");
         let on_edit = props.on_edit.clone();
-        let key = props.row_key.clone();
+        let key = row_key.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             on_edit.emit(FieldEdit { key: key.clone(), field, text });
@@ -75,7 +94,7 @@ pub fn ReportRow(props: &ReportRowProps) -> Html {
         }
     };
     html! {
-        <tr class="by-apa__row" data-key={props.row_key.clone()}>
+        <tr class="by-apa__row" data-key={row_key.clone()}>
             <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ serial.clone() }</th>
             <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>
                 { bdi(&i.name) }
@@ -89,14 +108,14 @@ pub fn ReportRow(props: &ReportRowProps) -> Html {
                 let label = format!("{serial} {}", quarter.short_name(lang));
                 html! {
                     <td class="by-apa__entry" data-label={quarter.short_name(lang)}>
-                        { input(EntryField::Quarter(q), &props.entry.quarters[q], label, "text") }
+                        { input(EntryField::Quarter(q), &row.entry.quarters[q], label, "text") }
                     </td>
                 }
             }) }
             <td class="by-apa__entry by-apa__evidence" data-label={tr(lang, "প্রমাণক (লিংক)", "Evidence (link)")}>
-                { input(EntryField::Evidence, &props.entry.evidence, format!("{serial} {}", tr(lang, "প্রমাণকের লিংক", "evidence link")), "url") }
+                { input(EntryField::Evidence, &row.entry.evidence, format!("{serial} {}", tr(lang, "প্রমাণকের লিংক", "evidence link")), "url") }
             </td>
-            { score_cells(props.score.as_ref(), lang) }
+            { score_cells(Some(&row.score), lang) }
         </tr>
     }
 }

@@ -1,8 +1,6 @@
 //! The total out of 100 as a large figure, and a bar per area: what a citizen looks at first.
 
-use std::rc::Rc;
-
-use batayan_core::apa::Scorecard;
+use batayan_core::apa::AreaScore;
 use batayan_core::locale::{Lang, digits_for, format_fixed};
 use yew::prelude::*;
 
@@ -10,23 +8,23 @@ use crate::ui::{ProgressBar, bdi, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct SummaryProps {
-    pub card: Rc<Scorecard>,
+    pub areas: Vec<AreaScore>,
+    pub total: f64,
     pub lang: Lang,
 }
 
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let lang = props.lang;
-    let card = &props.card;
     html! {
         <div class="by-apa__summary">
             <p class="by-apa__total">
                 <span class="by-apa__total-label">{ tr(lang, "মোট প্রাপ্ত নম্বর", "Total score") }</span>
-                <span class="by-apa__total-figure">{ format_fixed(card.total, 2, lang) }</span>
+                <span class="by-apa__total-figure">{ format_fixed(props.total, 2, lang) }</span>
                 <span class="by-apa__total-of">{ tr(lang, "/ ১০০", "/ 100") }</span>
             </p>
             <ul class="by-apa__bars">
-                { for card.areas.iter().map(|area| {
+                { for props.areas.iter().map(|area| {
                     let serial = digits_for(lang, area.key.trim_start_matches('g'));
                     let fraction = if area.weight > 0.0 { area.score / area.weight } else { 0.0 };
                     let text = format!("{} / {}", format_fixed(area.score, 2, lang), format_fixed(area.weight, 0, lang));
