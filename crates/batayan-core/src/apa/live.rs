@@ -111,25 +111,25 @@ impl LiveReport {
 
     /// Brings the state up to `draft`: rows whose text differs are read, checked and scored again;
     /// the others keep their `Rc` (a view skips them by address). A draft of another period, office
-    /// or year starts over. Returns whether anything changed.
-    pub fn sync(&mut self, agreement: &Agreement, draft: &ReportDraft) -> bool {
+    /// or year starts over. Returns the keys of the rows that changed (every key when starting over).
+    pub fn sync(&mut self, agreement: &Agreement, draft: &ReportDraft) -> Vec<String> {
         if draft.period != self.period || draft.office != self.office || draft.fiscal_year != self.fiscal_year {
             *self = LiveReport::new(agreement, draft, self.mode);
-            return true;
+            return self.rows.iter().map(|r| r.key.clone()).collect();
         }
         let empty = EntryText::default();
-        let mut changed = false;
+        let mut changed = Vec::new();
         for i in 0..self.rows.len() {
             let entry = draft.entries.get(&self.rows[i].key).unwrap_or(&empty);
             if *entry != self.rows[i].entry {
                 let old = &self.rows[i];
                 let row = self.read_row(agreement, old.key.clone(), old.indicator.clone(), old.governance, entry.clone());
+                changed.push(row.key.clone());
                 self.rows[i] = Rc::new(row);
-                changed = true;
             }
         }
-        if changed {
-            // A few hundred additions: cheaper than tracking deltas, and never drifts.
+        if !changed.is_empty() {
+            // A few thousand additions: cheaper than tracking deltas, and never drifts.
             self.sum_areas();
         }
         changed
@@ -230,13 +230,13 @@ mod tests {
         for (key, field, text) in edits {
             let before: Vec<Rc<LiveRow>> = live.rows().to_vec();
             draft.set(key, field, text.to_owned());
-            assert!(live.sync(&agreement, &draft));
+            assert_eq!(live.sync(&agreement, &draft), [key]);
             assert_eq!(actual(&live), expected(&agreement, &draft), "after typing {text:?} into {key}");
             // Only the row typed into is new; every other row is the same allocation.
             let renewed: Vec<&str> = live.rows().iter().zip(&before).filter(|(a, b)| !Rc::ptr_eq(a, b)).map(|(a, _)| a.key.as_str()).collect();
             assert_eq!(renewed, [key]);
         }
-        assert!(!live.sync(&agreement, &draft), "nothing typed, nothing changed");
+        assert!(live.sync(&agreement, &draft).is_empty(), "nothing typed, nothing changed");
         assert!(live.has_errors());
         assert_eq!(live.row("1.1.1").map(|r| r.entry.quarters[1].as_str()), Some("১৮"));
         let first_area: Vec<&str> = live.area_rows(0).iter().map(|r| r.key.as_str()).collect();
@@ -252,7 +252,7 @@ mod tests {
         let mut live = LiveReport::new(&agreement, &draft, Mode::Interpolated);
         assert!(live.has_errors(), "Q2's value in a Q1 report");
         draft.period = "Q2".into();
-        assert!(live.sync(&agreement, &draft));
+        assert_eq!(live.sync(&agreement, &draft).len(), live.rows().len());
         assert_eq!(actual(&live), expected(&agreement, &draft));
         assert!(!live.has_errors());
     }

@@ -6,14 +6,14 @@ use std::rc::Rc;
 use batayan_core::apa::{Agreement, Report, ReportDraft};
 use batayan_core::locale::{Lang, Message, Period};
 use batayan_widgets::apa::{FieldEdit, ReportForm};
-use batayan_widgets::ui::ErrorBox;
+use batayan_widgets::ui::{ErrorBox, same, same_option};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::draft::{self, Change, use_kept_draft};
 use crate::submit::{SubmissionChange, Target, use_draft_gone_once_stored, use_submitter};
 
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct ReportModeProps {
     pub host: HtmlElement,
     pub agreement: Rc<Agreement>,
@@ -23,6 +23,15 @@ pub struct ReportModeProps {
     pub period: Option<AttrValue>,
     pub timeout_ms: u32,
     pub lang: Lang,
+}
+
+impl PartialEq for ReportModeProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.host == other.host
+            && same(&self.agreement, &other.agreement)
+            && same_option(&self.report, &other.report)
+            && (&self.submit_url, &self.period, self.timeout_ms, self.lang) == (&other.submit_url, &other.period, other.timeout_ms, other.lang)
+    }
 }
 
 /// The `period` attribute, or the quarter of today if today is in the agreement's year, else the
@@ -51,7 +60,7 @@ pub fn ReportMode(props: &ReportModeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 struct ReportSessionProps {
     draft_key: Rc<str>,
     host: HtmlElement,
@@ -61,6 +70,16 @@ struct ReportSessionProps {
     period: AttrValue,
     timeout_ms: u32,
     lang: Lang,
+}
+
+impl PartialEq for ReportSessionProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.draft_key == other.draft_key
+            && self.host == other.host
+            && same(&self.agreement, &other.agreement)
+            && same_option(&self.report, &other.report)
+            && (&self.submit_url, &self.period, self.timeout_ms, self.lang) == (&other.submit_url, &other.period, other.timeout_ms, other.lang)
+    }
 }
 
 #[component]

@@ -159,9 +159,11 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                     <caption class="by-visually-hidden">{ tr(lang, "সেকশন ৩, সম্পাদনাযোগ্য", "Section 3, editable") }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ tr(lang, "ক্রমিক", "No.") }</th>
-                            <th scope="col">{ tr(lang, "কর্মসম্পাদন সূচক", "Indicator") }</th>
-                            { for EDIT_COLUMNS.iter().map(|c| html! { <th scope="col">{ column_label(*c, lang) }</th> }) }
+                            <th scope="col" class="by-col-serial">{ tr(lang, "ক্রমিক", "No.") }</th>
+                            <th scope="col" class="by-col-name">{ tr(lang, "কর্মসম্পাদন সূচক", "Indicator") }</th>
+                            { for EDIT_COLUMNS.iter().map(|c| html! {
+                                <th scope="col" class={if matches!(c, Column::Unit | Column::Method) { "by-col-cell--wide" } else { "by-col-cell" }}>{ column_label(*c, lang) }</th>
+                            }) }
                         </tr>
                     </thead>
                     { for agreement.areas.iter().map(|a| rows.area(a, "")) }

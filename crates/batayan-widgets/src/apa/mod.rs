@@ -10,6 +10,7 @@ mod editor;
 mod editor_row;
 mod report_form;
 mod report_row;
+mod report_rows;
 mod summary;
 
 pub use editor::{AgreementEditor, AgreementEditorProps};

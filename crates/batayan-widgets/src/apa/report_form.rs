@@ -6,19 +6,19 @@
 //! only the rows whose text changed are read, checked and scored again, and only those rows' props
 //! change (see `report_row`).
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Area, AreaScore, EntryField, LiveReport, Mode, Report, ReportDraft, Severity, key_label, quarters_covered};
-use batayan_core::locale::{Lang, Message, Period, Quarter, digits_for, format_fixed, format_number};
+use batayan_core::apa::{Agreement, EntryField, LiveReport, Mode, Report, ReportDraft, Severity, key_label, quarters_covered};
+use batayan_core::locale::{Lang, Message, Period, Quarter, format_fixed};
 use yew::prelude::*;
 
-use super::report_row::{FieldEdit, FieldProblem, ReportRow};
+use super::report_row::{FieldEdit, FieldProblem};
+use super::report_rows::{LiveHandle, ReportRows};
 use super::summary::Summary;
-use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
+use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, same, tr};
 
-#[derive(Properties, PartialEq, Debug)]
+#[derive(Properties, Debug)]
 pub struct ReportFormProps {
     pub agreement: Rc<Agreement>,
     pub draft: Rc<ReportDraft>,
@@ -31,18 +31,48 @@ pub struct ReportFormProps {
     pub lang: Lang,
 }
 
+impl PartialEq for ReportFormProps {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.agreement, &other.agreement)
+            && same(&self.draft, &other.draft)
+            && self.submission == other.submission
+            && self.draft_status == other.draft_status
+            && self.on_edit == other.on_edit
+            && self.on_submit == other.on_submit
+            && self.on_discard == other.on_discard
+            && self.lang == other.lang
+    }
+}
+
+/// The agreement as a memo key: the same allocation is the same agreement (comparing 10,000
+/// indicators' contents per render is what the memo is there to avoid).
+struct SameAgreement(Rc<Agreement>);
+
+impl PartialEq for SameAgreement {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.0, &other.0)
+    }
+}
+
 /// The id of the form's heading: summary entries about the report as a whole link here.
 const TITLE_ID: &str = "by-report-title";
 
 #[component]
 pub fn ReportForm(props: &ReportFormProps) -> Html {
     let lang = props.lang;
-    let live: Rc<RefCell<LiveReport>> = {
+    let handle: Rc<LiveHandle> = {
         let draft = props.draft.clone();
-        use_memo(props.agreement.clone(), move |agreement| RefCell::new(LiveReport::new(agreement, &draft, Mode::Interpolated)))
+        use_memo(SameAgreement(props.agreement.clone()), move |agreement| LiveHandle::new(LiveReport::new(&agreement.0, &draft, Mode::Interpolated)))
     };
-    // Idempotent: the rows this draft changed are read again, the rest are kept as they are.
-    live.borrow_mut().sync(&props.agreement, &props.draft);
+    // Idempotent: the rows this draft changed are read again and woken; the rest are not touched.
+    let changed = handle.live.borrow_mut().sync(&props.agreement, &props.draft);
+    if !changed.is_empty() {
+        for key in &changed {
+            handle.wake(key);
+        }
+        handle.wake_areas();
+    }
+    let live = handle.live.clone();
     let current = live.borrow();
     let focus_request = use_state(|| 0u32);
     let agreement = &props.agreement;
@@ -67,13 +97,21 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     for f in current.findings() {
         note(&f.path, f.severity, &f.message);
     }
-    let mut host_by_row: HashMap<String, Vec<FieldProblem>> = HashMap::new();
     for e in host_errors {
-        let message = e.message();
-        if let Some((key, field)) = note(&e.path, Severity::Error, &message) {
-            host_by_row.entry(key).or_default().push(FieldProblem { field, severity: Severity::Error, message });
-        }
+        note(&e.path, Severity::Error, &e.message());
     }
+    // Kept while the submission state is the same, so that the rows' list is not rebuilt per keystroke.
+    let host_by_row: Rc<HashMap<String, Vec<FieldProblem>>> = use_memo(props.submission.clone(), |submission| {
+        let mut by_row: HashMap<String, Vec<FieldProblem>> = HashMap::new();
+        if let Submission::Refused(errors) = submission {
+            for e in errors {
+                if let Some((key, field)) = EntryField::from_pointer(&e.path) {
+                    by_row.entry(key).or_default().push(FieldProblem { field, severity: Severity::Error, message: e.message() });
+                }
+            }
+        }
+        by_row
+    });
     // Errors first, in table order as far as the findings are.
     items.sort_by_key(|i| !i.is_error);
     let onsubmit = {
@@ -89,10 +127,6 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
         })
     };
     let period_name = Period::parse(&props.draft.period).map_or_else(|_| props.draft.period.clone(), |p| p.name(lang).to_owned());
-    let columns = (8 + covered).to_string();
-    let rows = RowContext { covered, live: &current, host_by_row: &host_by_row, on_edit: &props.on_edit, lang };
-    let own_areas = agreement.areas.iter().map(|area| (area, ""));
-    let areas = own_areas.chain(agreement.governance.iter().map(|area| (area, "g")));
     html! {
         <form class="by-widget by-apa by-apa--report" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
@@ -116,18 +150,19 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                     <caption class="by-visually-hidden">{ tr(lang, "প্রতিবেদনের ছক", "Report form") }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ tr(lang, "ক্রমিক", "No.") }</th>
-                            <th scope="col">{ tr(lang, "কর্মসম্পাদন সূচক (একক)", "Indicator (unit)") }</th>
-                            <th scope="col">{ tr(lang, "মান", "Weight") }</th>
-                            <th scope="col">{ format!("{} {}", tr(lang, "লক্ষ্যমাত্রা", "Target"), batayan_core::apa::level_label(0, lang)) }</th>
-                            { for Quarter::ALL.iter().take(covered).map(|q| html! { <th scope="col">{ q.short_name(lang) }</th> }) }
-                            <th scope="col">{ tr(lang, "প্রমাণক (লিংক)", "Evidence (link)") }</th>
-                            <th scope="col">{ tr(lang, "অর্জন", "Achieved") }</th>
-                            <th scope="col">{ tr(lang, "প্রাপ্ত নম্বর", "Score") }</th>
-                            <th scope="col">{ tr(lang, "ভারিত নম্বর", "Weighted") }</th>
+                            <th scope="col" class="by-col-serial">{ tr(lang, "ক্রমিক", "No.") }</th>
+                            <th scope="col" class="by-col-name">{ tr(lang, "কর্মসম্পাদন সূচক (একক)", "Indicator (unit)") }</th>
+                            <th scope="col" class="by-col-num">{ tr(lang, "মান", "Weight") }</th>
+                            <th scope="col" class="by-col-num">{ format!("{} {}", tr(lang, "লক্ষ্যমাত্রা", "Target"), batayan_core::apa::level_label(0, lang)) }</th>
+                            { for Quarter::ALL.iter().take(covered).map(|q| html! { <th scope="col" class="by-col-entry">{ q.short_name(lang) }</th> }) }
+                            <th scope="col" class="by-col-link">{ tr(lang, "প্রমাণক (লিংক)", "Evidence (link)") }</th>
+                            <th scope="col" class="by-col-num">{ tr(lang, "অর্জন", "Achieved") }</th>
+                            <th scope="col" class="by-col-num">{ tr(lang, "প্রাপ্ত নম্বর", "Score") }</th>
+                            <th scope="col" class="by-col-num">{ tr(lang, "ভারিত নম্বর", "Weighted") }</th>
                         </tr>
                     </thead>
-                    { for areas.enumerate().map(|(i, (area, prefix))| rows.area(i, area, prefix, &columns)) }
+                    <ReportRows handle={(*handle).clone()} agreement={props.agreement.clone()} {covered} host_by_row={host_by_row.clone()}
+                        on_edit={props.on_edit.clone()} {lang} />
                 </table>
             </div>
             <p class="by-apa__total-line">
@@ -148,41 +183,4 @@ fn field_label(key: &str, field: EntryField, lang: Lang) -> String {
         EntryField::Evidence => tr(lang, "প্রমাণক", "evidence"),
     };
     format!("{} {what}", key_label(key, lang))
-}
-
-/// What every row of one render shares.
-struct RowContext<'a> {
-    covered: usize,
-    live: &'a LiveReport,
-    host_by_row: &'a HashMap<String, Vec<FieldProblem>>,
-    on_edit: &'a Callback<FieldEdit>,
-    lang: Lang,
-}
-
-impl RowContext<'_> {
-    /// The `i`th area (own areas, then governance, as the live report orders them) and its rows.
-    fn area(&self, i: usize, area: &Area, prefix: &str, columns: &str) -> Html {
-        let lang = self.lang;
-        let score = self.live.areas().get(i).map_or(0.0, |a: &AreaScore| a.score);
-        let block = if prefix == "g" { tr(lang, "সুশাসন ", "Governance ") } else { "" };
-        html! {
-            <tbody key={format!("{prefix}{}", area.serial)} class="by-apa__area">
-                <tr class="by-apa__area-row">
-                    <th scope="rowgroup" colspan={columns.to_owned()}>
-                        { format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }
-                        <span class="by-apa__area-weight">
-                            { format!(" — {} {} · {} {}", tr(lang, "মান", "weight"), area.weight.map_or("—".into(), |w| format_number(w, lang)), tr(lang, "প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
-                        </span>
-                    </th>
-                </tr>
-                { for self.live.area_rows(i).iter().map(|row| {
-                    let host_problems = self.host_by_row.get(&row.key).cloned().unwrap_or_default();
-                    html! {
-                        <ReportRow key={row.key.as_str()} row={row.clone()} covered={self.covered} {host_problems}
-                            on_edit={self.on_edit.clone()} {lang} />
-                    }
-                }) }
-            </tbody>
-        }
-    }
 }

@@ -1,15 +1,13 @@
 //! One indicator in the report form: its target, an input per quarter and one for the evidence link,
-//! and the score those give. The row's state is one `Rc<LiveRow>` that the core replaces only when
-//! this row's text changes; props compare it by address, so typing in one row re-renders that row
-//! only, and comparing the other 999 costs a pointer each.
+//! and the score those give. The row reads its state from the form's live report and re-renders when
+//! the form wakes it (its text changed), not when another row changes (see `report_rows`).
 
-use std::rc::Rc;
-
-use batayan_core::apa::{EntryField, IndicatorScore, LiveRow, Method, Severity, level_label};
+use batayan_core::apa::{EntryField, IndicatorScore, Method, Severity, level_label};
 use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_fixed, format_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::report_rows::{LiveHandle, use_watch};
 use crate::ui::{bdi, field_id, tr};
 
 /// One typed change: which indicator, which field, the text now in it.
@@ -28,33 +26,28 @@ pub struct FieldProblem {
     pub message: Message,
 }
 
-#[derive(Properties, Debug)]
-pub struct ReportRowProps {
-    pub row: Rc<LiveRow>,
+#[derive(Properties, PartialEq, Debug)]
+pub(crate) struct ReportRowProps {
+    pub handle: LiveHandle,
+    /// The indicator's key (`"1.1.1"`, governance `"g1.1.1"`).
+    pub row_key: AttrValue,
     /// How many quarters the report covers (Q2 → 2).
     pub covered: usize,
-    /// What the host refused in this row (the row's own findings are in `row`); usually none.
+    /// What the host refused in this row (the row's own findings are in its state); usually none.
     pub host_problems: Vec<FieldProblem>,
     pub on_edit: Callback<FieldEdit>,
     pub lang: Lang,
 }
 
-impl PartialEq for ReportRowProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.row, &other.row)
-            && self.covered == other.covered
-            && self.host_problems == other.host_problems
-            && self.on_edit == other.on_edit
-            && self.lang == other.lang
-    }
-}
-
 #[component]
-pub fn ReportRow(props: &ReportRowProps) -> Html {
+pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
+    use_watch(&props.handle, props.row_key.clone());
     let lang = props.lang;
-    let row = &props.row;
+    let Some(row) = props.handle.live.borrow().row(&props.row_key).cloned() else {
+        return Html::default();
+    };
     let i = &row.indicator;
-    let row_key = AttrValue::from(row.key.clone());
+    let row_key = props.row_key.clone();
     let problems: Vec<FieldProblem> = row
         .findings
         .iter()

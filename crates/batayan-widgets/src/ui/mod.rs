@@ -20,6 +20,22 @@ pub fn bdi(text: &str) -> yew::Html {
     yew::html! { <bdi>{ text.to_owned() }</bdi> }
 }
 
+/// Whether two shared values are the same allocation. Props holding a whole agreement or draft compare
+/// with this, not `==`: `Rc<T>`'s `==` compares contents, which for 10,000 indicators is a walk of the
+/// whole document on every render, and a new document always comes in a new `Rc`.
+pub fn same<T: ?Sized>(a: &std::rc::Rc<T>, b: &std::rc::Rc<T>) -> bool {
+    std::rc::Rc::ptr_eq(a, b)
+}
+
+/// Whether two optional shared values are both absent or the same allocation (see [`same`]).
+pub fn same_option<T: ?Sized>(a: &Option<std::rc::Rc<T>>, b: &Option<std::rc::Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// Picks the text for the page's language: `tr(lang, "অর্থবছর", "Fiscal year")`.
 pub fn tr(lang: Lang, bn: &'static str, en: &'static str) -> &'static str {
     lang.pick(bn, en)

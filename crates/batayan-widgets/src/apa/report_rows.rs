@@ -1,0 +1,150 @@
+//! The body of the report form: an area heading and a row per indicator, each of which re-renders
+//! itself when its own state changes.
+//!
+//! Why not plain props: with props, every keystroke re-renders the form, which rebuilds and compares
+//! 10,000 row components; Yew's scheduler yields to the browser every 16 ms, so at that size the
+//! typed row and the total came a whole layout later (~0.4 s). Here the list's props do not change
+//! while typing (they hold the shared [`LiveHandle`], compared by address), so Yew skips the list;
+//! the form wakes only the rows whose state the core says changed, and the area headings.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use batayan_core::apa::{Agreement, Area, LiveReport};
+use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
+use yew::prelude::*;
+
+use super::report_row::{FieldEdit, FieldProblem, ReportRow};
+use crate::ui::{bdi, same, tr};
+
+/// The form's live report and who to wake when part of it changes: rows by indicator key, area
+/// headings by [`area_watch_key`]. Shared by the form and every row; compared by address.
+#[derive(Clone, Debug)]
+pub(crate) struct LiveHandle {
+    pub live: Rc<RefCell<LiveReport>>,
+    watchers: Rc<RefCell<HashMap<String, Callback<()>>>>,
+}
+
+impl PartialEq for LiveHandle {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.live, &other.live)
+    }
+}
+
+impl LiveHandle {
+    pub(crate) fn new(live: LiveReport) -> LiveHandle {
+        LiveHandle { live: Rc::new(RefCell::new(live)), watchers: Rc::default() }
+    }
+
+    /// Asks the part watching `key` to render again (nothing if it is not on screen).
+    pub(crate) fn wake(&self, key: &str) {
+        let watcher = self.watchers.borrow().get(key).cloned();
+        if let Some(watcher) = watcher {
+            watcher.emit(());
+        }
+    }
+
+    /// Wakes every area heading (their scores are sums over rows; there are a few dozen).
+    pub(crate) fn wake_areas(&self) {
+        let areas = self.live.borrow().areas().len();
+        for i in 0..areas {
+            self.wake(&area_watch_key(i));
+        }
+    }
+}
+
+/// The watcher key of the `i`th area heading (indicator keys never start with `#`).
+fn area_watch_key(i: usize) -> String {
+    format!("#area{i}")
+}
+
+/// Registers the calling component under `key` until it unmounts: [`LiveHandle::wake`] re-renders it.
+#[hook]
+pub(crate) fn use_watch(handle: &LiveHandle, key: AttrValue) {
+    let wake = use_force_update();
+    let watchers = handle.watchers.clone();
+    use_effect_with(key, move |key| {
+        let key = key.to_string();
+        watchers.borrow_mut().insert(key.clone(), Callback::from(move |()| wake.force_update()));
+        move || {
+            watchers.borrow_mut().remove(&key);
+        }
+    });
+}
+
+#[derive(Properties, Debug)]
+pub(crate) struct ReportRowsProps {
+    pub handle: LiveHandle,
+    pub agreement: Rc<Agreement>,
+    pub covered: usize,
+    /// What the host refused, by indicator key (changes only when a submission is refused).
+    pub host_by_row: Rc<HashMap<String, Vec<FieldProblem>>>,
+    pub on_edit: Callback<FieldEdit>,
+    pub lang: Lang,
+}
+
+impl PartialEq for ReportRowsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.handle == other.handle
+            && same(&self.agreement, &other.agreement)
+            && self.covered == other.covered
+            && same(&self.host_by_row, &other.host_by_row)
+            && self.on_edit == other.on_edit
+            && self.lang == other.lang
+    }
+}
+
+/// Every area's `<tbody>`: its heading, then its rows.
+#[component]
+pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
+    let lang = props.lang;
+    let columns: AttrValue = (8 + props.covered).to_string().into();
+    let areas = props.agreement.areas.iter().map(|a| (a, "")).chain(props.agreement.governance.iter().map(|a| (a, "g")));
+    let live = props.handle.live.borrow();
+    html! {
+        { for areas.enumerate().map(|(i, (area, prefix))| html! {
+            <tbody key={format!("{prefix}{}", area.serial)} class="by-apa__area">
+                <AreaHeading handle={props.handle.clone()} index={i} area={area.clone()} governance={prefix == "g"} columns={columns.clone()} {lang} />
+                { for live.area_rows(i).iter().map(|row| {
+                    let host_problems = props.host_by_row.get(&row.key).cloned().unwrap_or_default();
+                    html! {
+                        <ReportRow key={row.key.as_str()} handle={props.handle.clone()} row_key={AttrValue::from(row.key.clone())}
+                            covered={props.covered} {host_problems} on_edit={props.on_edit.clone()} {lang} />
+                    }
+                }) }
+            </tbody>
+        }) }
+    }
+}
+
+#[derive(Properties, PartialEq, Debug)]
+struct AreaHeadingProps {
+    handle: LiveHandle,
+    index: usize,
+    area: Area,
+    governance: bool,
+    columns: AttrValue,
+    lang: Lang,
+}
+
+/// `[১] Area name — weight 25 · scored 18.40`: re-renders when woken, as its score moves.
+#[component]
+fn AreaHeading(props: &AreaHeadingProps) -> Html {
+    use_watch(&props.handle, area_watch_key(props.index).into());
+    let lang = props.lang;
+    let area = &props.area;
+    let score = props.handle.live.borrow().areas().get(props.index).map_or(0.0, |a| a.score);
+    let block = if props.governance { tr(lang, "সুশাসন ", "Governance ") } else { "" };
+    let weight = area.weight.map_or("—".into(), |w| format_number(w, lang));
+    html! {
+        <tr class="by-apa__area-row">
+            <th scope="rowgroup" colspan={props.columns.clone()}>
+                { format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }
+                <span class="by-apa__area-weight">
+                    { format!(" — {} {weight} · {} {}", tr(lang, "মান", "weight"), tr(lang, "প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
+                </span>
+            </th>
+        </tr>
+    }
+}
