@@ -143,6 +143,49 @@ async function indicatorCount(n) {
 for (const n of sizes) {
   const indicators = await indicatorCount(n);
   await compareRender('3 big table', `${n} indicators, first render (public)`, batayanPage(n), referencePage(n), indicators, 1, runsFor(n));
+  // The forms open against the reference's own form (a table with an input per row).
+  await compareRender('3 big table', `${n} indicators, report form opens`, batayanPage(n, 'report'), referencePage(n, 'report'), indicators, 1, runsFor(n));
+  await compareRender('3 big table', `${n} indicators, editor opens`, batayanPage(n, 'edit'), referencePage(n, 'report'), indicators, 1, runsFor(n));
+}
+
+// A pasted section 3 of n rows in the editor (open on the 1,000-indicator agreement): from the click
+// on "read the table" to the editor showing the merged rows (it empties the paste box in that same
+// render), and the longest task meanwhile (a tab that does not answer for seconds looks dead).
+for (const n of sizes) {
+  const indicators = await indicatorCount(n);
+  let page;
+  try {
+    page = (await timeToRows(batayanPage(1000, 'edit'), 'batayan', await indicatorCount(1000))).page;
+  } catch {
+    record('3 big table', `${n} rows pasted into the editor: the editor did not open`, Number.NaN, null, 'ms');
+    continue;
+  }
+  const tsv = await (await fetch(url(`/bench/data/section3-${n}.tsv`))).text();
+  const result = await page.evaluate(async ([text, expected, cap]) => {
+    const root = document.getElementById('apa').shadowRoot;
+    const longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); }).observe({ type: 'longtask' });
+    const area = root.querySelector('textarea');
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    // The button reads the text the editor has rendered with: let it render once.
+    await new Promise((r) => setTimeout(r, 50));
+    const start = performance.now();
+    root.querySelector('.by-paste .by-button').click();
+    const time = await new Promise((resolve) => {
+      const check = () => {
+        if (area.value === '' && root.querySelectorAll('tr.by-apa__row').length >= expected) resolve(performance.now() - start);
+        else if (performance.now() - start > cap) resolve(Number.NaN);
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    return { time, longest: longTasks.length ? Math.max(...longTasks) : 0 };
+  }, [tsv, indicators, STRESS_CAP_MS]);
+  record('3 big table', `${n} rows pasted into the editor → merged rows on screen`, result.time, null, 'ms');
+  record('3 big table', `${n} rows pasted into the editor: longest task`, result.longest, null, 'ms');
+  await page.context().close();
 }
 
 // One typed value → the re-scored total on screen. The time is taken in the page: from the input
