@@ -5,7 +5,7 @@
 //! The markup and classes are those of the report form (`batayan-widgets`), so one stylesheet serves
 //! both and a reader moving between them sees one table. Rows are copies of one template row (a native
 //! deep clone, then one text per cell): at 1,000 indicators that is the difference between ~35 and ~90
-//! calls across the Wasm boundary per row. "How was this computed" is written only when a reader opens
+//! calls across the Wasm boundary per row, and no `createElement` at all. "How was this computed" is written only when a reader opens
 //! it (see `ApaPublic::explain`), so no row pays for a sentence nobody reads.
 
 use std::collections::HashMap;
@@ -149,7 +149,7 @@ fn area_body(dom: &Dom, rows: &RowTemplate, area: &Area, prefix: &str, card: &Sc
         add(&body, &activity_row(dom, activity, lang)?)?;
         for indicator in &activity.indicators {
             let key = format!("{prefix}{}", indicator.serial);
-            add(&body, &rows.row(dom, &key, indicator, by_key.get(key.as_str()).copied(), lang)?)?;
+            add(&body, &rows.row(&key, indicator, by_key.get(key.as_str()).copied(), lang)?)?;
         }
     }
     Ok(body)
@@ -166,51 +166,71 @@ fn show(value: &Option<Value>, lang: Lang) -> String {
     value.map(|v| v.format(lang)).unwrap_or_default()
 }
 
-/// One empty indicator row with every cell's class and phone label, copied for each indicator.
+/// Empty indicator rows with every cell's class and phone label, copied for each indicator: one per
+/// shape (with or without an evidence note, with or without a score to explain), so that a row is one
+/// native deep copy and a text per cell, never a handful of `createElement` calls.
 struct RowTemplate {
-    row: Element,
+    /// Indexed by `shape(has_evidence, has_raw)`.
+    shapes: [Element; 4],
+}
+
+fn shape(has_evidence: bool, has_raw: bool) -> usize {
+    usize::from(has_evidence) * 2 + usize::from(has_raw)
 }
 
 impl RowTemplate {
     fn new(dom: &Dom, lang: Lang) -> Result<RowTemplate, JsValue> {
-        let row = dom.el("tr", "by-apa__row")?;
-        let cell = |tag: &str, class: &str, label: &str| -> Result<Element, JsValue> {
-            let cell = dom.el(tag, class)?;
-            cell.set_attribute("data-label", label)?;
-            add(&row, &cell)?;
-            Ok(cell)
+        let build = |has_evidence: bool, has_raw: bool| -> Result<Element, JsValue> {
+            let row = dom.el("tr", "by-apa__row")?;
+            let cell = |tag: &str, class: &str, label: &str| -> Result<Element, JsValue> {
+                let cell = dom.el(tag, class)?;
+                cell.set_attribute("data-label", label)?;
+                add(&row, &cell)?;
+                Ok(cell)
+            };
+            cell("th", "", lang.pick("ক্রমিক", "No."))?.set_attribute("scope", "row")?;
+            let name = cell("td", "by-apa__name", lang.pick("সূচক", "Indicator"))?;
+            add(&name, &dom.el("bdi", "")?)?;
+            if has_evidence {
+                let note = dom.text("span", "by-apa__evidence-note", lang.pick("প্রমাণক: ", "Evidence: "))?;
+                add(&note, &dom.el("bdi", "")?)?;
+                add(&name, &note)?;
+            }
+            add(&cell("td", "", lang.pick("একক", "Unit"))?, &dom.el("bdi", "")?)?;
+            cell("td", "by-num", lang.pick("মান", "Weight"))?;
+            for _ in 0..2 {
+                cell("td", "by-num", lang.pick("প্রকৃত অর্জন", "Actual"))?;
+            }
+            for k in 0..5 {
+                cell("td", "by-num by-apa__level", level_label(k, lang))?;
+            }
+            for _ in 0..2 {
+                cell("td", "by-num by-apa__projection", lang.pick("প্রক্ষেপণ", "Projection"))?;
+            }
+            cell("td", "by-num by-apa__achieved", lang.pick("অর্জন", "Achieved"))?;
+            let raw = cell("td", "by-num by-apa__raw", lang.pick("প্রাপ্ত নম্বর", "Score"))?;
+            if has_raw {
+                // The explanation is written when a reader opens it (see `ApaPublic::explain`).
+                add(&raw, &with(dom.el("details", "by-explain")?, &[&dom.el("summary", "")?, &dom.el("p", "")?])?)?;
+            }
+            cell("td", "by-num by-apa__weighted", lang.pick("ভারিত নম্বর", "Weighted"))?;
+            Ok(row)
         };
-        cell("th", "", lang.pick("ক্রমিক", "No."))?.set_attribute("scope", "row")?;
-        add(&cell("td", "by-apa__name", lang.pick("সূচক", "Indicator"))?, &dom.el("bdi", "")?)?;
-        add(&cell("td", "", lang.pick("একক", "Unit"))?, &dom.el("bdi", "")?)?;
-        cell("td", "by-num", lang.pick("মান", "Weight"))?;
-        for _ in 0..2 {
-            cell("td", "by-num", lang.pick("প্রকৃত অর্জন", "Actual"))?;
-        }
-        for k in 0..5 {
-            cell("td", "by-num by-apa__level", level_label(k, lang))?;
-        }
-        for _ in 0..2 {
-            cell("td", "by-num by-apa__projection", lang.pick("প্রক্ষেপণ", "Projection"))?;
-        }
-        cell("td", "by-num by-apa__achieved", lang.pick("অর্জন", "Achieved"))?;
-        cell("td", "by-num by-apa__raw", lang.pick("প্রাপ্ত নম্বর", "Score"))?;
-        cell("td", "by-num by-apa__weighted", lang.pick("ভারিত নম্বর", "Weighted"))?;
-        Ok(RowTemplate { row })
+        Ok(RowTemplate { shapes: [build(false, false)?, build(false, true)?, build(true, false)?, build(true, true)?] })
     }
 
-    /// A copy of the template filled for one indicator. Cells are visited in template order.
-    fn row(&self, dom: &Dom, key: &str, indicator: &Indicator, score: Option<&IndicatorScore>, lang: Lang) -> Result<Element, JsValue> {
-        let row = clone_deep(&self.row)?;
+    /// A copy of the right template filled for one indicator. Cells are visited in template order.
+    fn row(&self, key: &str, indicator: &Indicator, score: Option<&IndicatorScore>, lang: Lang) -> Result<Element, JsValue> {
+        let raw_score = score.and_then(|s| s.raw);
+        let has_evidence = !indicator.evidence.is_empty();
+        let row = clone_deep(&self.shapes[shape(has_evidence, raw_score.is_some())])?;
         row.set_attribute("data-key", key)?;
         let serial = row.first_element_child().ok_or_else(|| JsValue::from_str("batayan: the row template is empty"))?;
         serial.set_text_content(Some(&format!("[{}]", digits_for(lang, &indicator.serial))));
         let name = next(&serial)?;
         fill(&name.first_element_child(), &indicator.name);
-        if !indicator.evidence.is_empty() {
-            let note = dom.text("span", "by-apa__evidence-note", lang.pick("প্রমাণক: ", "Evidence: "))?;
-            add(&note, &dom.bdi(&indicator.evidence)?)?;
-            add(&name, &note)?;
+        if has_evidence {
+            fill(&name.last_element_child().and_then(|note| note.last_element_child()), &indicator.evidence);
         }
         let unit = next(&name)?;
         fill(&unit.first_element_child(), &indicator.unit);
@@ -234,9 +254,8 @@ impl RowTemplate {
         let weighted = next(&raw)?;
         if let Some(score) = score {
             fill_cell(&achieved, show(&score.achievement, lang));
-            if let Some(value) = score.raw {
-                let summary = dom.text("summary", "", &format_fixed(value.value, 2, lang))?;
-                add(&raw, &with(dom.el("details", "by-explain")?, &[&summary, &dom.el("p", "")?])?)?;
+            if let Some(value) = raw_score {
+                fill(&raw.first_element_child().and_then(|details| details.first_element_child()), &format_fixed(value.value, 2, lang));
                 weighted.set_text_content(Some(&format_fixed(score.weighted, 2, lang)));
             }
         }
