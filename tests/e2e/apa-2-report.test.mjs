@@ -49,12 +49,27 @@ test('report mode: live score, a mistake at its cell, a draft that survives relo
   assert.equal(await page.locator('#event-log li').count(), 0, 'nothing was sent');
   await page.locator(q2('1.2.1')).fill('৮৫');
 
-  // The score follows the typing: 20 + 30 = 50 against 80 (100%) and 35 (90%) → 93.33 × 5%.
+  // The score follows the typing: 20 + 30 = 50 against 80 (100%) and 35 (90%) → 93.33 × 5%. Only the
+  // row typed into changes (with its area's subtotal, the bars and the total): no other row's DOM is touched.
+  await page.evaluate(() => {
+    const root = document.getElementById('apa').shadowRoot;
+    globalThis.touchedRows = new Set();
+    globalThis.rowWatch = new MutationObserver((records) => {
+      for (const r of records) {
+        const node = r.target.nodeType === Node.ELEMENT_NODE ? r.target : r.target.parentElement;
+        const row = node?.closest('tr[data-key]');
+        if (row) globalThis.touchedRows.add(row.dataset.key);
+      }
+    });
+    globalThis.rowWatch.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await page.locator(q2('1.1.1')).fill('৩০');
   const row = page.locator('#apa [data-key="1.1.1"]');
   assert.equal(await row.locator('.by-apa__achieved').innerText(), '৫০');
   assert.equal(await row.locator('.by-apa__weighted').innerText(), '৪.৬৭');
   assert.equal(await page.locator('#apa .by-apa__total-figure').innerText(), '৪৭.৩৯');
+  assert.deepEqual(await page.evaluate(() => { globalThis.rowWatch.disconnect(); return [...globalThis.touchedRows]; }), ['1.1.1'],
+    'typing changes the DOM of the row typed into, and of no other row');
 
   // Reload before submitting: the draft is back.
   await page.reload();
