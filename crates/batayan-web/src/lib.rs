@@ -7,6 +7,8 @@
 //!
 //! [`Message`]: batayan_core::locale::Message
 
+use wasm_bindgen::JsCast;
+
 pub mod attributes;
 pub mod dom;
 pub mod net;
@@ -16,6 +18,26 @@ pub mod shadow;
 /// The CSS of every widget, adopted as a constructed stylesheet (it survives `style-src 'self'`).
 /// Class names are prefixed `by-` so that they read as ours in a host page's inspector.
 pub const STYLESHEET: &str = include_str!("styles.css");
+
+/// Resolves once the browser has painted what is on screen now: a status line set before a long piece of
+/// work is seen before the work starts (a 0 ms timeout alone can run before the next frame).
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let resolve_later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        if window.request_animation_frame(resolve_later.unchecked_ref()).is_err() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve_later.unchecked_ref(), 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
 
 /// The browser's local date. The core never reads a clock; the edges hand it the day.
 pub fn today() -> chrono::NaiveDate {

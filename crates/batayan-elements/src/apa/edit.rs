@@ -47,20 +47,32 @@ pub fn EditMode(props: &EditModeProps) -> Html {
             drafts.dispatch(Change::Edit(Box::new(move |d: &mut AgreementDraft| d.edit(&edit.key, edit.column, &edit.text))));
         })
     };
+    // A paste of thousands of rows takes seconds to read: a status line says so, on screen before the
+    // work starts, and the button waits.
+    let importing = use_state(|| false);
     let on_import = {
-        let (drafts, submissions, problems) = (kept.state.dispatcher(), submitter.state.dispatcher(), import_problems.clone());
+        let (drafts, submissions, problems, importing) = (kept.state.dispatcher(), submitter.state.dispatcher(), import_problems.clone(), importing.clone());
         Callback::from(move |text: String| {
-            let imported = import_section3(&text);
-            problems.set(Rc::new(imported.problems.clone()));
-            // A paste that read no row changes nothing: the problems say why.
-            if imported.is_empty() {
+            if *importing {
                 return;
             }
-            submissions.dispatch(SubmissionChange::Reset);
-            drafts.dispatch(Change::Edit(Box::new(move |d: &mut AgreementDraft| {
-                d.agreement = imported.merge_into(&d.agreement);
-                d.pending.clear();
-            })));
+            importing.set(true);
+            let (drafts, submissions, problems, importing) = (drafts.clone(), submissions.clone(), problems.clone(), importing.clone());
+            yew::platform::spawn_local(async move {
+                batayan_web::after_paint().await;
+                let imported = import_section3(&text);
+                problems.set(Rc::new(imported.problems.clone()));
+                importing.set(false);
+                // A paste that read no row changes nothing: the problems say why.
+                if imported.is_empty() {
+                    return;
+                }
+                submissions.dispatch(SubmissionChange::Reset);
+                drafts.dispatch(Change::Edit(Box::new(move |d: &mut AgreementDraft| {
+                    d.agreement = imported.merge_into(&d.agreement);
+                    d.pending.clear();
+                })));
+            });
         })
     };
     let on_save = submitter.document::<Agreement>(&kept.flush);
@@ -72,7 +84,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
         })
     };
     html! {
-        <AgreementEditor stored={props.agreement.clone()} draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} submission={submitter.state.0.clone()}
+        <AgreementEditor stored={props.agreement.clone()} draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} importing={*importing} submission={submitter.state.0.clone()}
             draft_status={(*kept.status).clone()} {on_edit} {on_import} {on_save} {on_discard} lang={props.lang} />
     }
 }

@@ -26,6 +26,9 @@ pub struct AgreementEditorProps {
     pub draft: Rc<AgreementDraft>,
     /// What the last paste could not read, by line and column.
     pub import_problems: Rc<Vec<ImportProblem>>,
+    /// A paste is being read (it can take seconds at thousands of rows).
+    #[prop_or_default]
+    pub importing: bool,
     pub submission: Submission,
     pub draft_status: DraftStatus,
     pub on_edit: Callback<CellEdit>,
@@ -140,7 +143,13 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                         "Copy the whole section 3 table (with its header rows), paste it here and press “Read the table”. The rows below are updated by serial (implementers and evidence stay), and what a save would change is shown before you save; whatever cannot be read is reported with its line and column.") }
                 </label>
                 <textarea id={PASTE_ID} class="by-input" value={(*pasted).clone()} {oninput} rows="6" spellcheck="false" />
-                <button type="button" class="by-button by-button--secondary" onclick={read_table}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
+                <button type="button" class="by-button by-button--secondary" onclick={read_table} disabled={props.importing}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
+                if props.importing {
+                    <p class="by-status by-paste__reading" role="status">
+                        <span class="by-spinner" aria-hidden="true"></span>
+                        { tr(lang, "টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।", "Reading and merging the table… a large one can take a few seconds.") }
+                    </p>
+                }
                 if !props.import_problems.is_empty() {
                     <div class="by-paste__problems" role="status">
                         <p id="by-paste-problems-title">{ tr(lang, "পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
