@@ -148,6 +148,40 @@ for (const n of sizes) {
   await compareRender('3 big table', `${n} indicators, editor opens`, batayanPage(n, 'edit'), referencePage(n, 'report'), indicators, 1, runsFor(n));
 }
 
+// One typed cell in the editor → its findings counted again on screen: a weight made unreadable ("x"),
+// then written back, timed from the input event to the change of the counts line.
+for (const n of sizes) {
+  let page;
+  try {
+    page = (await timeToRows(batayanPage(n, 'edit'), 'batayan', await indicatorCount(n))).page;
+  } catch {
+    record('3 big table', `${n} indicators, editor: not on screen within ${STRESS_CAP_MS / 1000} s`, Number.NaN, null, 'ms');
+    continue;
+  }
+  await settle(page);
+  const times = [];
+  for (let i = 0; i < 2 * runsFor(n); i += 1) {
+    times.push(await page.evaluate(async (value) => {
+      const root = document.getElementById('apa').shadowRoot;
+      const input = root.getElementById('by-field/areas/0/activities/0/indicators/0/weight');
+      const counts = () => root.querySelector('.by-apa__counts').textContent;
+      const before = counts();
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { if (counts() !== before) { observer.disconnect(); resolve(performance.now()); } });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
+      });
+      const start = performance.now();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      return (await done) - start;
+    }, i % 2 === 0 ? 'x' : '১০'));
+    await settle(page);
+  }
+  record('3 big table', `${n} indicators, editor: one typed cell → findings counted`, median(times), null, 'ms');
+  await page.context().close();
+}
+
 // A pasted section 3 of n rows in the editor (open on the 1,000-indicator agreement): from the click
 // on "read the table" to the editor showing the merged rows (its "reading…" status line gone, the paste
 // box empty), and the longest task meanwhile (a tab that does not answer for seconds looks dead).
