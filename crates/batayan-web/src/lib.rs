@@ -20,21 +20,21 @@ pub mod shadow;
 pub const STYLESHEET: &str = include_str!("styles.css");
 
 /// Resolves once the browser has painted what is on screen now: a status line set before a long piece of
-/// work is seen before the work starts (a 0 ms timeout alone can run before the next frame).
+/// work is seen before the work starts (a 0 ms timeout alone can run before the next frame). A hidden tab
+/// paints no frames, so it also resolves after 100 ms whatever happens.
 pub async fn after_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let Some(window) = web_sys::window() else {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
             return;
         };
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
         let resolve_later = wasm_bindgen::closure::Closure::once_into_js(move || {
             if let Some(window) = web_sys::window() {
                 let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
             }
         });
-        if window.request_animation_frame(resolve_later.unchecked_ref()).is_err() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve_later.unchecked_ref(), 0);
-        }
+        let _ = window.request_animation_frame(resolve_later.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
