@@ -20,9 +20,7 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
 
 /// The date as `YYYY-MM-DD`.
 pub fn format(date: NaiveDate) -> String {
-    let (m, d) = (date.month(), date.day());
-    let pad = |n: u32| if n < 10 { format!("0{n}") } else { n.to_string() };
-    format!("{}-{}-{}", date.year(), pad(m), pad(d))
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// What a date field says when its text is not a date.
@@ -58,6 +56,9 @@ mod tests {
         assert_eq!(parse("2024-12-05"), day);
         assert_eq!(parse("2024-12-5"), day);
         assert_eq!(day.map(format).as_deref(), Some("2024-12-05"));
+        let early = NaiveDate::from_ymd_opt(999, 1, 2);
+        assert_eq!(early.map(format).as_deref(), Some("0999-01-02"));
+        assert_eq!(early.map(format).as_deref().and_then(parse), early, "what is written reads back");
         for bad in ["2024-02-30", "12-05-2024", "2024-12-05T00:00", "২০২৪-১২-০৫", "", "2024--05", "+2024-12-05", "2024-12-05-"] {
             assert_eq!(parse(bad), None, "{bad}");
         }
