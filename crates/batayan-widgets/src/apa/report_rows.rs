@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Area, LiveReport};
+use batayan_core::apa::{Agreement, LiveReport};
 use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
@@ -105,7 +105,8 @@ pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
     html! {
         { for areas.enumerate().map(|(i, (area, prefix))| html! {
             <tbody key={format!("{prefix}{}", area.serial)} class="by-apa__area">
-                <AreaHeading handle={props.handle.clone()} index={i} area={area.clone()} governance={prefix == "g"} columns={columns.clone()} {lang} />
+                <AreaHeading handle={props.handle.clone()} index={i} serial={area.serial.clone()} name={area.name.clone()} weight={area.weight}
+                    governance={prefix == "g"} columns={columns.clone()} {lang} />
                 { for live.area_rows(i).iter().map(|row| {
                     let host_problems = props.host_by_row.get(&row.key).cloned().unwrap_or_default();
                     html! {
@@ -122,7 +123,10 @@ pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
 struct AreaHeadingProps {
     handle: LiveHandle,
     index: usize,
-    area: Area,
+    // What the heading shows of its area, not the area (which holds every indicator of it).
+    serial: AttrValue,
+    name: AttrValue,
+    weight: Option<f64>,
     governance: bool,
     columns: AttrValue,
     lang: Lang,
@@ -133,14 +137,13 @@ struct AreaHeadingProps {
 fn AreaHeading(props: &AreaHeadingProps) -> Html {
     use_watch(&props.handle, area_watch_key(props.index).into());
     let lang = props.lang;
-    let area = &props.area;
     let score = props.handle.live.borrow().areas().get(props.index).map_or(0.0, |a| a.score);
     let block = if props.governance { tr(lang, "সুশাসন ", "Governance ") } else { "" };
-    let weight = area.weight.map_or("—".into(), |w| format_number(w, lang));
+    let weight = props.weight.map_or("—".into(), |w| format_number(w, lang));
     html! {
         <tr class="by-apa__area-row">
             <th scope="rowgroup" colspan={props.columns.clone()}>
-                { format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }
+                { format!("{block}[{}] ", digits_for(lang, &props.serial)) }{ bdi(&props.name) }
                 <span class="by-apa__area-weight">
                     { format!(" — {} {weight} · {} {}", tr(lang, "মান", "weight"), tr(lang, "প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
                 </span>
