@@ -226,8 +226,10 @@ async function settle(page) {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))));
 }
 
-// One typed value → the re-scored total on screen. The time is taken in the page: from the input
-// event to the mutation that changes the total's text.
+// One typed value → the re-scored total: two times taken in the page, from the input event (dispatched
+// at the start of a frame) to (1) the mutation that changes the total's text, and (2) the end of the next
+// frame — style, layout and paint done, the total on screen — which is what a person waits for and what
+// js-framework-benchmark counts. Both pages lay their form's table out from its header row.
 async function typeOnce(page, kind, key, text) {
   return page.evaluate(async ([which, k, value]) => {
     const root = which === 'batayan' ? document.getElementById('apa').shadowRoot : document;
@@ -242,10 +244,14 @@ async function typeOnce(page, kind, key, text) {
       // A total that never changes is a bench mistake, not a figure: give up after 30 s.
       setTimeout(() => { observer.disconnect(); resolve(Number.NaN); }, 30_000);
     });
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await nextFrame();
     const start = performance.now();
     input.value = value;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: value, inputType: 'insertText' }));
-    return (await done) - start;
+    const changed = (await done) - start;
+    await nextFrame();
+    return { changed, painted: Number.isNaN(changed) ? Number.NaN : performance.now() - start };
   }, [kind, key, text]);
 }
 
@@ -276,7 +282,8 @@ for (const n of sizes) {
     theirs.push(await typeOnce(ref, 'reference', '1.1.1', value));
   }
   longTasks.push(...await page.evaluate(() => globalThis.__longTasks));
-  record('3 big table', `${n} indicators, one typed value → total`, median(ours), median(theirs), 'ms');
+  record('3 big table', `${n} indicators, one typed value → total in the DOM`, median(ours.map((t) => t.changed)), median(theirs.map((t) => t.changed)), 'ms');
+  record('3 big table', `${n} indicators, one typed value → next frame painted`, median(ours.map((t) => t.painted)), median(theirs.map((t) => t.painted)), 'ms');
   record('3 big table', `${n} indicators, longest task while typing (report mode)`, longTasks.length ? Math.max(...longTasks) : 0, null, 'ms');
 
   // --- 5. Memory after the table rendered: JS heap, and the Wasm linear memory.
