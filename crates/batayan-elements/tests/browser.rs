@@ -80,6 +80,14 @@ mod apa {
         let row = appears(&el, "[data-key='1.1.1']").await;
         let weighted = row.query_selector(".by-apa__weighted").expect("query").expect("a cell");
         assert_eq!(weighted.text_content().as_deref(), Some("৪.৬৭"), "Bangla and ASCII digits both count");
+        // "How was this computed" opens from the score, as in the citizen's table.
+        let explain = row.query_selector(".by-explain").expect("query").expect("a score to explain");
+        assert_eq!(explain.get_attribute("aria-expanded").as_deref(), Some("false"));
+        explain.unchecked_ref::<web_sys::HtmlElement>().click();
+        yew::scheduler::flush().await;
+        assert_eq!(explain.get_attribute("aria-expanded").as_deref(), Some("true"));
+        let why = row.query_selector(".by-explain__text").expect("query").expect("an explanation");
+        assert!(why.text_content().unwrap_or_default().contains("= ৯৩.৩৩"), "{:?}", why.text_content());
         type_into(&q2, "৩o");
         yew::scheduler::flush().await;
         assert_eq!(q2.get_attribute("aria-invalid").as_deref(), Some("true"));

@@ -97,8 +97,6 @@ impl ApaPublic {
             listeners: RefCell::default(),
         });
         listen(&state, "click", false, State::on_click)?;
-        // `toggle` does not bubble; a capturing listener on the root still hears every `<details>`.
-        listen(&state, "toggle", true, State::explain)?;
         start_load(&state);
         Ok(ApaPublic { state })
     }
@@ -264,27 +262,31 @@ impl State {
         }
     }
 
-    /// "Try again" on a failed load.
+    /// One listener for every button in the view: "try again" on a failed load, and a score's
+    /// "how was this computed".
     fn on_click(self: &Rc<State>, event: Event) {
-        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
-        if target.is_some_and(|t| t.get_attribute("data-action").as_deref() == Some("retry")) {
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        if target.get_attribute("data-action").as_deref() == Some("retry") {
             start_load(self);
+        } else if let Ok(Some(button)) = target.closest(".by-explain") {
+            self.explain(&button);
         }
     }
 
-    /// Writes "how was this computed" into a score's `<details>` the first time it opens.
-    fn explain(self: &Rc<State>, event: Event) {
-        let Some(details) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        if !details.class_list().contains("by-explain") {
+    /// Opens or closes a score's explanation (a disclosure: the button says whether it is open). The
+    /// sentence is written the first time it opens, after the button, in the reader's language.
+    fn explain(&self, button: &Element) {
+        let open = button.get_attribute("aria-expanded").as_deref() == Some("true");
+        let _ = button.set_attribute("aria-expanded", if open { "false" } else { "true" });
+        if let Some(text) = button.next_element_sibling() {
+            let _ = if open { text.set_attribute("hidden", "") } else { text.remove_attribute("hidden") };
             return;
         }
-        let (Some(paragraph), Ok(Some(row))) = (details.last_element_child(), details.closest("tr[data-key]")) else { return };
-        if paragraph.text_content().is_some_and(|t| !t.is_empty()) {
-            return;
-        }
+        let (Some(cell), Ok(Some(row))) = (button.parent_element(), button.closest("tr[data-key]")) else { return };
         let key = row.get_attribute("data-key").unwrap_or_default();
-        if let Some(raw) = self.explanations.borrow().get(&key) {
-            paragraph.set_text_content(Some(raw.explanation().get(self.wanted.borrow().lang)));
+        let Some(raw) = self.explanations.borrow().get(&key).copied() else { return };
+        if let Ok(text) = self.dom.text("p", "by-explain__text", raw.explanation().get(self.wanted.borrow().lang)) {
+            let _ = cell.append_child(&text);
         }
     }
 }

@@ -210,8 +210,12 @@ impl RowTemplate {
             cell("td", "by-num by-apa__achieved", lang.pick("অর্জন", "Achieved"))?;
             let raw = cell("td", "by-num by-apa__raw", lang.pick("প্রাপ্ত নম্বর", "Score"))?;
             if has_raw {
-                // The explanation is written when a reader opens it (see `ApaPublic::explain`).
-                add(&raw, &with(dom.el("details", "by-explain")?, &[&dom.el("summary", "")?, &dom.el("p", "")?])?)?;
+                // A disclosure button, not `<details>`: one element instead of three and no user-agent
+                // shadow tree per row (~10 % of the first render at 1,000 rows). The explanation is
+                // written when a reader opens it (see `ApaPublic::explain`).
+                let button = dom.el("button", "by-explain")?;
+                set_all(&button, &[("type", "button"), ("aria-expanded", "false")])?;
+                add(&raw, &button)?;
             }
             cell("td", "by-num by-apa__weighted", lang.pick("ভারিত নম্বর", "Weighted"))?;
             Ok(row)
@@ -255,7 +259,7 @@ impl RowTemplate {
         if let Some(score) = score {
             fill_cell(&achieved, show(&score.achievement, lang));
             if let Some(value) = raw_score {
-                fill(&raw.first_element_child().and_then(|details| details.first_element_child()), &format_fixed(value.value, 2, lang));
+                fill(&raw.first_element_child(), &format_fixed(value.value, 2, lang));
                 weighted.set_text_content(Some(&format_fixed(score.weighted, 2, lang)));
             }
         }

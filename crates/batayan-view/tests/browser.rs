@@ -76,14 +76,19 @@ async fn the_public_table_shows_the_total_the_rows_and_how_a_score_was_computed(
     assert!(bars.length() >= 4, "a bar per area, {} found", bars.length());
     let first = appears(&el, "[data-key='1.1.1']").await;
     assert!(text(&first).contains("প্রশিক্ষণার্থী"), "{}", text(&first));
-    let raw = first.query_selector(".by-apa__raw summary").expect("query").expect("a score");
+    let raw = first.query_selector(".by-apa__raw .by-explain").expect("query").expect("a score");
     assert_eq!(text(&raw), "৯০.৬৭"); // 20 + 18 = 38 against 80, 35, …
-    // "How was this computed" is written when the reader opens it.
-    let details = first.query_selector(".by-explain").expect("query").expect("details");
-    details.set_attribute("open", "").expect("opens");
-    pause(50).await;
-    let why = first.query_selector(".by-explain p").expect("query").expect("an explanation");
+    // "How was this computed" is written when the reader opens it, and hidden again when closed.
+    assert_eq!(raw.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(first.query_selector(".by-explain__text").expect("query").is_none(), "nothing written before it is opened");
+    let button: HtmlElement = raw.clone().dyn_into().expect("a button");
+    button.click();
+    assert_eq!(raw.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let why = first.query_selector(".by-explain__text").expect("query").expect("an explanation");
     assert_eq!(text(&why), "অর্জন ৩৮ আছে ৯০% (৩৫) ও ১০০% (৮০) লক্ষ্যমাত্রার মাঝে: ৯০ + ১০ × (৩৮ − ৩৫) / (৮০ − ৩৫) = ৯০.৬৭।");
+    button.click();
+    assert_eq!(raw.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(why.has_attribute("hidden"), "closed again");
     let labels: Vec<String> = (0..16).filter_map(|k| first.children().item(k)).filter_map(|c| c.get_attribute("data-label")).collect();
     assert_eq!(labels.len(), 16, "every cell is labelled for phones: {labels:?}");
     finish(mounted, el);

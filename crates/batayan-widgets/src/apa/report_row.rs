@@ -42,6 +42,7 @@ pub(crate) struct ReportRowProps {
 #[component]
 pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
     use_watch(&props.handle, props.row_key.clone());
+    let explained = use_state(|| false);
     let lang = props.lang;
     let Some(row) = props.handle.live.borrow().row(&props.row_key).cloned() else {
         return Html::default();
@@ -108,26 +109,33 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
             <td class="by-apa__entry by-apa__evidence" data-label={tr(lang, "প্রমাণক (লিংক)", "Evidence (link)")}>
                 { input(EntryField::Evidence, &row.entry.evidence, format!("{serial} {}", tr(lang, "প্রমাণকের লিংক", "evidence link")), "url") }
             </td>
-            { score_cells(Some(&row.score), lang) }
+            { score_cells(Some(&row.score), &explained, lang) }
         </tr>
     }
 }
 
 /// The three cells a score fills, as the public table (`batayan-view`) shows them: what was achieved,
-/// the raw score with "how was this computed", and what it adds to its area.
-fn score_cells(score: Option<&IndicatorScore>, lang: Lang) -> Html {
+/// the raw score with "how was this computed" (a disclosure button; the sentence is formatted only
+/// while it is open), and what it adds to its area.
+fn score_cells(score: Option<&IndicatorScore>, explained: &UseStateHandle<bool>, lang: Lang) -> Html {
     let achieved = score.and_then(|s| s.achievement);
     let raw = score.and_then(|s| s.raw);
     let weighted = score.filter(|s| s.raw.is_some()).map(|s| format_fixed(s.weighted, 2, lang));
+    let toggle = {
+        let explained = explained.clone();
+        Callback::from(move |_: MouseEvent| explained.set(!*explained))
+    };
     html! {
         <>
             <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ achieved.map(|v| v.format(lang)).unwrap_or_default() }</td>
             <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
                 if let Some(raw) = raw {
-                    <details class="by-explain">
-                        <summary>{ format_fixed(raw.value, 2, lang) }</summary>
-                        <p>{ raw.explanation().get(lang).to_owned() }</p>
-                    </details>
+                    <button type="button" class="by-explain" aria-expanded={if **explained { "true" } else { "false" }} onclick={toggle}>
+                        { format_fixed(raw.value, 2, lang) }
+                    </button>
+                    if **explained {
+                        <p class="by-explain__text">{ raw.explanation().get(lang).to_owned() }</p>
+                    }
                 }
             </td>
             <td class="by-num by-apa__weighted" data-label={tr(lang, "ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
