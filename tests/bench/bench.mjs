@@ -183,8 +183,9 @@ for (const n of sizes) {
 }
 
 // A pasted section 3 of n rows in the editor (open on the 1,000-indicator agreement): from the click
-// on "read the table" to the editor showing the merged rows (its "reading…" status line gone, the paste
-// box empty), and the longest task meanwhile (a tab that does not answer for seconds looks dead).
+// on "read the table" to the editor showing the merged rows (its "reading…" status line and bar gone,
+// the paste box empty), and the longest task meanwhile (a tab that does not answer for seconds looks
+// dead).
 for (const n of sizes) {
   let page;
   try {

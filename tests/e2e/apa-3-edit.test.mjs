@@ -37,8 +37,8 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   const annexBefore = await annex2(page);
   assert.ok(annexBefore.filter(([, , evidence]) => evidence).length >= 15, 'the seed carries annex 2');
 
-  // Paste the seed's section 3. While it is read, a status line says so (announced: role=status) and the
-  // button waits; then the stray cells are reported by line and column.
+  // Paste the seed's section 3. While it is read, a status line says so (announced: role=status), a bar
+  // shows how far, and the button waits; then the stray cells are reported by line and column.
   await page.locator('#apa textarea').fill(section3);
   await page.evaluate(() => {
     const root = document.getElementById('apa').shadowRoot;
@@ -46,7 +46,9 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
     globalThis.readingWatch = new MutationObserver(() => {
       const status = root.querySelector('.by-paste__reading');
       if (status && !globalThis.readingSeen) {
-        globalThis.readingSeen = { role: status.getAttribute('role'), text: status.textContent, disabled: root.querySelector('.by-paste .by-button').disabled };
+        const line = status.querySelector('[role=status]');
+        const bar = status.querySelector('[role=progressbar]');
+        globalThis.readingSeen = { role: line?.getAttribute('role'), text: line?.textContent, bar: bar?.getAttribute('aria-label'), disabled: root.querySelector('.by-paste .by-button').disabled };
       }
     });
     globalThis.readingWatch.observe(root, { subtree: true, childList: true });
@@ -54,7 +56,7 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   await page.locator('#apa .by-paste .by-button').click();
   await page.locator('#apa .by-paste__reading').waitFor({ state: 'detached' });
   const reading = await page.evaluate(() => { globalThis.readingWatch.disconnect(); return globalThis.readingSeen; });
-  assert.deepEqual(reading, { role: 'status', text: 'টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।', disabled: true });
+  assert.deepEqual(reading, { role: 'status', text: 'টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।', bar: 'পেস্ট করা টেবিল পড়া', disabled: true });
   const stray = page.locator('#apa .by-paste__problems li');
   assert.equal(await stray.count(), 8, 'the eight stray trailing cells of the seed');
   assert.match(await stray.first().innerText(), /^লাইন [০-৯]+, কলাম [০-৯]+: /);

@@ -48,7 +48,7 @@ struct Columns {
     width: usize,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Block {
     Own,
     Governance,
@@ -168,6 +168,7 @@ fn is_level_subheader(cells: &[&str]) -> bool {
 }
 
 /// The state of a walk down the table.
+#[derive(Debug)]
 struct Walk {
     out: Imported,
     columns: Option<Columns>,
@@ -189,15 +190,61 @@ impl Walk {
 
 /// Imports a section 3 table (the two blocks; the caller puts them into an [`super::Agreement`]).
 pub fn import_section3(text: &str) -> Imported {
-    let mut walk = Walk { out: Imported::default(), columns: None, block: Block::Own };
-    let mut before_header: Option<(usize, usize)> = None;
-    for (index, raw_line) in text.lines().enumerate() {
-        let line = index + 1;
+    let mut reader = Section3Reader::new(text.to_owned());
+    while !reader.read_lines(usize::MAX) {}
+    reader.finish()
+}
+
+/// [`import_section3`] a slice at a time: a widget reads a few hundred lines, lets the page paint
+/// (a progress bar, the reader's typing), and goes on, so that a paste of 10,000 rows never freezes
+/// the tab. Reading it all at once or in slices gives the same [`Imported`].
+#[derive(Debug)]
+pub struct Section3Reader {
+    text: String,
+    /// Where the next line starts, in bytes.
+    offset: usize,
+    /// Lines read so far (the next line's number is this + 1).
+    lines_read: usize,
+    walk: Walk,
+    /// The first row met before any header, and how many such rows there were.
+    before_header: Option<(usize, usize)>,
+}
+
+impl Section3Reader {
+    pub fn new(text: String) -> Section3Reader {
+        Section3Reader { text, offset: 0, lines_read: 0, walk: Walk { out: Imported::default(), columns: None, block: Block::Own }, before_header: None }
+    }
+
+    /// Reads up to `max_lines` more lines; `true` once the whole text is read.
+    pub fn read_lines(&mut self, max_lines: usize) -> bool {
+        let mut budget = max_lines;
+        while budget > 0 && self.offset < self.text.len() {
+            budget -= 1;
+            let rest = &self.text[self.offset..];
+            let (raw_line, advance) = match rest.find('\n') {
+                Some(end) => (&rest[..end], end + 1),
+                None => (rest, rest.len()),
+            };
+            let raw_line = raw_line.to_owned();
+            self.offset += advance;
+            self.lines_read += 1;
+            self.read_line(self.lines_read, &raw_line);
+        }
+        self.offset >= self.text.len()
+    }
+
+    /// How far the reading is, as bytes read of the text's length (for a progress bar).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.offset, self.text.len())
+    }
+
+    fn read_line(&mut self, line: usize, raw_line: &str) {
+        let (walk, before_header) = (&mut self.walk, &mut self.before_header);
         let raw_line = raw_line.trim_end_matches('\r');
         let cells: Vec<&str> = raw_line.split('\t').map(str::trim).collect();
         let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
-            continue;
+            return;
         }
         let mut header_problems = Vec::new();
         if let Some(columns) = read_header(&cells, line, &mut header_problems) {
@@ -206,33 +253,38 @@ pub fn import_section3(text: &str) -> Imported {
                 walk.out.problems.extend(header_problems);
             }
             walk.columns = Some(columns);
-            continue;
+            return;
         }
         if is_level_subheader(&cells) {
-            continue;
+            return;
         }
         if filled.len() == 1 && !filled[0].starts_with('[') {
             let cell = filled[0];
             if contains(cell, "সুশাসন ও সংস্কারমূলক") || contains(cell, "আবশ্যিক") {
                 walk.block = Block::Governance;
-                continue;
+                return;
             }
             if contains(cell, "স্বাক্ষরকারী অফিসের") || contains(cell, "কৌশলগত উদ্দেশ্যসমূহ") {
                 walk.block = Block::Own;
-                continue;
+                return;
             }
         }
         let Some(columns) = walk.columns.clone() else {
             // Said once, at the first such row, with how many there are: a page of text pasted by mistake
             // is one problem, not one per line.
-            match &mut before_header {
+            match before_header {
                 Some((_, count)) => *count += 1,
-                None => before_header = Some((line, 1)),
+                None => *before_header = Some((line, 1)),
             }
-            continue;
+            return;
         };
-        read_row(&mut walk, &columns, &cells, line);
+        read_row(walk, &columns, &cells, line);
     }
+
+    /// What was read, with the problems that only the whole text can tell (rows before any header,
+    /// nothing read at all).
+    pub fn finish(self) -> Imported {
+        let (mut walk, before_header) = (self.walk, self.before_header);
     if let Some((first, count)) = before_header {
         let message = if count == 1 {
             Message::new("এই সারিটি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", "This row comes before any header row; paste the table with its headers.")
@@ -258,6 +310,7 @@ pub fn import_section3(text: &str) -> Imported {
         );
     }
     walk.out
+    }
 }
 
 fn cell<'a>(cells: &[&'a str], column: Option<usize>) -> &'a str {

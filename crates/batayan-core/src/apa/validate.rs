@@ -502,6 +502,38 @@ pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) ->
     String::new()
 }
 
+/// Every row's JSON Pointer, found in one walk: what [`cell_pointer`] gives, without walking the
+/// agreement once per row (at 10,000 rows the editor's render spent seconds there).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowPointers(std::collections::BTreeMap<String, String>);
+
+impl RowPointers {
+    pub fn new(agreement: &Agreement) -> RowPointers {
+        let mut rows = std::collections::BTreeMap::new();
+        for (block, prefix, areas) in [("areas", "", &agreement.areas), ("governance", "g", &agreement.governance)] {
+            for (a, area) in areas.iter().enumerate() {
+                // The first row with a key wins, as in `cell_pointer`'s walk.
+                rows.entry(format!("{prefix}{}", area.serial)).or_insert_with(|| format!("/{block}/{a}"));
+                for (b, activity) in area.activities.iter().enumerate() {
+                    rows.entry(format!("{prefix}{}", activity.serial)).or_insert_with(|| format!("/{block}/{a}/activities/{b}"));
+                    for (c, indicator) in activity.indicators.iter().enumerate() {
+                        rows.entry(format!("{prefix}{}", indicator.serial)).or_insert_with(|| format!("/{block}/{a}/activities/{b}/indicators/{c}"));
+                    }
+                }
+            }
+        }
+        RowPointers(rows)
+    }
+
+    /// [`cell_pointer`]`(agreement, key, column)`: empty for a key the agreement has no row for.
+    pub fn cell(&self, key: &str, column: Option<Column>) -> String {
+        match self.0.get(key) {
+            Some(row) => format!("{row}{}", crate::contract::json_pointer(column.map(Column::path).unwrap_or_default())),
+            None => String::new(),
+        }
+    }
+}
+
 /// The cell a JSON Pointer into the agreement names, as the key of its row and its column (`None` for
 /// the row itself, or a field no column shows): the reverse of [`cell_pointer`], so that a host's 422
 /// lands on the cell the editor shows.

@@ -9,15 +9,15 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, Section3Changes, Severity, cell_at_pointer, cell_pointer, changes,
+    Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, RowPointers, Section3Changes, Severity, cell_at_pointer, changes,
     has_errors, key_label,
 };
-use batayan_core::locale::{Lang, Message, digits_for};
+use batayan_core::locale::{Lang, Message, digits_for, format_fixed};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
+use crate::ui::{DraftStatus, ErrorSummary, ProgressBar, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -26,9 +26,9 @@ pub struct AgreementEditorProps {
     pub draft: Rc<AgreementDraft>,
     /// What the last paste could not read, by line and column.
     pub import_problems: Rc<Vec<ImportProblem>>,
-    /// A paste is being read (it can take seconds at thousands of rows).
+    /// A paste is being read, and how far (0.0 ..= 1.0): it can take seconds at thousands of rows.
     #[prop_or_default]
-    pub importing: bool,
+    pub importing: Option<f64>,
     pub submission: Submission,
     pub draft_status: DraftStatus,
     pub on_edit: Callback<CellEdit>,
@@ -60,6 +60,7 @@ fn cell_label(key: &str, column: Option<Column>, lang: Lang) -> String {
 pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let lang = props.lang;
     let findings: Rc<Vec<Finding>> = use_memo(props.draft.clone(), |d| d.findings());
+    let pointers: Rc<RowPointers> = use_memo(props.draft.clone(), |d| RowPointers::new(&d.agreement));
     let pending_changes: Rc<Section3Changes> = use_memo((props.stored.clone(), props.draft.clone()), |(stored, d)| changes(stored, &d.agreement));
     let pasted = use_state(String::new);
     let focus_request = use_state(|| 0u32);
@@ -77,11 +78,11 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
         }
     };
-    let located = |key: String, column: Option<Column>| Located { pointer: cell_pointer(agreement, &key, column), key, column };
+    let located = |key: String, column: Option<Column>| Located { pointer: pointers.cell(&key, column), key, column };
     for f in findings.iter() {
         let located = f.serial.clone().map(|key| located(key, f.column));
         let fix = f.suggestion.as_ref().map(|s| {
-            let edit = CellEdit { key: s.serial.clone().into(), column: s.column, pointer: cell_pointer(agreement, &s.serial, Some(s.column)), text: s.to.clone() };
+            let edit = CellEdit { key: s.serial.clone().into(), column: s.column, pointer: pointers.cell(&s.serial, Some(s.column)), text: s.to.clone() };
             (edit, cell_label(&s.serial, Some(s.column), lang))
         });
         note(located, f.severity, f.message.clone(), fix);
@@ -124,7 +125,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
         Lang::Bn => format!("ত্রুটি {} · সতর্কতা {}", digits_for(lang, &errors.to_string()), digits_for(lang, &warnings.to_string())),
         Lang::En => format!("{errors} errors · {warnings} warnings"),
     };
-    let rows = EditorRows { agreement, by_row: &by_row, draft: &props.draft, on_edit: &props.on_edit, lang };
+    let rows = EditorRows { pointers: &pointers, by_row: &by_row, draft: &props.draft, on_edit: &props.on_edit, lang };
     html! {
         <form class="by-widget by-apa by-apa--edit" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
@@ -143,12 +144,16 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                         "Copy the whole section 3 table (with its header rows), paste it here and press “Read the table”. The rows below are updated by serial (implementers and evidence stay), and what a save would change is shown before you save; whatever cannot be read is reported with its line and column.") }
                 </label>
                 <textarea id={PASTE_ID} class="by-input" value={(*pasted).clone()} {oninput} rows="6" spellcheck="false" />
-                <button type="button" class="by-button by-button--secondary" onclick={read_table} disabled={props.importing}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
-                if props.importing {
-                    <p class="by-status by-paste__reading" role="status">
-                        <span class="by-spinner" aria-hidden="true"></span>
-                        { tr(lang, "টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।", "Reading and merging the table… a large one can take a few seconds.") }
-                    </p>
+                <button type="button" class="by-button by-button--secondary" onclick={read_table} disabled={props.importing.is_some()}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
+                if let Some(fraction) = props.importing {
+                    <div class="by-paste__reading">
+                        <p class="by-status" role="status">
+                            <span class="by-spinner" aria-hidden="true"></span>
+                            { tr(lang, "টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।", "Reading and merging the table… a large one can take a few seconds.") }
+                        </p>
+                        <ProgressBar {fraction} label={tr(lang, "পেস্ট করা টেবিল পড়া", "Reading the pasted table")}
+                            value_text={format!("{}%", format_fixed(fraction * 100.0, 0, lang))} />
+                    </div>
                 }
                 if !props.import_problems.is_empty() {
                     <div class="by-paste__problems" role="status">
@@ -187,7 +192,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
 
 /// What every row of one render shares.
 struct EditorRows<'a> {
-    agreement: &'a Agreement,
+    pointers: &'a RowPointers,
     by_row: &'a HashMap<String, Vec<CellProblem>>,
     draft: &'a AgreementDraft,
     on_edit: &'a Callback<CellEdit>,
@@ -198,7 +203,7 @@ impl EditorRows<'_> {
     fn area(&self, area: &Area, prefix: &str) -> Html {
         let lang = self.lang;
         let key = format!("{prefix}{}", area.serial);
-        let pointer = cell_pointer(self.agreement, &key, Some(Column::AreaWeight));
+        let pointer = self.pointers.cell(&key, Some(Column::AreaWeight));
         let id = field_id(&pointer);
         let problems: Vec<&CellProblem> = self.by_row.get(&key).map(|p| p.iter().collect()).unwrap_or_default();
         let invalid = problems.iter().any(|p| p.severity == Severity::Error);
@@ -227,7 +232,7 @@ impl EditorRows<'_> {
                 </tr>
                 { for area.activities.iter().flat_map(|a| &a.indicators).map(|indicator| {
                     let key = format!("{prefix}{}", indicator.serial);
-                    let base = cell_pointer(self.agreement, &key, None);
+                    let base = self.pointers.cell(&key, None);
                     let pending = self.draft.pending.iter().filter(|p| p.key == key).cloned().collect::<Vec<_>>();
                     let problems = self.by_row.get(&key).cloned().unwrap_or_default();
                     let row_key = AttrValue::from(key.clone());

@@ -141,3 +141,29 @@ fn the_seed_fixture_is_fresh() {
     assert_eq!(fixture, imported.agreement, "regenerate with `batayan apa import tests/fixtures/apa-ict-sylhet-2024-25.txt --fiscal-year 2024-25 --office ict-sylhet`");
     assert_eq!(fixture.office_name, "প্রোগ্রামার, জেলা কার্যালয়, সিলেট, আইসিটি অধিদপ্তর");
 }
+
+/// A widget reads a long paste a slice at a time (see `Section3Reader`): whatever the slices, and
+/// with Windows line ends, rows before the header and a repeated header, the result is the same.
+#[test]
+fn reading_in_slices_gives_what_reading_at_once_gives() {
+    let messy = format!("a note pasted by mistake\r\nanother\r\n{}\r\n{}", SYLHET.replace('\n', "\r\n"), SYLHET.lines().take(3).collect::<Vec<_>>().join("\n"));
+    for text in [SYLHET.to_owned(), messy, String::new(), "\n\n".to_owned()] {
+        let whole = import_section3(&text);
+        for slice in [1, 2, 7, 1000] {
+            let mut reader = crate::apa::Section3Reader::new(text.clone());
+            let mut steps = 0;
+            let mut last = 0;
+            while !reader.read_lines(slice) {
+                steps += 1;
+                let (read, total) = reader.progress();
+                assert!(read > last && read < total, "progress moves forward: {read} of {total}");
+                last = read;
+            }
+            assert_eq!(reader.progress().0, reader.progress().1);
+            assert_eq!(reader.finish(), whole, "slices of {slice} lines");
+            if slice == 1 && text.lines().count() > 1 {
+                assert!(steps > 0, "a long text takes more than one slice");
+            }
+        }
+    }
+}

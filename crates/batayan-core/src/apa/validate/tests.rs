@@ -158,3 +158,27 @@ fn a_negative_weight_is_an_error_even_when_the_sums_balance() {
     assert!(negative.message.bn.contains("ঋণাত্মক") && negative.message.en.contains("cannot be negative"), "{:?}", negative.message);
     assert!(has_errors(&findings));
 }
+
+#[test]
+fn row_pointers_give_what_cell_pointer_gives_for_every_row() {
+    let mut a = sylhet();
+    // A duplicated serial (a document mistake the validator reports): the first row keeps the key.
+    let copy = a.areas[0].activities[0].indicators[0].clone();
+    a.areas[1].activities[0].indicators.push(copy);
+    let rows = crate::apa::RowPointers::new(&a);
+    let mut keys: Vec<String> = vec!["9.9.9".into(), "g".into(), String::new()];
+    for (prefix, areas) in [("", &a.areas), ("g", &a.governance)] {
+        for area in areas {
+            keys.push(format!("{prefix}{}", area.serial));
+            for activity in &area.activities {
+                keys.push(format!("{prefix}{}", activity.serial));
+                keys.extend(activity.indicators.iter().map(|i| format!("{prefix}{}", i.serial)));
+            }
+        }
+    }
+    for key in &keys {
+        for column in [None, Some(Column::AreaWeight), Some(Column::Weight), Some(Column::Level(3)), Some(Column::PriorActual(1))] {
+            assert_eq!(rows.cell(key, column), cell_pointer(&a, key, column), "{key} {column:?}");
+        }
+    }
+}
