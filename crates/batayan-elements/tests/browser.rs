@@ -179,3 +179,23 @@ mod apa {
         el.remove();
     }
 }
+
+/// A long piece of work moves its bar without rendering the form around it: the bar follows its
+/// `Progress` alone.
+#[wasm_bindgen_test]
+async fn a_live_progress_bar_follows_its_progress() {
+    use batayan_widgets::ui::{LiveProgressBar, LiveProgressBarProps, Progress};
+    let root = host("div", &[]);
+    let progress = Progress::default();
+    let props = LiveProgressBarProps { progress: progress.clone(), label: "পড়া".into(), lang: batayan_core::locale::Lang::Bn };
+    let app = yew::Renderer::<LiveProgressBar>::with_root_and_props(root.clone().into(), props).render();
+    yew::scheduler::flush().await;
+    let bar = root.query_selector("[role=progressbar]").expect("query").expect("a bar");
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
+    progress.set(0.5);
+    yew::scheduler::flush().await;
+    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("50"));
+    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("৫০%"));
+    app.destroy();
+    root.remove();
+}

@@ -8,14 +8,16 @@ use std::rc::Rc;
 use batayan_core::apa::{Agreement, AgreementDraft, ImportProblem, Section3Reader};
 use batayan_core::locale::Lang;
 use batayan_widgets::apa::{AgreementEditor, CellEdit};
+use batayan_widgets::ui::Progress;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::draft::{self, Change, use_kept_draft};
 use crate::submit::{SubmissionChange, Target, use_draft_gone_once_stored, use_submitter};
 
-/// Lines of a paste read per slice: ~1,000 lines is well under 100 ms of reading in the Wasm on this
-/// project's bench machine.
+/// Lines of a paste read per slice. Reading is the cheap part (~30 ms per 1,000 lines in the Wasm on the
+/// bench machine); each slice also costs the page a frame, which over a 1,000-row editor is ~100–150 ms of
+/// paint, so slices are large: 400 lines made a 10,000-row paste 2 s slower for no shorter task.
 const LINES_PER_SLICE: usize = 1000;
 
 #[derive(Properties, PartialEq, Debug)]
@@ -54,14 +56,15 @@ pub fn EditMode(props: &EditModeProps) -> Html {
     // A paste of thousands of rows takes seconds to read: a status line and a bar say so, on screen
     // before the work starts, and the button waits. The text is read a slice of lines at a time, with a
     // paint between slices, so that the tab keeps answering.
-    let importing = use_state(|| None::<f64>);
+    let importing = use_state(|| None::<Progress>);
     let on_import = {
         let (drafts, submissions, problems, importing) = (kept.state.dispatcher(), submitter.state.dispatcher(), import_problems.clone(), importing.clone());
         Callback::from(move |text: String| {
             if importing.is_some() {
                 return;
             }
-            importing.set(Some(0.0));
+            let progress = Progress::default();
+            importing.set(Some(progress.clone()));
             let (drafts, submissions, problems, importing) = (drafts.clone(), submissions.clone(), problems.clone(), importing.clone());
             yew::platform::spawn_local(async move {
                 let mut reader = Section3Reader::new(text);
@@ -71,7 +74,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
                         break;
                     }
                     let (read, total) = reader.progress();
-                    importing.set(Some(read as f64 / total.max(1) as f64));
+                    progress.set(read as f64 / total.max(1) as f64);
                 }
                 let imported = reader.finish();
                 problems.set(Rc::new(imported.problems.clone()));
@@ -97,7 +100,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
         })
     };
     html! {
-        <AgreementEditor stored={props.agreement.clone()} draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} importing={*importing} submission={submitter.state.0.clone()}
+        <AgreementEditor stored={props.agreement.clone()} draft={kept.state.value.clone()} import_problems={(*import_problems).clone()} importing={(*importing).clone()} submission={submitter.state.0.clone()}
             draft_status={(*kept.status).clone()} {on_edit} {on_import} {on_save} {on_discard} lang={props.lang} />
     }
 }

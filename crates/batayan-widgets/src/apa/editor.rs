@@ -12,12 +12,12 @@ use batayan_core::apa::{
     Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, RowPointers, Section3Changes, Severity, cell_at_pointer, changes,
     has_errors, key_label,
 };
-use batayan_core::locale::{Lang, Message, digits_for, format_fixed};
+use batayan_core::locale::{Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, ProgressBar, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
+use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Progress, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -26,9 +26,10 @@ pub struct AgreementEditorProps {
     pub draft: Rc<AgreementDraft>,
     /// What the last paste could not read, by line and column.
     pub import_problems: Rc<Vec<ImportProblem>>,
-    /// A paste is being read, and how far (0.0 ..= 1.0): it can take seconds at thousands of rows.
+    /// A paste is being read, and how far: it can take seconds at thousands of rows. The progress
+    /// redraws its bar alone; the editor renders again only when reading starts and ends.
     #[prop_or_default]
-    pub importing: Option<f64>,
+    pub importing: Option<Progress>,
     pub submission: Submission,
     pub draft_status: DraftStatus,
     pub on_edit: Callback<CellEdit>,
@@ -145,14 +146,13 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                 </label>
                 <textarea id={PASTE_ID} class="by-input" value={(*pasted).clone()} {oninput} rows="6" spellcheck="false" />
                 <button type="button" class="by-button by-button--secondary" onclick={read_table} disabled={props.importing.is_some()}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
-                if let Some(fraction) = props.importing {
+                if let Some(progress) = &props.importing {
                     <div class="by-paste__reading">
                         <p class="by-status" role="status">
                             <span class="by-spinner" aria-hidden="true"></span>
                             { tr(lang, "টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।", "Reading and merging the table… a large one can take a few seconds.") }
                         </p>
-                        <ProgressBar {fraction} label={tr(lang, "পেস্ট করা টেবিল পড়া", "Reading the pasted table")}
-                            value_text={format!("{}%", format_fixed(fraction * 100.0, 0, lang))} />
+                        <LiveProgressBar progress={progress.clone()} label={tr(lang, "পেস্ট করা টেবিল পড়া", "Reading the pasted table")} {lang} />
                     </div>
                 }
                 if !props.import_problems.is_empty() {

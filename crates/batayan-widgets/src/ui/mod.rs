@@ -8,7 +8,7 @@ mod submission;
 
 pub use error_box::ErrorBox;
 pub use error_summary::{ErrorSummary, SummaryItem, field_id};
-pub use progress_bar::ProgressBar;
+pub use progress_bar::{LiveProgressBar, LiveProgressBarProps, Progress, ProgressBar};
 pub use submission::{DraftStatus, SubmitBar, Submission};
 
 use batayan_core::locale::Lang;
