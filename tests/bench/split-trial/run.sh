@@ -33,6 +33,7 @@ for f in "$work"/pkg/*.wasm "$work"/pkg/*.js; do printf '%-26s %8d\n' "$(basenam
 common=$(( loader + $(gz "$work/pkg/split_trial_bg.wasm") + $(gz "$work/pkg/split_trial.js") + $(gz "$work/pkg/__wasm_split.js") ))
 shared=0
 for f in "$work"/pkg/chunk_*.wasm; do shared=$(( shared + $(gz "$f") )); done
-printf 'public page (loader + main + glue + shared chunks + view chunk): %.1f KiB\n' "$(echo "($common + $shared + $(gz "$work/pkg/split_view.wasm"))/1024" | bc -l)"
-printf 'report page (loader + main + glue + shared chunks + form chunk):  %.1f KiB\n' "$(echo "($common + $shared + $(gz "$work/pkg/split_forms.wasm"))/1024" | bc -l)"
+kib() { awk -v bytes="$1" 'BEGIN { printf "%.1f", bytes / 1024 }'; }
+echo "public page (loader + main + glue + shared chunks + view chunk): $(kib $((common + shared + $(gz "$work/pkg/split_view.wasm")))) KiB"
+echo "report page (loader + main + glue + shared chunks + form chunk):  $(kib $((common + shared + $(gz "$work/pkg/split_forms.wasm")))) KiB"
 echo "built in $work"
