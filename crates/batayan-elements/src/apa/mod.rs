@@ -12,7 +12,7 @@ use std::rc::Rc;
 use batayan_core::apa::{Agreement, Report};
 pub use batayan_core::contract::ApaMode;
 use batayan_core::locale::{Lang, Message};
-use batayan_widgets::ui::{ErrorBox, tr};
+use batayan_widgets::ui::ErrorBox;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -104,7 +104,7 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
         (Load::Loading, _) => html! {
             <p class="by-status" role="status">
                 <span class="by-spinner" aria-hidden="true"></span>
-                { tr(lang, "চুক্তি লোড হচ্ছে…", "Loading the agreement…") }
+                { lang.pick("চুক্তি লোড হচ্ছে…", "Loading the agreement…") }
             </p>
         },
         (Load::Failed(message), _) => {
@@ -115,7 +115,7 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
             html! {
                 <div class="by-load-failed">
                     <ErrorBox message={message.clone()} {lang} />
-                    <button type="button" class="by-button by-button--secondary" onclick={retry}>{ tr(lang, "আবার চেষ্টা করুন", "Try again") }</button>
+                    <button type="button" class="by-button by-button--secondary" onclick={retry}>{ lang.pick("আবার চেষ্টা করুন", "Try again") }</button>
                 </div>
             }
         }

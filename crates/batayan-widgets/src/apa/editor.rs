@@ -17,7 +17,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Progress, SubmitBar, Submission, SummaryItem, bdi, field_id, tr};
+use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Progress, SubmitBar, Submission, SummaryItem, bdi, field_id};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -72,7 +72,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
         let (field, label) = match &located {
             Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, lang)),
-            None => (TITLE_ID.to_owned(), tr(lang, "চুক্তি", "The agreement").to_owned()),
+            None => (TITLE_ID.to_owned(), lang.pick("চুক্তি", "The agreement").to_owned()),
         };
         items.push(SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
         if let Some(l) = located {
@@ -131,33 +131,32 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
         <form class="by-widget by-apa by-apa--edit" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
                 <h2 id={TITLE_ID} class="by-card__title" tabindex="-1">
-                    { tr(lang, "চুক্তি সম্পাদনা: সেকশন ৩ · ", "Edit the agreement: section 3 · ") }{ agreement.fiscal_year.label(lang) }
+                    { lang.pick("চুক্তি সম্পাদনা: সেকশন ৩ · ", "Edit the agreement: section 3 · ") }{ agreement.fiscal_year.label(lang) }
                 </h2>
                 if !agreement.office_name.is_empty() {
                     <p class="by-apa__office">{ bdi(&agreement.office_name) }</p>
                 }
             </header>
             <section class="by-paste" aria-labelledby="by-paste-title">
-                <h3 id="by-paste-title" class="by-paste__title">{ tr(lang, "স্প্রেডশিট বা ওয়ার্ড থেকে টেবিল পেস্ট করুন", "Paste the table from a spreadsheet or Word") }</h3>
+                <h3 id="by-paste-title" class="by-paste__title">{ lang.pick("স্প্রেডশিট বা ওয়ার্ড থেকে টেবিল পেস্ট করুন", "Paste the table from a spreadsheet or Word") }</h3>
                 <label for={PASTE_ID} class="by-paste__hint">
-                    { tr(lang,
-                        "সেকশন ৩-এর পুরো টেবিল (শিরোনামের সারিসহ) কপি করে এখানে পেস্ট করুন, তারপর “টেবিল পড়ুন” চাপুন। নিচের ছকের সারিগুলো ক্রমিক মিলিয়ে বদলাবে (বাস্তবায়নকারী ও প্রমাণক থেকে যাবে), সংরক্ষণের আগে কী বদলাবে তা দেখানো হবে; যা পড়া যায় না তা লাইন ও কলামসহ জানানো হবে।",
+                    { lang.pick("সেকশন ৩-এর পুরো টেবিল (শিরোনামের সারিসহ) কপি করে এখানে পেস্ট করুন, তারপর “টেবিল পড়ুন” চাপুন। নিচের ছকের সারিগুলো ক্রমিক মিলিয়ে বদলাবে (বাস্তবায়নকারী ও প্রমাণক থেকে যাবে), সংরক্ষণের আগে কী বদলাবে তা দেখানো হবে; যা পড়া যায় না তা লাইন ও কলামসহ জানানো হবে।",
                         "Copy the whole section 3 table (with its header rows), paste it here and press “Read the table”. The rows below are updated by serial (implementers and evidence stay), and what a save would change is shown before you save; whatever cannot be read is reported with its line and column.") }
                 </label>
                 <textarea id={PASTE_ID} class="by-input" value={(*pasted).clone()} {oninput} rows="6" spellcheck="false" />
-                <button type="button" class="by-button by-button--secondary" onclick={read_table} disabled={props.importing.is_some()}>{ tr(lang, "টেবিল পড়ুন", "Read the table") }</button>
+                <button type="button" class="by-button by-button--secondary" onclick={read_table} disabled={props.importing.is_some()}>{ lang.pick("টেবিল পড়ুন", "Read the table") }</button>
                 if let Some(progress) = &props.importing {
                     <div class="by-paste__reading">
                         <p class="by-status" role="status">
                             <span class="by-spinner" aria-hidden="true"></span>
-                            { tr(lang, "টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।", "Reading and merging the table… a large one can take a few seconds.") }
+                            { lang.pick("টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।", "Reading and merging the table… a large one can take a few seconds.") }
                         </p>
-                        <LiveProgressBar progress={progress.clone()} label={tr(lang, "পেস্ট করা টেবিল পড়া", "Reading the pasted table")} {lang} />
+                        <LiveProgressBar progress={progress.clone()} label={lang.pick("পেস্ট করা টেবিল পড়া", "Reading the pasted table")} {lang} />
                     </div>
                 }
                 if !props.import_problems.is_empty() {
                     <div class="by-paste__problems" role="status">
-                        <p id="by-paste-problems-title">{ tr(lang, "পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
+                        <p id="by-paste-problems-title">{ lang.pick("পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
                         // It scrolls when long, so a keyboard must be able to reach it (WCAG 2.1.1).
                         <ul tabindex="0" aria-labelledby="by-paste-problems-title">
                             { for props.import_problems.iter().map(|p| html! { <li>{ import_problem(p, lang) }</li> }) }
@@ -170,11 +169,11 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             <ErrorSummary {items} focus_request={*focus_request} {lang} />
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--edit">
-                    <caption class="by-visually-hidden">{ tr(lang, "সেকশন ৩, সম্পাদনাযোগ্য", "Section 3, editable") }</caption>
+                    <caption class="by-visually-hidden">{ lang.pick("সেকশন ৩, সম্পাদনাযোগ্য", "Section 3, editable") }</caption>
                     <thead>
                         <tr>
-                            <th scope="col" class="by-col-serial">{ tr(lang, "ক্রমিক", "No.") }</th>
-                            <th scope="col" class="by-col-name">{ tr(lang, "কর্মসম্পাদন সূচক", "Indicator") }</th>
+                            <th scope="col" class="by-col-serial">{ lang.pick("ক্রমিক", "No.") }</th>
+                            <th scope="col" class="by-col-name">{ lang.pick("কর্মসম্পাদন সূচক", "Indicator") }</th>
                             { for EDIT_COLUMNS.iter().map(|c| html! {
                                 <th scope="col" class={if matches!(c, Column::Unit | Column::Method) { "by-col-cell--wide" } else { "by-col-cell" }}>{ column_label(*c, lang) }</th>
                             }) }
@@ -185,7 +184,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                 </table>
             </div>
             <SubmitBar submission={props.submission.clone()} draft={props.draft_status.clone()}
-                label={tr(lang, "চুক্তি সংরক্ষণ করুন", "Save the agreement")} on_discard={props.on_discard.clone()} {lang} />
+                label={lang.pick("চুক্তি সংরক্ষণ করুন", "Save the agreement")} on_discard={props.on_discard.clone()} {lang} />
         </form>
     }
 }
@@ -214,16 +213,16 @@ impl EditorRows<'_> {
                 on_edit.emit(CellEdit { key: key.clone(), column: Column::AreaWeight, pointer: pointer.clone(), text });
             })
         };
-        let block = if prefix == "g" { tr(lang, "সুশাসন ", "Governance ") } else { "" };
+        let block = if prefix == "g" { lang.pick("সুশাসন ", "Governance ") } else { "" };
         let text = self.draft.text(&key, Column::AreaWeight, lang);
-        let label = format!("{block}[{}] {}", digits_for(lang, &area.serial), tr(lang, "ক্ষেত্রের মান", "area weight"));
+        let label = format!("{block}[{}] {}", digits_for(lang, &area.serial), lang.pick("ক্ষেত্রের মান", "area weight"));
         html! {
             <tbody key={key.clone()} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan="14">
                         <span>{ format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }</span>
                         <label class="by-apa__area-weight-field">
-                            { tr(lang, " — ক্ষেত্রের মান ", " — area weight ") }
+                            { lang.pick(" — ক্ষেত্রের মান ", " — area weight ") }
                             <input id={id.clone()} type="text" class="by-input by-input--short" value={text} {oninput} aria-label={label}
                                 aria-invalid={invalid.then_some("true")} aria-describedby={(!problems.is_empty()).then(|| format!("{id}-message"))} autocomplete="off" />
                         </label>
@@ -252,7 +251,7 @@ fn import_problem(p: &ImportProblem, lang: Lang) -> String {
         return message.to_owned();
     }
     let (line, column) = (digits_for(lang, &p.line.to_string()), digits_for(lang, &p.column.to_string()));
-    format!("{} {line}, {} {column}: {message}", tr(lang, "লাইন", "line"), tr(lang, "কলাম", "column"))
+    format!("{} {line}, {} {column}: {message}", lang.pick("লাইন", "line"), lang.pick("কলাম", "column"))
 }
 
 #[derive(Properties, PartialEq, Debug)]
@@ -288,23 +287,23 @@ fn SaveChanges(props: &SaveChangesProps) -> Html {
     let columns = |r: &ChangedRow| {
         let mut names: Vec<String> = r.columns.iter().map(|c| super::editor_row::column_label(*c, lang)).collect();
         if r.renamed {
-            names.insert(0, tr(lang, "নাম", "name").to_owned());
+            names.insert(0, lang.pick("নাম", "name").to_owned());
         }
         format!(" — {}", names.join(", "))
     };
     let lost = |r: &ChangedRow| {
-        if r.loses_annex { tr(lang, " — এর বাস্তবায়নকারী ও প্রমাণকও মুছে যাবে", " — its implementer and evidence go too").to_owned() } else { String::new() }
+        if r.loses_annex { lang.pick(" — এর বাস্তবায়নকারী ও প্রমাণকও মুছে যাবে", " — its implementer and evidence go too").to_owned() } else { String::new() }
     };
     let none = |_: &ChangedRow| String::new();
     html! {
         <details class="by-changes" open={!c.removed.is_empty()}>
             <summary>
-                { tr(lang, "সংরক্ষণ করলে যা বদলাবে: ", "What saving will change: ") }
+                { lang.pick("সংরক্ষণ করলে যা বদলাবে: ", "What saving will change: ") }
                 <strong>{ c.summary().get(lang).to_owned() }</strong>
             </summary>
-            { list(&c.removed, tr(lang, "বাদ যাবে", "Removed"), &lost) }
-            { list(&c.added, tr(lang, "যোগ হবে", "Added"), &none) }
-            { list(&c.changed, tr(lang, "বদলাবে", "Changed"), &columns) }
+            { list(&c.removed, lang.pick("বাদ যাবে", "Removed"), &lost) }
+            { list(&c.added, lang.pick("যোগ হবে", "Added"), &none) }
+            { list(&c.changed, lang.pick("বদলাবে", "Changed"), &columns) }
         </details>
     }
 }

@@ -6,7 +6,7 @@ use batayan_core::locale::{Lang, Message, digits_for};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::ui::{bdi, field_id, tr};
+use crate::ui::{bdi, field_id};
 
 /// One typed change to a cell of the agreement.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,13 +49,13 @@ pub(crate) const EDIT_COLUMNS: [Column; 12] = [
 /// The header text of an editable column.
 pub(crate) fn column_label(column: Column, lang: Lang) -> String {
     match column {
-        Column::Method => tr(lang, "গণনা পদ্ধতি", "Method").to_owned(),
-        Column::Unit => tr(lang, "একক", "Unit").to_owned(),
-        Column::Weight | Column::AreaWeight => tr(lang, "মান", "Weight").to_owned(),
-        Column::PriorActual(k) => format!("{} {}", tr(lang, "প্রকৃত অর্জন", "Actual"), digits_for(lang, &(k + 1).to_string())),
+        Column::Method => lang.pick("গণনা পদ্ধতি", "Method").to_owned(),
+        Column::Unit => lang.pick("একক", "Unit").to_owned(),
+        Column::Weight | Column::AreaWeight => lang.pick("মান", "Weight").to_owned(),
+        Column::PriorActual(k) => format!("{} {}", lang.pick("প্রকৃত অর্জন", "Actual"), digits_for(lang, &(k + 1).to_string())),
         Column::Level(k) => level_label(k, lang).to_owned(),
-        Column::Projection(k) => format!("{} {}", tr(lang, "প্রক্ষেপণ", "Projection"), digits_for(lang, &(k + 1).to_string())),
-        Column::Serial => tr(lang, "ক্রমিক", "No.").to_owned(),
+        Column::Projection(k) => format!("{} {}", lang.pick("প্রক্ষেপণ", "Projection"), digits_for(lang, &(k + 1).to_string())),
+        Column::Serial => lang.pick("ক্রমিক", "No.").to_owned(),
     }
 }
 
@@ -154,11 +154,11 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
     let row_id = field_id(&props.base);
     html! {
         <tr class="by-apa__row" data-key={props.row_key.clone()}>
-            <th scope="row" id={row_id.clone()} tabindex="-1" data-label={tr(lang, "ক্রমিক", "No.")}>
+            <th scope="row" id={row_id.clone()} tabindex="-1" data-label={lang.pick("ক্রমিক", "No.")}>
                 { serial.clone() }
                 { messages(&row_id, &row_problems, &props.on_edit, lang) }
             </th>
-            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>{ bdi(&i.name) }</td>
+            <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>{ bdi(&i.name) }</td>
             { for EDIT_COLUMNS.iter().map(|c| cell(*c)) }
         </tr>
     }

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::report_row::{FieldEdit, FieldProblem};
 use super::report_rows::{LiveHandle, ReportRows};
 use super::summary::Summary;
-use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, same, tr};
+use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, same};
 
 #[derive(Properties, Debug)]
 pub struct ReportFormProps {
@@ -89,7 +89,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
         let located = EntryField::from_pointer(path);
         let (field_id_, label) = match &located {
             Some((key, field)) => (field_id(path), field_label(key, *field, lang)),
-            None => (TITLE_ID.to_owned(), tr(lang, "প্রতিবেদন", "The report").to_owned()),
+            None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned()),
         };
         items.push(SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
         located
@@ -131,15 +131,14 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
         <form class="by-widget by-apa by-apa--report" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
                 <h2 id={TITLE_ID} class="by-card__title" tabindex="-1">
-                    { tr(lang, "অগ্রগতি প্রতিবেদন: ", "Progress report: ") }{ period_name }
+                    { lang.pick("অগ্রগতি প্রতিবেদন: ", "Progress report: ") }{ period_name }
                     { " · " }{ agreement.fiscal_year.label(lang) }
                 </h2>
                 if !agreement.office_name.is_empty() {
                     <p class="by-apa__office">{ bdi(&agreement.office_name) }</p>
                 }
                 <p class="by-apa__hint">
-                    { tr(lang,
-                        "প্রতিটি প্রান্তিকের অর্জন লিখুন (০-৯ বা 0-9; তারিখ যেমন ১২/১২/২০২৪)। লেখার সঙ্গে সঙ্গে নম্বর হিসাব হয় এবং খসড়া এই ব্রাউজারে থেকে যায়।",
+                    { lang.pick("প্রতিটি প্রান্তিকের অর্জন লিখুন (০-৯ বা 0-9; তারিখ যেমন ১২/১২/২০২৪)। লেখার সঙ্গে সঙ্গে নম্বর হিসাব হয় এবং খসড়া এই ব্রাউজারে থেকে যায়।",
                         "Enter each quarter's achievement (০-৯ or 0-9; dates like 12/12/2024). Scores follow as you type, and the draft stays in this browser.") }
                 </p>
             </header>
@@ -147,18 +146,18 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
             <Summary areas={current.areas().to_vec()} total={current.total()} {lang} />
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--report">
-                    <caption class="by-visually-hidden">{ tr(lang, "প্রতিবেদনের ছক", "Report form") }</caption>
+                    <caption class="by-visually-hidden">{ lang.pick("প্রতিবেদনের ছক", "Report form") }</caption>
                     <thead>
                         <tr>
-                            <th scope="col" class="by-col-serial">{ tr(lang, "ক্রমিক", "No.") }</th>
-                            <th scope="col" class="by-col-name">{ tr(lang, "কর্মসম্পাদন সূচক (একক)", "Indicator (unit)") }</th>
-                            <th scope="col" class="by-col-num">{ tr(lang, "মান", "Weight") }</th>
-                            <th scope="col" class="by-col-num">{ format!("{} {}", tr(lang, "লক্ষ্যমাত্রা", "Target"), batayan_core::apa::level_label(0, lang)) }</th>
+                            <th scope="col" class="by-col-serial">{ lang.pick("ক্রমিক", "No.") }</th>
+                            <th scope="col" class="by-col-name">{ lang.pick("কর্মসম্পাদন সূচক (একক)", "Indicator (unit)") }</th>
+                            <th scope="col" class="by-col-num">{ lang.pick("মান", "Weight") }</th>
+                            <th scope="col" class="by-col-num">{ format!("{} {}", lang.pick("লক্ষ্যমাত্রা", "Target"), batayan_core::apa::level_label(0, lang)) }</th>
                             { for Quarter::ALL.iter().take(covered).map(|q| html! { <th scope="col" class="by-col-entry">{ q.short_name(lang) }</th> }) }
-                            <th scope="col" class="by-col-link">{ tr(lang, "প্রমাণক (লিংক)", "Evidence (link)") }</th>
-                            <th scope="col" class="by-col-num">{ tr(lang, "অর্জন", "Achieved") }</th>
-                            <th scope="col" class="by-col-num">{ tr(lang, "প্রাপ্ত নম্বর", "Score") }</th>
-                            <th scope="col" class="by-col-num">{ tr(lang, "ভারিত নম্বর", "Weighted") }</th>
+                            <th scope="col" class="by-col-link">{ lang.pick("প্রমাণক (লিংক)", "Evidence (link)") }</th>
+                            <th scope="col" class="by-col-num">{ lang.pick("অর্জন", "Achieved") }</th>
+                            <th scope="col" class="by-col-num">{ lang.pick("প্রাপ্ত নম্বর", "Score") }</th>
+                            <th scope="col" class="by-col-num">{ lang.pick("ভারিত নম্বর", "Weighted") }</th>
                         </tr>
                     </thead>
                     <ReportRows handle={(*handle).clone()} agreement={props.agreement.clone()} {covered} host_by_row={host_by_row.clone()}
@@ -166,12 +165,12 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                 </table>
             </div>
             <p class="by-apa__total-line">
-                { tr(lang, "মোট প্রাপ্ত নম্বর: ", "Total score: ") }
+                { lang.pick("মোট প্রাপ্ত নম্বর: ", "Total score: ") }
                 <strong class="by-apa__total-text">{ format_fixed(current.total(), 2, lang) }</strong>
-                { tr(lang, " / ১০০", " / 100") }
+                { lang.pick(" / ১০০", " / 100") }
             </p>
             <SubmitBar submission={props.submission.clone()} draft={props.draft_status.clone()}
-                label={tr(lang, "প্রতিবেদন জমা দিন", "Submit the report")} on_discard={props.on_discard.clone()} {lang} />
+                label={lang.pick("প্রতিবেদন জমা দিন", "Submit the report")} on_discard={props.on_discard.clone()} {lang} />
         </form>
     }
 }
@@ -180,7 +179,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
 fn field_label(key: &str, field: EntryField, lang: Lang) -> String {
     let what = match field {
         EntryField::Quarter(q) => Quarter::ALL.get(q).map_or("", |q| q.short_name(lang)),
-        EntryField::Evidence => tr(lang, "প্রমাণক", "evidence"),
+        EntryField::Evidence => lang.pick("প্রমাণক", "evidence"),
     };
     format!("{} {what}", key_label(key, lang))
 }

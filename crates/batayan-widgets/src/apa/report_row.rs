@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::report_rows::{LiveHandle, use_watch};
-use crate::ui::{bdi, field_id, tr};
+use crate::ui::{bdi, field_id};
 
 /// One typed change: which indicator, which field, the text now in it.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,7 +71,7 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
         });
         let placeholder = match (field, is_date) {
             (EntryField::Evidence, _) => "https://",
-            (_, true) => tr(lang, "দিন/মাস/বছর", "dd/mm/yyyy"),
+            (_, true) => lang.pick("দিন/মাস/বছর", "dd/mm/yyyy"),
             (_, false) => "",
         };
         html! {
@@ -89,13 +89,13 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
     };
     html! {
         <tr class="by-apa__row" data-key={row_key.clone()}>
-            <th scope="row" data-label={tr(lang, "ক্রমিক", "No.")}>{ serial.clone() }</th>
-            <td class="by-apa__name" data-label={tr(lang, "সূচক", "Indicator")}>
+            <th scope="row" data-label={lang.pick("ক্রমিক", "No.")}>{ serial.clone() }</th>
+            <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>
                 { bdi(&i.name) }
                 <span class="by-apa__unit">{ format!(" ({})", i.unit) }</span>
             </td>
-            <td class="by-num" data-label={tr(lang, "মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
-            <td class="by-num" data-label={format!("{} {}", tr(lang, "লক্ষ্যমাত্রা", "Target"), level_label(0, lang))}>
+            <td class="by-num" data-label={lang.pick("মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
+            <td class="by-num" data-label={format!("{} {}", lang.pick("লক্ষ্যমাত্রা", "Target"), level_label(0, lang))}>
                 { i.levels[0].map(|v| v.format(lang)).unwrap_or_default() }
             </td>
             { for Quarter::ALL.iter().enumerate().take(props.covered).map(|(q, quarter)| {
@@ -106,8 +106,8 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
                     </td>
                 }
             }) }
-            <td class="by-apa__entry by-apa__evidence" data-label={tr(lang, "প্রমাণক (লিংক)", "Evidence (link)")}>
-                { input(EntryField::Evidence, &row.entry.evidence, format!("{serial} {}", tr(lang, "প্রমাণকের লিংক", "evidence link")), "url") }
+            <td class="by-apa__entry by-apa__evidence" data-label={lang.pick("প্রমাণক (লিংক)", "Evidence (link)")}>
+                { input(EntryField::Evidence, &row.entry.evidence, format!("{serial} {}", lang.pick("প্রমাণকের লিংক", "evidence link")), "url") }
             </td>
             { score_cells(Some(&row.score), &explained, lang) }
         </tr>
@@ -127,8 +127,8 @@ fn score_cells(score: Option<&IndicatorScore>, explained: &UseStateHandle<bool>,
     };
     html! {
         <>
-            <td class="by-num by-apa__achieved" data-label={tr(lang, "অর্জন", "Achieved")}>{ achieved.map(|v| v.format(lang)).unwrap_or_default() }</td>
-            <td class="by-num by-apa__raw" data-label={tr(lang, "প্রাপ্ত নম্বর", "Score")}>
+            <td class="by-num by-apa__achieved" data-label={lang.pick("অর্জন", "Achieved")}>{ achieved.map(|v| v.format(lang)).unwrap_or_default() }</td>
+            <td class="by-num by-apa__raw" data-label={lang.pick("প্রাপ্ত নম্বর", "Score")}>
                 if let Some(raw) = raw {
                     <button type="button" class="by-explain" aria-expanded={if **explained { "true" } else { "false" }} onclick={toggle}>
                         { format_fixed(raw.value, 2, lang) }
@@ -138,7 +138,7 @@ fn score_cells(score: Option<&IndicatorScore>, explained: &UseStateHandle<bool>,
                     }
                 }
             </td>
-            <td class="by-num by-apa__weighted" data-label={tr(lang, "ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
+            <td class="by-num by-apa__weighted" data-label={lang.pick("ভারিত নম্বর", "Weighted")}>{ weighted.unwrap_or_default() }</td>
         </>
     }
 }

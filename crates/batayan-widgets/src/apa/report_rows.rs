@@ -16,7 +16,7 @@ use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
 use super::report_row::{FieldEdit, FieldProblem, ReportRow};
-use crate::ui::{bdi, same, tr};
+use crate::ui::{bdi, same};
 
 /// The form's live report and who to wake when part of it changes: rows by indicator key, area
 /// headings by [`area_watch_key`]. Shared by the form and every row; compared by address.
@@ -138,14 +138,14 @@ fn AreaHeading(props: &AreaHeadingProps) -> Html {
     use_watch(&props.handle, area_watch_key(props.index).into());
     let lang = props.lang;
     let score = props.handle.live.borrow().areas().get(props.index).map_or(0.0, |a| a.score);
-    let block = if props.governance { tr(lang, "সুশাসন ", "Governance ") } else { "" };
+    let block = if props.governance { lang.pick("সুশাসন ", "Governance ") } else { "" };
     let weight = props.weight.map_or("—".into(), |w| format_number(w, lang));
     html! {
         <tr class="by-apa__area-row">
             <th scope="rowgroup" colspan={props.columns.clone()}>
                 { format!("{block}[{}] ", digits_for(lang, &props.serial)) }{ bdi(&props.name) }
                 <span class="by-apa__area-weight">
-                    { format!(" — {} {weight} · {} {}", tr(lang, "মান", "weight"), tr(lang, "প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
+                    { format!(" — {} {weight} · {} {}", lang.pick("মান", "weight"), lang.pick("প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
                 </span>
             </th>
         </tr>

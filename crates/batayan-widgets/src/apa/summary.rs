@@ -4,7 +4,7 @@ use batayan_core::apa::AreaScore;
 use batayan_core::locale::{Lang, digits_for, format_fixed};
 use yew::prelude::*;
 
-use crate::ui::{ProgressBar, bdi, tr};
+use crate::ui::{ProgressBar, bdi};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct SummaryProps {
@@ -19,9 +19,9 @@ pub fn Summary(props: &SummaryProps) -> Html {
     html! {
         <div class="by-apa__summary">
             <p class="by-apa__total">
-                <span class="by-apa__total-label">{ tr(lang, "মোট প্রাপ্ত নম্বর", "Total score") }</span>
+                <span class="by-apa__total-label">{ lang.pick("মোট প্রাপ্ত নম্বর", "Total score") }</span>
                 <span class="by-apa__total-figure">{ format_fixed(props.total, 2, lang) }</span>
-                <span class="by-apa__total-of">{ tr(lang, "/ ১০০", "/ 100") }</span>
+                <span class="by-apa__total-of">{ lang.pick("/ ১০০", "/ 100") }</span>
             </p>
             <ul class="by-apa__bars">
                 { for props.areas.iter().map(|area| {

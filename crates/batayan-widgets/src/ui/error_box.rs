@@ -3,7 +3,6 @@
 use batayan_core::locale::{Lang, Message};
 use yew::prelude::*;
 
-use super::tr;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct ErrorBoxProps {
@@ -17,7 +16,7 @@ pub struct ErrorBoxProps {
 pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     html! {
         <div class="by-error" role="alert">
-            <strong class="by-error__label">{ tr(props.lang, "ত্রুটি: ", "Error: ") }</strong>
+            <strong class="by-error__label">{ props.lang.pick("ত্রুটি: ", "Error: ") }</strong>
             <span class="by-error__text">{ props.message.get(props.lang).to_owned() }</span>
         </div>
     }

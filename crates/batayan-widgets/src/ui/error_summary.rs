@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::tr;
 
 /// One entry: the field's element id, what the field is (`[১.১.১] ২য় প্রান্তিক`) and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,9 +61,9 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     }
     let errors = props.items.iter().filter(|i| i.is_error).count();
     let title = if errors > 0 {
-        tr(lang, "জমা দেওয়ার আগে এগুলো ঠিক করুন", "Fix these before submitting")
+        lang.pick("জমা দেওয়ার আগে এগুলো ঠিক করুন", "Fix these before submitting")
     } else {
-        tr(lang, "দেখে নিন (জমা দেওয়া যাবে)", "Worth a look (you can still submit)")
+        lang.pick("দেখে নিন (জমা দেওয়া যাবে)", "Worth a look (you can still submit)")
     };
     html! {
         <div ref={node} class={classes!("by-summary", (errors == 0).then_some("by-summary--warnings"))} tabindex="-1" aria-labelledby="by-summary-title">

@@ -11,7 +11,6 @@ pub use error_summary::{ErrorSummary, SummaryItem, field_id};
 pub use progress_bar::{LiveProgressBar, LiveProgressBarProps, Progress, ProgressBar};
 pub use submission::{DraftStatus, SubmitBar, Submission};
 
-use batayan_core::locale::Lang;
 
 /// A string from data (a name, a unit, an office, a link), isolated from the text around it: a
 /// right-to-left override (U+202E) or any other bidi control inside it cannot reorder what follows.
@@ -36,7 +35,3 @@ pub fn same_option<T: ?Sized>(a: &Option<std::rc::Rc<T>>, b: &Option<std::rc::Rc
     }
 }
 
-/// Picks the text for the page's language: `tr(lang, "অর্থবছর", "Fiscal year")`.
-pub fn tr(lang: Lang, bn: &'static str, en: &'static str) -> &'static str {
-    lang.pick(bn, en)
-}

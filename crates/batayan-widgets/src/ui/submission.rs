@@ -8,7 +8,7 @@ use batayan_core::contract::FieldError;
 use batayan_core::locale::{Lang, Message};
 use yew::prelude::*;
 
-use super::{ErrorBox, tr};
+use super::{ErrorBox};
 
 /// Where the last submission stands.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -58,11 +58,11 @@ pub fn SubmitBar(props: &SubmitBarProps) -> Html {
     let discard = props.on_discard.reform(|_: MouseEvent| ());
     let draft_note = match &props.draft {
         DraftStatus::Clean => html! {},
-        DraftStatus::Saved => html! { <span>{ tr(lang, "খসড়া এই ব্রাউজারে রাখা হয়েছে।", "Draft kept in this browser.") }</span> },
+        DraftStatus::Saved => html! { <span>{ lang.pick("খসড়া এই ব্রাউজারে রাখা হয়েছে।", "Draft kept in this browser.") }</span> },
         DraftStatus::Restored => html! {
             <>
-                <span>{ tr(lang, "আগের না-পাঠানো খসড়া ফিরিয়ে আনা হয়েছে। ", "Your unsent draft from before is back. ") }</span>
-                <button type="button" class="by-button by-button--quiet" onclick={discard}>{ tr(lang, "খসড়া বাদ দিন", "Discard the draft") }</button>
+                <span>{ lang.pick("আগের না-পাঠানো খসড়া ফিরিয়ে আনা হয়েছে। ", "Your unsent draft from before is back. ") }</span>
+                <button type="button" class="by-button by-button--quiet" onclick={discard}>{ lang.pick("খসড়া বাদ দিন", "Discard the draft") }</button>
             </>
         },
         DraftStatus::NotSaved(m) => html! { <span class="by-warning">{ m.get(lang).to_owned() }</span> },
@@ -72,21 +72,21 @@ pub fn SubmitBar(props: &SubmitBarProps) -> Html {
         Submission::Sending => html! {
             <span class="by-sending">
                 <span class="by-spinner" aria-hidden="true"></span>
-                { tr(lang, "পাঠানো হচ্ছে…", "Sending…") }
+                { lang.pick("পাঠানো হচ্ছে…", "Sending…") }
             </span>
         },
         Submission::Accepted { warnings } => html! {
             <div class="by-done">
-                <strong>{ tr(lang, "জমা হয়েছে। ", "Submitted. ") }</strong>
+                <strong>{ lang.pick("জমা হয়েছে। ", "Submitted. ") }</strong>
                 if !warnings.is_empty() {
-                    <span>{ tr(lang, "সতর্কতা:", "Warnings:") }</span>
+                    <span>{ lang.pick("সতর্কতা:", "Warnings:") }</span>
                     <ul>{ for warnings.iter().map(|w| html! { <li>{ w.message().get(lang).to_owned() }</li> }) }</ul>
                 }
             </div>
         },
         Submission::Refused(errors) => html! {
             <span class="by-warning">
-                { tr(lang, "পোর্টাল জমা নেয়নি: ", "The portal did not accept it: ") }
+                { lang.pick("পোর্টাল জমা নেয়নি: ", "The portal did not accept it: ") }
                 { format_count(errors.len(), lang) }
             </span>
         },
@@ -98,7 +98,7 @@ pub fn SubmitBar(props: &SubmitBarProps) -> Html {
                     format!("{} খসড়া এই ব্রাউজারে রাখা আছে।", message.bn),
                     format!("{} The draft is kept in this browser.", message.en),
                 )} {lang} />
-                <button type="submit" class="by-button by-button--secondary by-retry">{ tr(lang, "আবার চেষ্টা করুন", "Try again") }</button>
+                <button type="submit" class="by-button by-button--secondary by-retry">{ lang.pick("আবার চেষ্টা করুন", "Try again") }</button>
             </>
         },
     };
