@@ -152,3 +152,30 @@ test('a host that never answers: after the timeout a clear message, and "try aga
   assert.equal(await page.locator('#apa .by-apa__total-figure').innerText(), '৪৭.২৫');
   await page.close();
 });
+
+test("a module that failed to download (a dropped link) is fetched again when the element comes back", async () => {
+  let refused = 0;
+  const page = await openPage(browser, '/apa.html', {
+    prepare: async (p) => {
+      await p.addInitScript(() => {
+        globalThis.startErrors = [];
+        document.addEventListener('batayan:error', (e) => globalThis.startErrors.push(e.detail.message));
+      });
+      await p.route('**/batayan_view_bg.wasm', (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));
+    },
+  });
+  await page.waitForFunction(() => globalThis.startErrors.length > 0);
+  assert.equal(await page.evaluate(() => globalThis.startErrors.length), 1, 'the page hears why the widget could not start');
+  assert.equal(await page.locator('#apa .by-apa__table').count(), 0);
+  // The page (or the reader's next visit to this part of it) puts the element back: it loads now.
+  await page.evaluate(() => {
+    const apa = document.getElementById('apa');
+    const parent = apa.parentNode;
+    apa.remove();
+    parent.append(apa);
+  });
+  await loaded(page);
+  assert.equal(await page.locator('#apa .by-apa__row').count(), 23);
+  assert.equal(refused, 2, 'one refused download, one that worked');
+  await page.close();
+});

@@ -45,6 +45,10 @@ function load(module) {
     modules.set(module, import(new URL(module, import.meta.url).href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue;
+    }).catch((error) => {
+      // Not kept: on a flaky link the next element that connects (or this one, put back) tries again.
+      modules.delete(module);
+      throw error;
     }));
   }
   return modules.get(module);
