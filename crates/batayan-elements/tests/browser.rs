@@ -137,6 +137,93 @@ mod apa {
         el.remove();
     }
 
+    /// Sylhet's agreement with an activity of `extra` more indicators (`1.9.1` …) in its first area;
+    /// `1.9.{blank}` has no weight.
+    fn long_agreement_url(extra: usize, blank: usize) -> String {
+        let mut agreement: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).expect("the fixture");
+        let template = agreement["areas"][0]["activities"][0]["indicators"][0].clone();
+        let indicators: Vec<serde_json::Value> = (1..=extra)
+            .map(|k| {
+                let mut i = template.clone();
+                i["serial"] = format!("1.9.{k}").into();
+                if k == blank {
+                    i["weight"] = serde_json::Value::Null;
+                }
+                i
+            })
+            .collect();
+        let activities = agreement["areas"][0]["activities"].as_array_mut().expect("activities");
+        activities.push(serde_json::json!({ "serial": "1.9", "name": "আরও", "indicators": indicators }));
+        format!("data:application/json,{}", String::from(js_sys::encode_uri_component(&agreement.to_string())))
+    }
+
+    fn rows_shown(el: &HtmlElement) -> u32 {
+        el.shadow_root().expect("shadow").query_selector_all("tr.by-apa__row").expect("query").length()
+    }
+
+    /// A long agreement opens a page of rows at a time; the summary's link to a field on another page
+    /// opens that page and focuses the field; the bars move between pages.
+    #[wasm_bindgen_test]
+    async fn a_long_agreement_is_edited_a_page_at_a_time() {
+        // Sylhet's 23 rows and 150 more: 173, the weightless one at table position 158 (page 2).
+        let url = long_agreement_url(150, 140);
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "edit"), ("submit-url", "/test-long-agreement"), ("lang", "en")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let status = appears(&el, ".by-pager__rows").await;
+        assert_eq!(status.text_content().as_deref(), Some("Rows 1–100 of 173"));
+        assert_eq!(rows_shown(&el), 100);
+        let shadow = el.shadow_root().expect("shadow");
+        let links = shadow.query_selector_all(".by-summary__list a").expect("query");
+        let link: HtmlElement = (0..links.length())
+            .filter_map(|i| links.item(i))
+            .find(|a| a.text_content().unwrap_or_default().starts_with("[1.9.140]"))
+            .expect("the weightless row in the summary")
+            .unchecked_into();
+        link.click();
+        let weight = appears(&el, "[id='by-field/areas/0/activities/6/indicators/139/weight']").await;
+        assert_eq!(status.text_content().as_deref(), Some("Rows 101–173 of 173"));
+        assert_eq!(rows_shown(&el), 73);
+        assert_eq!(shadow.active_element().map(|a| a.id()), Some(weight.id()), "the field has focus");
+        // The bar below the table brings focus back to the one above.
+        let below: web_sys::Element = shadow.query_selector_all(".by-pager").expect("query").item(1).expect("a bar below the table").unchecked_into();
+        let previous: HtmlElement = below.query_selector("button").expect("query").expect("a button").unchecked_into();
+        previous.click();
+        yew::scheduler::flush().await;
+        assert_eq!(status.text_content().as_deref(), Some("Rows 1–100 of 173"));
+        assert_eq!(shadow.active_element().map(|a| a.id()).as_deref(), Some("by-pager-top"));
+        mounted.destroy();
+        yew::scheduler::flush().await;
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains("/test-long-agreement")).collect();
+        for key in keys {
+            storage.remove_item(&key).expect("cleans up");
+        }
+        el.remove();
+    }
+
+    /// The report form of the same long agreement: a page of rows, and the next page by its button.
+    #[wasm_bindgen_test]
+    async fn a_long_report_is_filled_a_page_at_a_time() {
+        let url = long_agreement_url(150, 0);
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "report"), ("period", "Q2"), ("submit-url", "/test-long-report")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let status = appears(&el, ".by-pager__rows").await;
+        assert_eq!(status.text_content().as_deref(), Some("সারি ১–১০০, মোট ১৭৩"));
+        assert_eq!(rows_shown(&el), 100);
+        let shadow = el.shadow_root().expect("shadow");
+        let top = shadow.query_selector(".by-pager").expect("query").expect("a bar");
+        let next: HtmlElement = top.query_selector_all("button").expect("query").item(1).expect("next").unchecked_into();
+        next.click();
+        let last = appears(&el, "[data-key='1.9.150']").await;
+        assert_eq!(status.text_content().as_deref(), Some("সারি ১০১–১৭৩, মোট ১৭৩"));
+        // The area that began on page 1 says so on page 2.
+        let heading = shadow.query_selector(".by-apa__area-row").expect("query").expect("a heading");
+        assert!(heading.text_content().unwrap_or_default().contains("(আগের পাতা থেকে)"), "{:?}", heading.text_content());
+        assert!(last.query_selector("input").expect("query").is_some());
+        mounted.destroy();
+        el.remove();
+    }
+
     #[wasm_bindgen_test]
     async fn an_unknown_mode_or_period_is_explained() {
         let url = agreement_url();

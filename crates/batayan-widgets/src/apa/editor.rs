@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, RowPointers, Section3Changes, Severity, cell_at_pointer, changes,
+    Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, RowPages, RowPointers, Section3Changes, Severity, cell_at_pointer, changes,
     has_errors, key_label,
 };
 use batayan_core::locale::{Lang, Message, digits_for};
@@ -17,7 +17,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Progress, SubmitBar, Submission, SummaryItem, bdi, field_id};
+use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Pager, Progress, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, bdi, field_id, use_paging};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -62,6 +62,9 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let lang = props.lang;
     let findings: Rc<Vec<Finding>> = use_memo(props.draft.clone(), |d| d.findings());
     let pointers: Rc<RowPointers> = use_memo(props.draft.clone(), |d| RowPointers::new(&d.agreement));
+    let pages: Rc<RowPages> = use_memo(props.draft.clone(), |d| RowPages::new(&d.agreement, ROWS_PER_PAGE));
+    let form = use_node_ref();
+    let paging = use_paging(form.clone(), pages.clone());
     let pending_changes: Rc<Section3Changes> = use_memo((props.stored.clone(), props.draft.clone()), |(stored, d)| changes(stored, &d.agreement));
     let pasted = use_state(String::new);
     let focus_request = use_state(|| 0u32);
@@ -74,7 +77,8 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, lang)),
             None => (TITLE_ID.to_owned(), lang.pick("চুক্তি", "The agreement").to_owned()),
         };
-        items.push(SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
+        let page = located.as_ref().and_then(|l| pages.page_of(&l.key));
+        items.push(SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page });
         if let Some(l) = located {
             by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
         }
@@ -126,9 +130,13 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
         Lang::Bn => format!("ত্রুটি {} · সতর্কতা {}", digits_for(lang, &errors.to_string()), digits_for(lang, &warnings.to_string())),
         Lang::En => format!("{errors} errors · {warnings} warnings"),
     };
-    let rows = EditorRows { pointers: &pointers, by_row: &by_row, draft: &props.draft, on_edit: &props.on_edit, lang };
+    let rows = EditorRows { pointers: &pointers, by_row: &by_row, draft: &props.draft, on_edit: &props.on_edit, pages: &pages, page: paging.page, lang };
+    let pager = |top: bool| html! {
+        <Pager pages={pages.clone()} page={paging.page} on_page={paging.on_page()} on_jump={paging.on_jump()} {top} {lang} />
+    };
+    let areas = agreement.areas.len();
     html! {
-        <form class="by-widget by-apa by-apa--edit" lang={lang.tag()} {onsubmit} novalidate=true>
+        <form ref={form} class="by-widget by-apa by-apa--edit" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
                 <h2 id={TITLE_ID} class="by-card__title" tabindex="-1">
                     { lang.pick("চুক্তি সম্পাদনা: সেকশন ৩ · ", "Edit the agreement: section 3 · ") }{ agreement.fiscal_year.label(lang) }
@@ -166,7 +174,8 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             </section>
             <p class="by-apa__counts" role="status">{ counts }</p>
             <SaveChanges changes={pending_changes.clone()} {lang} />
-            <ErrorSummary {items} focus_request={*focus_request} {lang} />
+            <ErrorSummary {items} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
+            { pager(true) }
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--edit">
                     <caption class="by-visually-hidden">{ lang.pick("সেকশন ৩, সম্পাদনাযোগ্য", "Section 3, editable") }</caption>
@@ -179,10 +188,11 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                             }) }
                         </tr>
                     </thead>
-                    { for agreement.areas.iter().map(|a| rows.area(a, "")) }
-                    { for agreement.governance.iter().map(|a| rows.area(a, "g")) }
+                    { for agreement.areas.iter().enumerate().map(|(i, a)| rows.area(i, a, "")) }
+                    { for agreement.governance.iter().enumerate().map(|(i, a)| rows.area(areas + i, a, "g")) }
                 </table>
             </div>
+            { pager(false) }
             <SubmitBar submission={props.submission.clone()} draft={props.draft_status.clone()}
                 label={lang.pick("চুক্তি সংরক্ষণ করুন", "Save the agreement")} on_discard={props.on_discard.clone()} {lang} />
         </form>
@@ -195,12 +205,20 @@ struct EditorRows<'a> {
     by_row: &'a HashMap<String, Vec<CellProblem>>,
     draft: &'a AgreementDraft,
     on_edit: &'a Callback<CellEdit>,
+    pages: &'a RowPages,
+    page: usize,
     lang: Lang,
 }
 
 impl EditorRows<'_> {
-    fn area(&self, area: &Area, prefix: &str) -> Html {
+    /// Area `index` (counting areas, then governance) as far as this page shows it.
+    fn area(&self, index: usize, area: &Area, prefix: &str) -> Html {
+        if !self.pages.shows_area(index, self.page) {
+            return html! {};
+        }
         let lang = self.lang;
+        let on_page = self.pages.area_rows(index, self.page);
+        let continued = if self.pages.continues(index, self.page) { lang.pick(" (আগের পাতা থেকে)", " (continued)") } else { "" };
         let key = format!("{prefix}{}", area.serial);
         let pointer = self.pointers.cell(&key, Some(Column::AreaWeight));
         let id = field_id(&pointer);
@@ -220,7 +238,7 @@ impl EditorRows<'_> {
             <tbody key={key.clone()} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan="14">
-                        <span>{ format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }</span>
+                        <span>{ format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }{ continued }</span>
                         <label class="by-apa__area-weight-field">
                             { lang.pick(" — ক্ষেত্রের মান ", " — area weight ") }
                             <input id={id.clone()} type="text" class="by-input by-input--short" value={text} {oninput} aria-label={label}
@@ -229,7 +247,7 @@ impl EditorRows<'_> {
                         { messages(&id, &problems, self.on_edit, lang) }
                     </th>
                 </tr>
-                { for area.activities.iter().flat_map(|a| &a.indicators).map(|indicator| {
+                { for area.activities.iter().flat_map(|a| &a.indicators).skip(on_page.start).take(on_page.len()).map(|indicator| {
                     let key = format!("{prefix}{}", indicator.serial);
                     let base = self.pointers.cell(&key, None);
                     let pending = self.draft.pending.iter().filter(|p| p.key == key).cloned().collect::<Vec<_>>();

@@ -9,14 +9,14 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, EntryField, LiveReport, Mode, Report, ReportDraft, Severity, key_label, quarters_covered};
+use batayan_core::apa::{Agreement, EntryField, LiveReport, Mode, Report, ReportDraft, RowPages, Severity, key_label, quarters_covered};
 use batayan_core::locale::{Lang, Message, Period, Quarter, format_fixed};
 use yew::prelude::*;
 
 use super::report_row::{FieldEdit, FieldProblem};
 use super::report_rows::{LiveHandle, ReportRows};
 use super::summary::Summary;
-use crate::ui::{DraftStatus, ErrorSummary, SubmitBar, Submission, SummaryItem, bdi, field_id, same};
+use crate::ui::{DraftStatus, ErrorSummary, Pager, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, bdi, field_id, same, use_paging};
 
 #[derive(Properties, Debug)]
 pub struct ReportFormProps {
@@ -72,6 +72,9 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
         }
         handle.wake_areas();
     }
+    let pages: Rc<RowPages> = use_memo(SameAgreement(props.agreement.clone()), |agreement| RowPages::new(&agreement.0, ROWS_PER_PAGE));
+    let form = use_node_ref();
+    let paging = use_paging(form.clone(), pages.clone());
     let live = handle.live.clone();
     let current = live.borrow();
     let focus_request = use_state(|| 0u32);
@@ -87,11 +90,11 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     let mut items = Vec::new();
     let mut note = |path: &str, severity: Severity, message: &Message| {
         let located = EntryField::from_pointer(path);
-        let (field_id_, label) = match &located {
-            Some((key, field)) => (field_id(path), field_label(key, *field, lang)),
-            None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned()),
+        let (field_id_, label, page) = match &located {
+            Some((key, field)) => (field_id(path), field_label(key, *field, lang), pages.page_of(key)),
+            None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned(), None),
         };
-        items.push(SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error });
+        items.push(SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page });
         located
     };
     for f in current.findings() {
@@ -126,9 +129,12 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
             }
         })
     };
+    let pager = |top: bool| html! {
+        <Pager pages={pages.clone()} page={paging.page} on_page={paging.on_page()} on_jump={paging.on_jump()} {top} {lang} />
+    };
     let period_name = Period::parse(&props.draft.period).map_or_else(|_| props.draft.period.clone(), |p| p.name(lang).to_owned());
     html! {
-        <form class="by-widget by-apa by-apa--report" lang={lang.tag()} {onsubmit} novalidate=true>
+        <form ref={form} class="by-widget by-apa by-apa--report" lang={lang.tag()} {onsubmit} novalidate=true>
             <header class="by-apa__header">
                 <h2 id={TITLE_ID} class="by-card__title" tabindex="-1">
                     { lang.pick("অগ্রগতি প্রতিবেদন: ", "Progress report: ") }{ period_name }
@@ -142,8 +148,9 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                         "Enter each quarter's achievement (০-৯ or 0-9; dates like 12/12/2024). Scores follow as you type, and the draft stays in this browser.") }
                 </p>
             </header>
-            <ErrorSummary {items} focus_request={*focus_request} {lang} />
+            <ErrorSummary {items} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
             <Summary areas={current.areas().to_vec()} total={current.total()} {lang} />
+            { pager(true) }
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--report">
                     <caption class="by-visually-hidden">{ lang.pick("প্রতিবেদনের ছক", "Report form") }</caption>
@@ -161,9 +168,10 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                         </tr>
                     </thead>
                     <ReportRows handle={(*handle).clone()} agreement={props.agreement.clone()} {covered} host_by_row={host_by_row.clone()}
-                        on_edit={props.on_edit.clone()} {lang} />
+                        pages={pages.clone()} page={paging.page} on_edit={props.on_edit.clone()} {lang} />
                 </table>
             </div>
+            { pager(false) }
             <p class="by-apa__total-line">
                 { lang.pick("মোট প্রাপ্ত নম্বর: ", "Total score: ") }
                 <strong class="by-apa__total-text">{ format_fixed(current.total(), 2, lang) }</strong>

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, LiveReport};
+use batayan_core::apa::{Agreement, LiveReport, RowPages};
 use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
@@ -80,6 +80,9 @@ pub(crate) struct ReportRowsProps {
     pub covered: usize,
     /// What the host refused, by indicator key (changes only when a submission is refused).
     pub host_by_row: Rc<HashMap<String, Vec<FieldProblem>>>,
+    /// Which rows are on which page, and the page shown.
+    pub pages: Rc<RowPages>,
+    pub page: usize,
     pub on_edit: Callback<FieldEdit>,
     pub lang: Lang,
 }
@@ -90,12 +93,14 @@ impl PartialEq for ReportRowsProps {
             && same(&self.agreement, &other.agreement)
             && self.covered == other.covered
             && same(&self.host_by_row, &other.host_by_row)
+            && same(&self.pages, &other.pages)
+            && self.page == other.page
             && self.on_edit == other.on_edit
             && self.lang == other.lang
     }
 }
 
-/// Every area's `<tbody>`: its heading, then its rows.
+/// Every area's `<tbody>` that the page shows: its heading, then its rows there.
 #[component]
 pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
     let lang = props.lang;
@@ -103,11 +108,11 @@ pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
     let areas = props.agreement.areas.iter().map(|a| (a, "")).chain(props.agreement.governance.iter().map(|a| (a, "g")));
     let live = props.handle.live.borrow();
     html! {
-        { for areas.enumerate().map(|(i, (area, prefix))| html! {
+        { for areas.enumerate().filter(|(i, _)| props.pages.shows_area(*i, props.page)).map(|(i, (area, prefix))| html! {
             <tbody key={format!("{prefix}{}", area.serial)} class="by-apa__area">
                 <AreaHeading handle={props.handle.clone()} index={i} serial={area.serial.clone()} name={area.name.clone()} weight={area.weight}
-                    governance={prefix == "g"} columns={columns.clone()} {lang} />
-                { for live.area_rows(i).iter().map(|row| {
+                    governance={prefix == "g"} continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
+                { for live.area_rows(i).get(props.pages.area_rows(i, props.page)).unwrap_or_default().iter().map(|row| {
                     let host_problems = props.host_by_row.get(&row.key).cloned().unwrap_or_default();
                     html! {
                         <ReportRow key={row.key.as_str()} handle={props.handle.clone()} row_key={AttrValue::from(row.key.clone())}
@@ -128,6 +133,8 @@ struct AreaHeadingProps {
     name: AttrValue,
     weight: Option<f64>,
     governance: bool,
+    /// The area began on an earlier page.
+    continued: bool,
     columns: AttrValue,
     lang: Lang,
 }
@@ -144,6 +151,9 @@ fn AreaHeading(props: &AreaHeadingProps) -> Html {
         <tr class="by-apa__area-row">
             <th scope="rowgroup" colspan={props.columns.clone()}>
                 { format!("{block}[{}] ", digits_for(lang, &props.serial)) }{ bdi(&props.name) }
+                if props.continued {
+                    { lang.pick(" (আগের পাতা থেকে)", " (continued)") }
+                }
                 <span class="by-apa__area-weight">
                     { format!(" — {} {weight} · {} {}", lang.pick("মান", "weight"), lang.pick("প্রাপ্ত", "scored"), format_fixed(score, 2, lang)) }
                 </span>

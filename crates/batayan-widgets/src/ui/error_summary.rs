@@ -15,6 +15,8 @@ pub struct SummaryItem {
     pub label: String,
     pub message: String,
     pub is_error: bool,
+    /// The page of a long form the field is on (`None`: always on screen).
+    pub page: Option<usize>,
 }
 
 #[derive(Properties, PartialEq, Debug)]
@@ -23,6 +25,9 @@ pub struct ErrorSummaryProps {
     /// Changes each time the person tries to submit with errors: the summary then takes focus, so
     /// that a screen reader reads it and a keyboard user starts from it.
     pub focus_request: u32,
+    /// Asked to show a page and focus a field there, for an entry whose field is on another page.
+    #[prop_or_default]
+    pub on_jump: Callback<(usize, String)>,
     pub lang: Lang,
 }
 
@@ -32,14 +37,17 @@ pub fn field_id(path: &str) -> String {
     format!("by-field{path}")
 }
 
-/// Moves focus to the field with `id` in the same widget as `from` (an element inside it).
-fn focus_field(from: &Element, id: &str) {
-    let Ok(Some(widget)) = from.closest(".by-widget") else { return };
+/// Moves focus to the field with `id` in the same widget as `from` (an element inside it); false if
+/// the widget does not show that field now.
+fn focus_field(from: &Element, id: &str) -> bool {
+    let Ok(Some(widget)) = from.closest(".by-widget") else { return false };
     if let Ok(Some(field)) = widget.query_selector(&format!("[id=\"{id}\"]"))
         && let Ok(field) = field.dyn_into::<HtmlElement>()
     {
         let _ = field.focus();
+        return true;
     }
+    false
 }
 
 #[component]
@@ -71,11 +79,12 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
             // It scrolls when long, so a keyboard must be able to reach it (WCAG 2.1.1).
             <ul class="by-summary__list" tabindex="0" aria-labelledby="by-summary-title">
                 { for props.items.iter().map(|item| {
-                    let id = item.field_id.clone();
+                    let (id, page, on_jump) = (item.field_id.clone(), item.page, props.on_jump.clone());
                     let onclick = Callback::from(move |e: MouseEvent| {
                         e.prevent_default();
-                        if let Some(from) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-                            focus_field(&from, &id);
+                        let shown = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|from| focus_field(&from, &id));
+                        if !shown && let Some(page) = page {
+                            on_jump.emit((page, id.clone()));
                         }
                     });
                     html! {

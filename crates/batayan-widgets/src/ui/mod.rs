@@ -3,11 +3,13 @@
 
 mod error_box;
 mod error_summary;
+mod pager;
 mod progress_bar;
 mod submission;
 
 pub use error_box::ErrorBox;
 pub use error_summary::{ErrorSummary, SummaryItem, field_id};
+pub use pager::{Pager, Paging, ROWS_PER_PAGE, use_paging};
 pub use progress_bar::{LiveProgressBar, LiveProgressBarProps, Progress, ProgressBar};
 pub use submission::{DraftStatus, SubmitBar, Submission};
 
