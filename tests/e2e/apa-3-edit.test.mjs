@@ -177,3 +177,47 @@ test('edit mode on a 360 px phone: cards of labelled inputs, no sideways scrolli
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA on a phone');
   await page.close();
 });
+
+/** Sylhet's section 3 with `extra` more indicators of its first area (`[১.৭.১]` …): a directorate's size. */
+function longSection3(extra) {
+  const lines = section3.split('\n');
+  const template = lines.find((l) => l.split('\t')[3]?.startsWith('[১.১.১]')).split('\t');
+  const bn = (n) => String(n).replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[d]);
+  const added = Array.from({ length: extra }, (_, k) => {
+    const cells = [...template];
+    cells[0] = '';
+    cells[1] = '';
+    cells[2] = k === 0 ? '[১.৭] আরও প্রশিক্ষণ' : '';
+    cells[3] = `[১.৭.${bn(k + 1)}] প্রশিক্ষণার্থী, দল ${bn(k + 1)}`;
+    return cells.join('\t');
+  });
+  const second = lines.findIndex((l) => l.startsWith('[২]'));
+  return [...lines.slice(0, second), ...added, ...lines.slice(second)].join('\n');
+}
+
+test('a long paste is edited a page of rows at a time, by mouse and keyboard', async () => {
+  const page = await openPage(browser, '/apa-edit.html');
+  await loaded(page);
+  await page.locator('#apa textarea').fill(longSection3(200));
+  await page.locator('#apa .by-paste .by-button').click();
+  const status = page.locator('#apa .by-pager__rows');
+  await status.getByText('সারি ১–১০০, মোট ২২৩').waitFor();
+  assert.equal(await page.locator('#apa .by-apa__row').count(), 100);
+  assert.equal(await page.locator('#apa .by-pager').count(), 2, 'a bar above the table and one below');
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the pages of rows');
+
+  // The keyboard: from "next page" on the bar above, Enter shows rows 101–200, focus stays on the button.
+  const next = page.locator('#apa #by-pager-top button').nth(1);
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await status.getByText('সারি ১০১–২০০, মোট ২২৩').waitFor();
+  assert.equal(await page.locator('#apa [data-key="1.7.95"]').count(), 1, 'the 101st row of the table is on page 2');
+  assert.equal(await page.evaluate(() => document.getElementById('apa').shadowRoot.activeElement?.textContent), 'পরের পাতা →');
+  // The page list jumps to the last page; the area that began on page 1 says it goes on.
+  await page.locator('#apa #by-pager-top select').selectOption('2');
+  await status.getByText('সারি ২০১–২২৩, মোট ২২৩').waitFor();
+  await page.locator('#apa .by-apa__area-row').first().getByText('(আগের পাতা থেকে)').waitFor();
+  await page.locator('#apa #by-pager-top').screenshot({ path: `${screenshots}apa-edit-pages.png` });
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA on the last page');
+  await page.close();
+});

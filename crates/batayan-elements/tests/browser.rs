@@ -138,15 +138,15 @@ mod apa {
     }
 
     /// Sylhet's agreement with an activity of `extra` more indicators (`1.9.1` …) in its first area;
-    /// `1.9.{blank}` has no weight.
-    fn long_agreement_url(extra: usize, blank: usize) -> String {
+    /// `1.9.k` has no weight where `blank(k)`.
+    fn long_agreement_url(extra: usize, blank: impl Fn(usize) -> bool) -> String {
         let mut agreement: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).expect("the fixture");
         let template = agreement["areas"][0]["activities"][0]["indicators"][0].clone();
         let indicators: Vec<serde_json::Value> = (1..=extra)
             .map(|k| {
                 let mut i = template.clone();
                 i["serial"] = format!("1.9.{k}").into();
-                if k == blank {
+                if blank(k) {
                     i["weight"] = serde_json::Value::Null;
                 }
                 i
@@ -166,7 +166,7 @@ mod apa {
     #[wasm_bindgen_test]
     async fn a_long_agreement_is_edited_a_page_at_a_time() {
         // Sylhet's 23 rows and 150 more: 173, the weightless one at table position 158 (page 2).
-        let url = long_agreement_url(150, 140);
+        let url = long_agreement_url(150, |k| k == 140);
         let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "edit"), ("submit-url", "/test-long-agreement"), ("lang", "en")]);
         let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
         let status = appears(&el, ".by-pager__rows").await;
@@ -201,10 +201,33 @@ mod apa {
         el.remove();
     }
 
+    /// A summary lists a hundred problems at most and counts the rest.
+    #[wasm_bindgen_test]
+    async fn a_summary_of_many_problems_lists_a_hundred_and_counts_the_rest() {
+        let url = long_agreement_url(150, |_| true);
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "edit"), ("submit-url", "/test-many-problems"), ("lang", "en")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let counts = appears(&el, ".by-apa__counts").await.text_content().unwrap_or_default();
+        let more = appears(&el, ".by-summary__more").await.text_content().unwrap_or_default();
+        let listed = el.shadow_root().expect("shadow").query_selector_all(".by-summary__list li").expect("query").length();
+        assert_eq!(listed, 100);
+        // 150 weightless rows beside Sylhet's own findings: 162 in all, 100 listed.
+        assert_eq!(counts, "156 errors · 6 warnings");
+        assert!(more.starts_with("62 more problems are not in this list"), "{more}");
+        mounted.destroy();
+        yew::scheduler::flush().await;
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains("/test-many-problems")).collect();
+        for key in keys {
+            storage.remove_item(&key).expect("cleans up");
+        }
+        el.remove();
+    }
+
     /// The report form of the same long agreement: a page of rows, and the next page by its button.
     #[wasm_bindgen_test]
     async fn a_long_report_is_filled_a_page_at_a_time() {
-        let url = long_agreement_url(150, 0);
+        let url = long_agreement_url(150, |_| false);
         let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "report"), ("period", "Q2"), ("submit-url", "/test-long-report")]);
         let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
         let status = appears(&el, ".by-pager__rows").await;

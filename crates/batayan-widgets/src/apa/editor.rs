@@ -17,7 +17,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Pager, Progress, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, bdi, field_id, use_paging};
+use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Pager, Progress, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, SummaryList, bdi, field_id, use_paging};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -71,14 +71,16 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let agreement = &props.draft.agreement;
 
     let mut by_row: HashMap<String, Vec<CellProblem>> = HashMap::new();
-    let mut items = Vec::new();
+    let mut summary = SummaryList::default();
     let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
-        let (field, label) = match &located {
-            Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, lang)),
-            None => (TITLE_ID.to_owned(), lang.pick("চুক্তি", "The agreement").to_owned()),
-        };
-        let page = located.as_ref().and_then(|l| pages.page_of(&l.key));
-        items.push(SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page });
+        summary.push(severity == Severity::Error, || {
+            let (field, label) = match &located {
+                Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, lang)),
+                None => (TITLE_ID.to_owned(), lang.pick("চুক্তি", "The agreement").to_owned()),
+            };
+            let page = located.as_ref().and_then(|l| pages.page_of(&l.key));
+            SummaryItem { field_id: field, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page }
+        });
         if let Some(l) = located {
             by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
         }
@@ -98,9 +100,8 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             note(at, Severity::Error, e.message(), None);
         }
     }
-    items.sort_by_key(|i| !i.is_error);
-    let errors = items.iter().filter(|i| i.is_error).count();
-    let warnings = items.len() - errors;
+    let (errors, warnings) = (summary.error_count(), summary.warning_count());
+    let (items, more) = summary.finish();
 
     let onsubmit = {
         let (findings, on_save, focus_request, agreement) = (findings.clone(), props.on_save.clone(), focus_request.clone(), agreement.clone());
@@ -174,7 +175,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             </section>
             <p class="by-apa__counts" role="status">{ counts }</p>
             <SaveChanges changes={pending_changes.clone()} {lang} />
-            <ErrorSummary {items} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
+            <ErrorSummary {items} {more} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
             { pager(true) }
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--edit">

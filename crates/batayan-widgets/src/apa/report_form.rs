@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::report_row::{FieldEdit, FieldProblem};
 use super::report_rows::{LiveHandle, ReportRows};
 use super::summary::Summary;
-use crate::ui::{DraftStatus, ErrorSummary, Pager, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, bdi, field_id, same, use_paging};
+use crate::ui::{DraftStatus, ErrorSummary, Pager, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, SummaryList, bdi, field_id, same, use_paging};
 
 #[derive(Properties, Debug)]
 pub struct ReportFormProps {
@@ -87,15 +87,15 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     };
     // Every problem, ours and the host's, in the summary at the top. Rows show their own findings
     // from their state; only the host's refusals are handed to them.
-    let mut items = Vec::new();
+    let mut summary = SummaryList::default();
     let mut note = |path: &str, severity: Severity, message: &Message| {
-        let located = EntryField::from_pointer(path);
-        let (field_id_, label, page) = match &located {
-            Some((key, field)) => (field_id(path), field_label(key, *field, lang), pages.page_of(key)),
-            None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned(), None),
-        };
-        items.push(SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page });
-        located
+        summary.push(severity == Severity::Error, || {
+            let (field_id_, label, page) = match EntryField::from_pointer(path) {
+                Some((key, field)) => (field_id(path), field_label(&key, field, lang), pages.page_of(&key)),
+                None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned(), None),
+            };
+            SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page }
+        });
     };
     for f in current.findings() {
         note(&f.path, f.severity, &f.message);
@@ -116,7 +116,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
         by_row
     });
     // Errors first, in table order as far as the findings are.
-    items.sort_by_key(|i| !i.is_error);
+    let (items, more) = summary.finish();
     let onsubmit = {
         let (live, on_submit, focus_request) = (live.clone(), props.on_submit.clone(), focus_request.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -148,7 +148,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                         "Enter each quarter's achievement (০-৯ or 0-9; dates like 12/12/2024). Scores follow as you type, and the draft stays in this browser.") }
                 </p>
             </header>
-            <ErrorSummary {items} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
+            <ErrorSummary {items} {more} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
             <Summary areas={current.areas().to_vec()} total={current.total()} {lang} />
             { pager(true) }
             <div class="by-apa__scroll">

@@ -19,9 +19,56 @@ pub struct SummaryItem {
     pub page: Option<usize>,
 }
 
+/// Entries a summary lists at most. An office's form has a handful of problems; a pasted table of
+/// 10,000 rows can have tens of thousands, which nobody reads as a list and which cost a keystroke
+/// its time to format and compare. The rest are counted, and shown at their cells.
+pub const SUMMARY_LIMIT: usize = 100;
+
+/// A form's problems gathered for its summary, errors first, formatted only up to [`SUMMARY_LIMIT`]
+/// of them and counted beyond.
+#[derive(Debug, Default)]
+pub struct SummaryList {
+    errors: Vec<SummaryItem>,
+    warnings: Vec<SummaryItem>,
+    error_count: usize,
+    warning_count: usize,
+}
+
+impl SummaryList {
+    /// Counts one problem; `item` is called only if the summary will show it.
+    pub fn push(&mut self, is_error: bool, item: impl FnOnce() -> SummaryItem) {
+        let (list, count) = if is_error { (&mut self.errors, &mut self.error_count) } else { (&mut self.warnings, &mut self.warning_count) };
+        *count += 1;
+        if list.len() < SUMMARY_LIMIT {
+            list.push(item());
+        }
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.error_count
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.warning_count
+    }
+
+    /// The entries to list, errors first (each in the order pushed), and how many are left out.
+    pub fn finish(self) -> (Vec<SummaryItem>, usize) {
+        let total = self.error_count + self.warning_count;
+        let mut items = self.errors;
+        items.extend(self.warnings);
+        items.truncate(SUMMARY_LIMIT);
+        let more = total - items.len();
+        (items, more)
+    }
+}
+
 #[derive(Properties, PartialEq, Debug)]
 pub struct ErrorSummaryProps {
     pub items: Vec<SummaryItem>,
+    /// Problems left out of the list (beyond [`SUMMARY_LIMIT`]).
+    #[prop_or_default]
+    pub more: usize,
     /// Changes each time the person tries to submit with errors: the summary then takes focus, so
     /// that a screen reader reads it and a keyboard user starts from it.
     pub focus_request: u32,
@@ -95,6 +142,20 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                     }
                 }) }
             </ul>
+            if props.more > 0 {
+                <p class="by-summary__more">{ more_text(props.more, lang) }</p>
+            }
         </div>
+    }
+}
+
+/// `আরও ১২৩টি সমস্যা তালিকায় নেই: …`: what the list leaves out, and where to find it.
+fn more_text(more: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Bn => format!(
+            "আরও {}টি সমস্যা এই তালিকায় নেই; প্রতিটি তার ঘরের নিচে দেখানো আছে, আর এগুলো ঠিক করলে তালিকায় আসবে।",
+            batayan_core::locale::digits_for(lang, &more.to_string())
+        ),
+        Lang::En => format!("{more} more problems are not in this list; each is shown under its cell, and they come into the list as these are fixed."),
     }
 }

@@ -8,7 +8,7 @@ mod progress_bar;
 mod submission;
 
 pub use error_box::ErrorBox;
-pub use error_summary::{ErrorSummary, SummaryItem, field_id};
+pub use error_summary::{ErrorSummary, SUMMARY_LIMIT, SummaryItem, SummaryList, field_id};
 pub use pager::{Pager, Paging, ROWS_PER_PAGE, use_paging};
 pub use progress_bar::{LiveProgressBar, LiveProgressBarProps, Progress, ProgressBar};
 pub use submission::{DraftStatus, SubmitBar, Submission};
