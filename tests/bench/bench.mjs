@@ -19,10 +19,11 @@ const sizes = quick ? [1000] : [1000, 10000];
 const STRESS_CAP_MS = 120_000;
 const runsFor = (n) => (n > 1000 ? 1 : runs);
 const url = (path) => new URL(path, baseUrl).href;
-// The forms show a long agreement a page of rows at a time (ui::ROWS_PER_PAGE); the reference's form
-// shows all of them. "Opens" is the first page on screen for ours, every row for the reference.
-const FORM_PAGE_ROWS = 100;
-const formRows = (indicators) => Math.min(indicators, FORM_PAGE_ROWS);
+// The forms show a long agreement a page of rows at a time (ui::ROWS_PER_PAGE for the report form,
+// ui::EDITOR_ROWS_PER_PAGE for the editor); the reference's form shows all of them. "Opens" is the
+// first page on screen for ours, every row for the reference.
+const PAGE_ROWS = { report: 100, edit: 50 };
+const formRows = (indicators, mode) => Math.min(indicators, PAGE_ROWS[mode]);
 
 const browser = await chromium.launch({
   executablePath: process.env.BATAYAN_CHROMIUM ?? '/usr/bin/chromium',
@@ -149,9 +150,9 @@ for (const n of sizes) {
   await compareRender('3 big table', `${n} indicators, first render (public)`, batayanPage(n), referencePage(n), indicators, 1, runsFor(n));
   // The forms open against the reference's own form (a table with an input per row): our first page
   // of rows on screen, against every row of the reference.
-  const page = `(first ${formRows(indicators)} rows; reference all ${indicators})`;
-  await compareRender('3 big table', `${n} indicators, report form opens ${page}`, batayanPage(n, 'report'), referencePage(n, 'report'), indicators, 1, runsFor(n), formRows(indicators));
-  await compareRender('3 big table', `${n} indicators, editor opens ${page}`, batayanPage(n, 'edit'), referencePage(n, 'report'), indicators, 1, runsFor(n), formRows(indicators));
+  const page = (mode) => `(first ${formRows(indicators, mode)} rows; reference all ${indicators})`;
+  await compareRender('3 big table', `${n} indicators, report form opens ${page('report')}`, batayanPage(n, 'report'), referencePage(n, 'report'), indicators, 1, runsFor(n), formRows(indicators, 'report'));
+  await compareRender('3 big table', `${n} indicators, editor opens ${page('edit')}`, batayanPage(n, 'edit'), referencePage(n, 'report'), indicators, 1, runsFor(n), formRows(indicators, 'edit'));
 }
 
 // One typed cell in the editor → its findings counted again on screen: a weight made unreadable ("x"),
@@ -159,7 +160,7 @@ for (const n of sizes) {
 for (const n of sizes) {
   let page;
   try {
-    page = (await timeToRows(batayanPage(n, 'edit'), 'batayan', formRows(await indicatorCount(n)))).page;
+    page = (await timeToRows(batayanPage(n, 'edit'), 'batayan', formRows(await indicatorCount(n), 'edit'))).page;
   } catch {
     record('3 big table', `${n} indicators, editor: not on screen within ${STRESS_CAP_MS / 1000} s`, Number.NaN, null, 'ms');
     continue;
@@ -200,7 +201,7 @@ for (const n of sizes) {
     }, i % 2 === 0));
     await settle(page);
   }
-  record('3 big table', `${n} indicators, editor: next page of ${FORM_PAGE_ROWS} rows painted`, median(pageTimes), null, 'ms');
+  record('3 big table', `${n} indicators, editor: next page of ${PAGE_ROWS.edit} rows painted`, median(pageTimes), null, 'ms');
   await page.context().close();
 }
 
@@ -211,7 +212,7 @@ for (const n of sizes) {
 for (const n of sizes) {
   let page;
   try {
-    page = (await timeToRows(batayanPage(1000, 'edit'), 'batayan', formRows(await indicatorCount(1000)))).page;
+    page = (await timeToRows(batayanPage(1000, 'edit'), 'batayan', formRows(await indicatorCount(1000), 'edit'))).page;
   } catch {
     record('3 big table', `${n} rows pasted into the editor: the editor did not open`, Number.NaN, null, 'ms');
     continue;
@@ -285,7 +286,7 @@ for (const n of sizes) {
   const longTasks = [];
   let page;
   try {
-    page = (await timeToRows(batayanPage(n, 'report'), 'batayan', formRows(indicators))).page;
+    page = (await timeToRows(batayanPage(n, 'report'), 'batayan', formRows(indicators, 'report'))).page;
   } catch {
     record('3 big table', `${n} indicators, report form: not on screen within ${STRESS_CAP_MS / 1000} s`, Number.NaN, null, 'ms');
     continue;

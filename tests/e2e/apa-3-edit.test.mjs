@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { accessibilityViolations, launch, openPage, recordCode, screenshots, sidewaysOverflow } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, recordCode, screenshots, sidewaysOverflow, withAttributes } from './browser.mjs';
 
 // The form's own submit button (a failed attempt adds a second, "try again").
 const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
@@ -27,6 +27,20 @@ test('the edit page downloads the edit form\'s code only: not the other form\'s,
   await loaded(page);
   const wasm = page.code.filter((path) => path.endsWith('.wasm'));
   assert.deepEqual(wasm, ['/batayan/batayan_edit_bg.wasm'], page.code.join(', '));
+  await page.close();
+});
+
+test('the editor does not wait for a report it does not use: a report-src that never answers is not requested', async () => {
+  const asked = [];
+  const page = await openPage(browser, '/apa-edit.html', {
+    prepare: async (p) => {
+      await withAttributes(p, '/apa-edit.html', 'report-src="/api/apa/ict-sylhet/2024-25/reports/latest"');
+      // A report that never comes, as from a stuck portal.
+      await p.route('**/reports/latest', (route) => { asked.push(route.request().url()); });
+    },
+  });
+  await loaded(page);
+  assert.deepEqual(asked, []);
   await page.close();
 });
 
@@ -201,20 +215,21 @@ test('a long paste is edited a page of rows at a time, by mouse and keyboard', a
   await page.locator('#apa textarea').fill(longSection3(200));
   await page.locator('#apa .by-paste .by-button').click();
   const status = page.locator('#apa .by-pager__rows');
-  await status.getByText('সারি ১–১০০, মোট ২২৩').waitFor();
-  assert.equal(await page.locator('#apa .by-apa__row').count(), 100);
+  // Pages of 50 rows in the editor (twelve fields a row).
+  await status.getByText('সারি ১–৫০, মোট ২২৩').waitFor();
+  assert.equal(await page.locator('#apa .by-apa__row').count(), 50);
   assert.equal(await page.locator('#apa .by-pager').count(), 2, 'a bar above the table and one below');
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the pages of rows');
 
-  // The keyboard: from "next page" on the bar above, Enter shows rows 101–200, focus stays on the button.
+  // The keyboard: from "next page" on the bar above, Enter shows rows 51–100, focus stays on the button.
   const next = page.locator('#apa #by-pager-top button').nth(1);
   await next.focus();
   await page.keyboard.press('Enter');
-  await status.getByText('সারি ১০১–২০০, মোট ২২৩').waitFor();
-  assert.equal(await page.locator('#apa [data-key="1.7.95"]').count(), 1, 'the 101st row of the table is on page 2');
+  await status.getByText('সারি ৫১–১০০, মোট ২২৩').waitFor();
+  assert.equal(await page.locator('#apa [data-key="1.7.45"]').count(), 1, 'the 51st row of the table is on page 2');
   assert.equal(await page.evaluate(() => document.getElementById('apa').shadowRoot.activeElement?.textContent), 'পরের পাতা →');
   // The page list jumps to the last page; the area that began on page 1 says it goes on.
-  await page.locator('#apa #by-pager-top select').selectOption('2');
+  await page.locator('#apa #by-pager-top select').selectOption('4');
   await status.getByText('সারি ২০১–২২৩, মোট ২২৩').waitFor();
   await page.locator('#apa .by-apa__area-row').first().getByText('(আগের পাতা থেকে)').waitFor();
   await page.locator('#apa #by-pager-top').screenshot({ path: `${screenshots}apa-edit-pages.png` });

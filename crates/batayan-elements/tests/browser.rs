@@ -165,13 +165,13 @@ mod apa {
     /// opens that page and focuses the field; the bars move between pages.
     #[wasm_bindgen_test]
     async fn a_long_agreement_is_edited_a_page_at_a_time() {
-        // Sylhet's 23 rows and 150 more: 173, the weightless one at table position 158 (page 2).
+        // Sylhet's 23 rows and 150 more: 173 in pages of 50, the weightless one at table position 145 (page 3).
         let url = long_agreement_url(150, |k| k == 140);
         let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "edit"), ("submit-url", "/test-long-agreement"), ("lang", "en")]);
         let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
         let status = appears(&el, ".by-pager__rows").await;
-        assert_eq!(status.text_content().as_deref(), Some("Rows 1–100 of 173"));
-        assert_eq!(rows_shown(&el), 100);
+        assert_eq!(status.text_content().as_deref(), Some("Rows 1–50 of 173"));
+        assert_eq!(rows_shown(&el), 50);
         let shadow = el.shadow_root().expect("shadow");
         let links = shadow.query_selector_all(".by-summary__list a").expect("query");
         let link: HtmlElement = (0..links.length())
@@ -181,15 +181,15 @@ mod apa {
             .unchecked_into();
         link.click();
         let weight = appears(&el, "[id='by-field/areas/0/activities/6/indicators/139/weight']").await;
-        assert_eq!(status.text_content().as_deref(), Some("Rows 101–173 of 173"));
-        assert_eq!(rows_shown(&el), 73);
+        assert_eq!(status.text_content().as_deref(), Some("Rows 101–150 of 173"));
+        assert_eq!(rows_shown(&el), 50);
         assert_eq!(shadow.active_element().map(|a| a.id()), Some(weight.id()), "the field has focus");
         // The bar below the table brings focus back to the one above.
         let below: web_sys::Element = shadow.query_selector_all(".by-pager").expect("query").item(1).expect("a bar below the table").unchecked_into();
         let previous: HtmlElement = below.query_selector("button").expect("query").expect("a button").unchecked_into();
         previous.click();
         yew::scheduler::flush().await;
-        assert_eq!(status.text_content().as_deref(), Some("Rows 1–100 of 173"));
+        assert_eq!(status.text_content().as_deref(), Some("Rows 51–100 of 173"));
         assert_eq!(shadow.active_element().map(|a| a.id()).as_deref(), Some("by-pager-top"));
         mounted.destroy();
         yew::scheduler::flush().await;

@@ -62,9 +62,11 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
     // Each load is numbered; a slow answer to an older one (the src changed, or "try again" was pressed
     // while it hung) must not overwrite a newer one.
     let latest_load = use_mut_ref(|| 0u32);
+    // Only the report form starts from the last report; the editor does not wait for it.
+    let report_src = props.report_src.clone().filter(|_| matches!(props.mode, Ok(ApaMode::Report)));
     {
         let load = load.clone();
-        use_effect_with((props.src.clone(), props.report_src.clone(), *attempt), move |(src, report_src, _)| {
+        use_effect_with((props.src.clone(), report_src, *attempt), move |(src, report_src, _)| {
             let (src, report_src) = (src.clone(), report_src.clone());
             let this_load = {
                 let mut latest = latest_load.borrow_mut();
@@ -81,18 +83,18 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                     )));
                     return;
                 };
-                let agreement = match batayan_web::net::get_json::<Agreement>(&src, timeout_ms).await {
-                    Ok(a) => Rc::new(a),
-                    Err(m) => return load.set(Load::Failed(m)),
+                // Both requests at once: on a phone's link each is a round trip.
+                let report = async {
+                    match report_src {
+                        Some(url) => batayan_web::net::get_json_or_none::<Report>(&url, timeout_ms).await,
+                        None => Ok(None),
+                    }
                 };
-                let report = match report_src {
-                    Some(url) => match batayan_web::net::get_json_or_none::<Report>(&url, timeout_ms).await {
-                        Ok(r) => r.map(Rc::new),
-                        Err(m) => return load.set(Load::Failed(m)),
-                    },
-                    None => None,
-                };
-                load.set(Load::Ready(agreement, report));
+                let (agreement, report) = futures::future::join(batayan_web::net::get_json::<Agreement>(&src, timeout_ms), report).await;
+                match (agreement, report) {
+                    (Ok(agreement), Ok(report)) => load.set(Load::Ready(Rc::new(agreement), report.map(Rc::new))),
+                    (Err(m), _) | (_, Err(m)) => load.set(Load::Failed(m)),
+                }
             });
         });
     }

@@ -17,7 +17,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, LiveProgressBar, Pager, Progress, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, SummaryList, bdi, field_id, use_paging};
+use crate::ui::{DraftStatus, ErrorSummary, EDITOR_ROWS_PER_PAGE, LiveProgressBar, Pager, Progress, SubmitBar, Submission, SummaryItem, SummaryList, bdi, field_id, use_paging};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -62,7 +62,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let lang = props.lang;
     let findings: Rc<Vec<Finding>> = use_memo(props.draft.clone(), |d| d.findings());
     let pointers: Rc<RowPointers> = use_memo(props.draft.clone(), |d| RowPointers::new(&d.agreement));
-    let pages: Rc<RowPages> = use_memo(props.draft.clone(), |d| RowPages::new(&d.agreement, ROWS_PER_PAGE));
+    let pages: Rc<RowPages> = use_memo(props.draft.clone(), |d| RowPages::new(&d.agreement, EDITOR_ROWS_PER_PAGE));
     let form = use_node_ref();
     let paging = use_paging(form.clone(), pages.clone());
     let pending_changes: Rc<Section3Changes> = use_memo((props.stored.clone(), props.draft.clone()), |(stored, d)| changes(stored, &d.agreement));

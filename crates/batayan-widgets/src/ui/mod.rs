@@ -9,7 +9,7 @@ mod submission;
 
 pub use error_box::ErrorBox;
 pub use error_summary::{ErrorSummary, SUMMARY_LIMIT, SummaryItem, SummaryList, field_id};
-pub use pager::{Pager, Paging, ROWS_PER_PAGE, use_paging};
+pub use pager::{EDITOR_ROWS_PER_PAGE, Pager, Paging, ROWS_PER_PAGE, use_paging};
 pub use progress_bar::{LiveProgressBar, LiveProgressBarProps, Progress, ProgressBar};
 pub use submission::{DraftStatus, SubmitBar, Submission};
 

@@ -11,9 +11,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Rows per page. A thousand rows of a dozen inputs each take the browser about a second to lay out
-/// on every change; a hundred, a tenth of that, and an office's agreement still fits one page.
+/// Rows per page of a form with up to five fields a row (the report form: a value per quarter and
+/// a link). A thousand such rows cost the browser seconds to create and lay out on every change; a
+/// hundred, a tenth of that, and an office's agreement (a few dozen indicators) still fits one page.
 pub const ROWS_PER_PAGE: usize = 100;
+
+/// Rows per page of the editor, whose rows hold twelve fields (one a list): fifty rows are about the
+/// 600 fields a hundred-row page of the report form holds.
+pub const EDITOR_ROWS_PER_PAGE: usize = 50;
 
 /// The id of the bar above the table: moving from the bar below brings focus (and the view) back here.
 const TOP_ID: &str = "by-pager-top";
