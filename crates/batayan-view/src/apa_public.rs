@@ -10,7 +10,6 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
-use std::task::Poll;
 
 use batayan_core::apa::{Agreement, Mode, RawScore, Report, scorecard};
 use batayan_core::contract::{ApaMode, request_timeout_ms};
@@ -166,49 +165,10 @@ async fn fetch(src: Option<&str>, report_src: Option<&str>, timeout_ms: u32) -> 
             "Give the agreement's address: <batayan-apa-table src=\"…\">.",
         ));
     };
-    // Both at once, as a hand-written page would: the report does not wait for the agreement.
-    let report = async {
-        match report_src {
-            Some(url) => batayan_web::net::get_json_or_none::<Report>(url, timeout_ms).await,
-            None => Ok(None),
-        }
-    };
-    let (agreement, report) = both(batayan_web::net::get_json::<Agreement>(src, timeout_ms), report).await;
-    let agreement = match agreement {
-        Ok(a) => Rc::new(a),
-        Err(m) => return Load::Failed(m),
-    };
-    let report = match report {
-        Ok(r) => r.map(Rc::new),
-        Err(m) => return Load::Failed(m),
-    };
-    Load::Ready(agreement, report)
-}
-
-/// Runs two futures at once and waits for both.
-async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
-    let (mut first, mut second) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if first.is_none()
-            && let Poll::Ready(value) = a.as_mut().poll(cx)
-        {
-            first = Some(value);
-        }
-        if second.is_none()
-            && let Poll::Ready(value) = b.as_mut().poll(cx)
-        {
-            second = Some(value);
-        }
-        match (first.take(), second.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                (first, second) = (x, y);
-                Poll::Pending
-            }
-        }
-    })
-    .await
+    match batayan_web::net::get_json_with::<Agreement, Report>(src, report_src, timeout_ms).await {
+        Ok((agreement, report)) => Load::Ready(Rc::new(agreement), report.map(Rc::new)),
+        Err(m) => Load::Failed(m),
+    }
 }
 
 impl State {

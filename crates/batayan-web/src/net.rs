@@ -3,6 +3,9 @@
 
 use batayan_core::contract::{ErrorBody, FieldError};
 use batayan_core::locale::{Message, to_bangla_digits};
+use std::future::Future;
+use std::task::Poll;
+
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -107,6 +110,50 @@ pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result
 /// first report is submitted.
 pub async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<Option<T>, Message> {
     fetch_json(url, true, timeout_ms).await
+}
+
+/// GETs `url` and, at the same time, `optional_url` if given (a 404 there is `None`, as in
+/// [`get_json_or_none`]): a document and the one that goes with it (an agreement and its last report)
+/// arrive together, as from a hand-written page, the second not waiting for the first.
+pub async fn get_json_with<T: DeserializeOwned, U: DeserializeOwned>(
+    url: &str,
+    optional_url: Option<&str>,
+    timeout_ms: u32,
+) -> Result<(T, Option<U>), Message> {
+    let optional = async {
+        match optional_url {
+            Some(url) => get_json_or_none::<U>(url, timeout_ms).await,
+            None => Ok(None),
+        }
+    };
+    let (first, second) = both(get_json::<T>(url, timeout_ms), optional).await;
+    Ok((first?, second?))
+}
+
+/// Runs two futures at once and waits for both (`futures::join` without the crate).
+async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let (mut a, mut b) = (Box::pin(a), Box::pin(b));
+    let (mut first, mut second) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if first.is_none()
+            && let Poll::Ready(value) = a.as_mut().poll(cx)
+        {
+            first = Some(value);
+        }
+        if second.is_none()
+            && let Poll::Ready(value) = b.as_mut().poll(cx)
+        {
+            second = Some(value);
+        }
+        match (first.take(), second.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (first, second) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeout_ms: u32) -> Result<Option<T>, Message> {

@@ -155,12 +155,18 @@ pub fn format_fixed(value: f64, decimals: usize, lang: Lang) -> String {
         return "—".to_owned();
     }
     let scaled = scaled as i128;
-    let (integer, fraction) = (scaled.unsigned_abs() / scale as u128, scaled.unsigned_abs() % scale as u128);
+    // In `u64` when it fits, as every figure of a table does: 128-bit division and formatting are
+    // emulated in Wasm, and a 1,000-row table formats thousands of figures.
+    let magnitude = scaled.unsigned_abs();
+    let (integer, fraction) = match u64::try_from(magnitude) {
+        Ok(m) => ((m / scale as u64).to_string(), (m % scale as u64).to_string()),
+        Err(_) => ((magnitude / scale as u128).to_string(), (magnitude % scale as u128).to_string()),
+    };
     // `-0.00` reads as a mistake; a rounded zero has no sign.
     let mut out = if scaled < 0 { "-".to_owned() } else { String::new() };
-    out.push_str(&group(&integer.to_string(), lang));
+    out.push_str(&group(&integer, lang));
     if decimals > 0 {
-        let digits = fraction.to_string();
+        let digits = fraction;
         out.push('.');
         out.extend(std::iter::repeat_n('0', decimals - digits.len()));
         out.push_str(&digits);

@@ -84,16 +84,9 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                     return;
                 };
                 // Both requests at once: on a phone's link each is a round trip.
-                let report = async {
-                    match report_src {
-                        Some(url) => batayan_web::net::get_json_or_none::<Report>(&url, timeout_ms).await,
-                        None => Ok(None),
-                    }
-                };
-                let (agreement, report) = futures::future::join(batayan_web::net::get_json::<Agreement>(&src, timeout_ms), report).await;
-                match (agreement, report) {
-                    (Ok(agreement), Ok(report)) => load.set(Load::Ready(Rc::new(agreement), report.map(Rc::new))),
-                    (Err(m), _) | (_, Err(m)) => load.set(Load::Failed(m)),
+                match batayan_web::net::get_json_with::<Agreement, Report>(&src, report_src.as_deref(), timeout_ms).await {
+                    Ok((agreement, report)) => load.set(Load::Ready(Rc::new(agreement), report.map(Rc::new))),
+                    Err(m) => load.set(Load::Failed(m)),
                 }
             });
         });
