@@ -1,7 +1,8 @@
 // The vanilla-JS reference for `cargo xtask bench`: the APA table a portal developer could write by
 // hand — fetch the agreement and the report, score them, build the table with createElement. No
-// framework, no tricks; the same data, the same columns and the same scoring rule (interpolated) as
-// <batayan-apa-table>, so that the bench compares like with like.
+// framework, no tricks; the same data (down to the evidence note and the provisional `*`), the same
+// columns and the same scoring rule (interpolated) as <batayan-apa-table>, so that the bench compares
+// like with like.
 //
 //   apa.html?src=/bench/apa-1000.json&report=/bench/report-1000.json[&mode=report]
 //
@@ -114,9 +115,13 @@ async function main() {
           row.appendChild(el('th', null, `[${bnDigits(indicator.serial)}]`));
           const name = row.insertCell();
           name.textContent = indicator.name;
+          // What the widget shows in the same cell: the evidence that proves the target (annex 2).
+          if (indicator.evidence) name.appendChild(el('span', 'ref-evidence', `প্রমাণক: ${indicator.evidence}`));
           row.insertCell().textContent = indicator.unit;
           row.insertCell().textContent = show(indicator.weight);
-          for (const v of [...indicator.prior_actuals, ...indicator.levels, ...indicator.projections]) row.insertCell().textContent = show(v);
+          // A provisional prior actual is marked `*`, as in the document and the widget.
+          indicator.prior_actuals.forEach((v, i) => { row.insertCell().textContent = show(v) + (indicator.prior_provisional?.[i] ? '*' : ''); });
+          for (const v of [...indicator.levels, ...indicator.projections]) row.insertCell().textContent = show(v);
           const achievedCell = row.insertCell();
           const rawCell = row.insertCell();
           const weightedCell = row.insertCell();
