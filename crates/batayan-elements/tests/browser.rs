@@ -157,6 +157,15 @@ mod apa {
         format!("data:application/json,{}", String::from(js_sys::encode_uri_component(&agreement.to_string())))
     }
 
+    /// Removes what a test's widget kept in localStorage (its draft and idempotency key), by its address.
+    fn forget_drafts(address: &str) {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains(address)).collect();
+        for key in keys {
+            storage.remove_item(&key).expect("cleans up");
+        }
+    }
+
     fn rows_shown(el: &HtmlElement) -> u32 {
         el.shadow_root().expect("shadow").query_selector_all("tr.by-apa__row").expect("query").length()
     }
@@ -193,11 +202,7 @@ mod apa {
         assert_eq!(shadow.active_element().map(|a| a.id()).as_deref(), Some("by-pager-top"));
         mounted.destroy();
         yew::scheduler::flush().await;
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains("/test-long-agreement")).collect();
-        for key in keys {
-            storage.remove_item(&key).expect("cleans up");
-        }
+        forget_drafts("/test-long-agreement");
         el.remove();
     }
 
@@ -216,11 +221,7 @@ mod apa {
         assert!(more.starts_with("62 more problems are not in this list"), "{more}");
         mounted.destroy();
         yew::scheduler::flush().await;
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains("/test-many-problems")).collect();
-        for key in keys {
-            storage.remove_item(&key).expect("cleans up");
-        }
+        forget_drafts("/test-many-problems");
         el.remove();
     }
 
