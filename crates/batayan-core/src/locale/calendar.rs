@@ -1,9 +1,12 @@
-//! The revised Bangla calendar (Bangabda) in official use since 1426 / 2019.
+//! The Bangla calendar (Bangabda) of Bangladesh, in both of its official forms.
 //!
-//! 1 বৈশাখ is always 14 April. বৈশাখ to আশ্বিন have 31 days; কার্তিক, অগ্রহায়ণ, পৌষ, মাঘ and চৈত্র 30;
-//! ফাল্গুন 29, or 30 when the February inside it has 29 days. The year is the Gregorian year − 593 from
-//! 14 April, − 594 before it. The rule is applied to earlier dates too (proleptically): documents
-//! printed under the 1987 rule may differ from it by a day before 1426.
+//! 1 বৈশাখ is always 14 April; the year is the Gregorian year − 593 from 14 April, − 594 before it.
+//! - From 1 বৈশাখ 1426 (14 April 2019), the 2019 revision: বৈশাখ to আশ্বিন have 31 days; কার্তিক,
+//!   অগ্রহায়ণ, পৌষ, মাঘ and চৈত্র 30; ফাল্গুন 29, or 30 when the February inside it has 29 days.
+//! - Before 1426, the 1987 revision (Bangla Academy), which documents written before 2019 use: বৈশাখ to
+//!   ভাদ্র have 31 days, the rest 30, and ফাল্গুন 31 when the February inside it has 29 days. So
+//!   ৩১ ফাল্গুন ১৪১৮ is 14 March 2012, and ১ ফাল্গুন ১৪২৪ was 13 February 2018 (1 Falgun is 14 February
+//!   under the 2019 rule). Both forms begin each year on 14 April, so the change of rule is seamless.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -91,17 +94,14 @@ impl BanglaMonth {
         }
     }
 
-    /// Days in this month of the Bangla year whose ফাল্গুন contains a 29 February when `leap`.
-    fn days(self, leap: bool) -> u32 {
+    /// Days in this month of Bangla `year` (by the rule of that year).
+    fn days(self, year: i32) -> u32 {
+        let leap = has_long_falgun(year);
+        let long_months = if year >= FIRST_YEAR_OF_2019_RULE { 6 } else { 5 };
         match self {
-            BanglaMonth::Boishakh
-            | BanglaMonth::Joishtho
-            | BanglaMonth::Asharh
-            | BanglaMonth::Srabon
-            | BanglaMonth::Bhadro
-            | BanglaMonth::Ashwin => 31,
-            BanglaMonth::Falgun if leap => 30,
-            BanglaMonth::Falgun => 29,
+            BanglaMonth::Falgun if year >= FIRST_YEAR_OF_2019_RULE => 29 + u32::from(leap),
+            BanglaMonth::Falgun => 30 + u32::from(leap),
+            month if (month as usize) < long_months => 31,
             _ => 30,
         }
     }
@@ -115,6 +115,9 @@ pub struct BanglaDate {
     pub day: u32,
 }
 
+/// 1426 (from 14 April 2019): the first year of the 2019 revision; the years before follow the 1987 one.
+const FIRST_YEAR_OF_2019_RULE: i32 = 1426;
+
 /// The Gregorian year whose 14 April begins Bangla `year`.
 fn gregorian_start_year(year: i32) -> i32 {
     year + 593
@@ -124,7 +127,7 @@ fn year_start(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(gregorian_start_year(year), 4, 14)
 }
 
-/// Whether ফাল্গুন of Bangla `year` has 30 days: its February falls in the next Gregorian year.
+/// Whether ফাল্গুন of Bangla `year` has its leap day: its February (in the next Gregorian year) has 29 days.
 fn has_long_falgun(year: i32) -> bool {
     let february_year = gregorian_start_year(year) + 1;
     NaiveDate::from_ymd_opt(february_year, 2, 29).is_some()
@@ -133,7 +136,7 @@ fn has_long_falgun(year: i32) -> bool {
 impl BanglaDate {
     /// Checks that the day exists in that month of that year.
     pub fn new(year: i32, month: BanglaMonth, day: u32) -> Result<BanglaDate, Message> {
-        let days = month.days(has_long_falgun(year));
+        let days = month.days(year);
         if day == 0 || day > days {
             let year_text = year.to_string();
             return Err(Message::new(
@@ -158,9 +161,8 @@ impl BanglaDate {
         };
         let start = year_start(year).unwrap_or(date);
         let mut remaining = u32::try_from((date - start).num_days()).unwrap_or(0);
-        let leap = has_long_falgun(year);
         for month in BanglaMonth::ALL {
-            let days = month.days(leap);
+            let days = month.days(year);
             if remaining < days {
                 return BanglaDate { year, month, day: remaining + 1 };
             }
@@ -172,9 +174,7 @@ impl BanglaDate {
 
     /// The Gregorian day; `None` only for years beyond chrono's range (±262,000).
     pub fn to_gregorian(self) -> Option<NaiveDate> {
-        let leap = has_long_falgun(self.year);
-        let before: u32 =
-            BanglaMonth::ALL.iter().take_while(|&&m| m != self.month).map(|m| m.days(leap)).sum();
+        let before: u32 = BanglaMonth::ALL.iter().take_while(|&&m| m != self.month).map(|m| m.days(self.year)).sum();
         year_start(self.year)?.checked_add_days(chrono::Days::new(u64::from(before + self.day - 1)))
     }
 
@@ -224,8 +224,25 @@ mod tests {
     }
 
     #[test]
+    fn dates_before_1426_follow_the_1987_rule() {
+        // বৈশাখ–ভাদ্র 31 days, the rest 30, ফাল্গুন 31 in a leap year.
+        check(date(2012, 3, 14), "৩১ ফাল্গুন ১৪১৮");
+        check(date(2012, 3, 15), "১ চৈত্র ১৪১৮");
+        check(date(2018, 2, 13), "১ ফাল্গুন ১৪২৪");
+        check(date(2018, 3, 14), "৩০ ফাল্গুন ১৪২৪");
+        check(date(2017, 9, 15), "৩১ ভাদ্র ১৪২৪");
+        check(date(2017, 10, 15), "৩০ আশ্বিন ১৪২৪");
+        // The last day of the old rule and the first of the new: 30 চৈত্র 1425, 1 বৈশাখ 1426.
+        check(date(2019, 4, 13), "৩০ চৈত্র ১৪২৫");
+        assert!(BanglaDate::new(1424, BanglaMonth::Ashwin, 31).is_err(), "আশ্বিন had 30 days before 1426");
+        assert!(BanglaDate::new(1426, BanglaMonth::Ashwin, 31).is_ok());
+        assert!(BanglaDate::new(1418, BanglaMonth::Falgun, 31).is_ok(), "ফাল্গুন 1418 holds 29 February 2012");
+        assert!(BanglaDate::new(1417, BanglaMonth::Falgun, 31).is_err());
+    }
+
+    #[test]
     fn every_day_of_a_decade_round_trips_and_is_consecutive() {
-        let mut day = date(2018, 1, 1);
+        let mut day = date(2008, 1, 1);
         let mut previous = BanglaDate::from_gregorian(day);
         while day < date(2030, 1, 1) {
             day = day.succ_opt().expect("in range");
