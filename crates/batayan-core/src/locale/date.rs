@@ -1,8 +1,11 @@
 //! Dates in the forms the documents use: `১৯/০৯/২০২২`, `১২.১২.২৩`, `১২-১২-২০২১`, `২৭ ডিসেম্বর ২০২৩`,
 //! `জুলাই ১, ২০২৪`, `১২ পৌষ ১৪৩০`, ISO `2023-12-27`, with an optional `খ্রি.` / `বঙ্গাব্দ` and weekday.
 //!
-//! Numeric dates are day first, as everywhere in Bangladesh. An impossible date (৩১/০২/২০২৩) or an
-//! ambiguous one (mixed separators, a Bangla year with a Gregorian month) is an error, never a guess.
+//! Numeric dates are day first, as everywhere in Bangladesh. A four-digit year from 1300 to 1599 is a
+//! Bangla year, and its month number a Bangla month (`১৫-০৪-১৪২০` is 15 শ্রাবণ 1420, `১৪২৫/১২/৩০` is
+//! 30 চৈত্র 1425): no Gregorian document of ours is dated in those centuries. An impossible date
+//! (৩১/০২/২০২৩) or an ambiguous one (mixed separators, a Bangla year with a Gregorian month name) is an
+//! error, never a guess.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -193,7 +196,28 @@ fn parse_numeric(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
     if day.len() > 2 || month.len() > 2 {
         return Err(DateError::Unrecognised { input: shown.to_owned() });
     }
+    if year.len() == 4 && BANGLA_YEARS.contains(&y) {
+        return bangla_numeric(shown, y as i32, m, d);
+    }
     gregorian(shown, full_year as i32, m, d)
+}
+
+/// Years read as Bangla years (বঙ্গাব্দ 1300 is 1893 AD, 1599 is 2192).
+const BANGLA_YEARS: std::ops::Range<u32> = 1300..1600;
+
+/// A numeric date with a Bangla year: its month number counts from বৈশাখ.
+fn bangla_numeric(shown: &str, year: i32, month: u32, day: u32) -> Result<ParsedDate, DateError> {
+    let impossible = |reason: Message| DateError::Impossible { input: shown.to_owned(), reason };
+    let Some(bangla_month) = BanglaMonth::from_number(month) else {
+        let m = month.to_string();
+        return Err(impossible(Message::new(
+            format!("{} নম্বর মাস নেই; বঙ্গাব্দের মাস ১ (বৈশাখ) থেকে ১২ (চৈত্র)।", digits_for(Lang::Bn, &m)),
+            format!("there is no month {m}; the months of a Bangla year run 1 (Boishakh) to 12 (Choitro)."),
+        )));
+    };
+    let bangla = BanglaDate::new(year, bangla_month, day).map_err(impossible)?;
+    let date = bangla.to_gregorian().ok_or_else(|| DateError::Unrecognised { input: shown.to_owned() })?;
+    Ok(ParsedDate { date, written_in: Calendar::Bangla })
 }
 
 /// Builds a Gregorian date, saying exactly which part does not exist.
@@ -292,7 +316,7 @@ fn parse_words(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
     }
     let parsed = match month {
         MonthName::Gregorian(m) => {
-            if (1300..1600).contains(&y) {
+            if u32::try_from(y).is_ok_and(|y| BANGLA_YEARS.contains(&y)) {
                 let bn = format!(
                     "{} বঙ্গাব্দের বছর মনে হয়, কিন্তু মাসটি খ্রিস্টীয়। বঙ্গাব্দে বাংলা মাস লিখুন।",
                     digits_for(Lang::Bn, year)
@@ -387,6 +411,22 @@ mod tests {
         check("১ বৈশাখ ১৪৩১", ymd(2024, 4, 14), Bangla);
         check("12 Poush 1430", ymd(2023, 12, 27), Bangla);
         check("বুধবার, ২৭ ডিসেম্বর ২০২৩", ymd(2023, 12, 27), Gregorian);
+    }
+
+    #[test]
+    fn numeric_dates_with_a_bangla_year_are_bangla_dates() {
+        use Calendar::*;
+        // Month numbers count from বৈশাখ; before 1426 by the 1987 rule.
+        check("১৫-০৪-১৪২০", ymd(2013, 7, 30), Bangla);
+        check("১৪২৫/১২/৩০", ymd(2019, 4, 13), Bangla);
+        check("১/১/১৪৩১", ymd(2024, 4, 14), Bangla);
+        check("১২.০৯.১৪৩০ বঙ্গাব্দ", ymd(2023, 12, 27), Bangla);
+        check_err("৩১/০৭/১৪৩০", "Kartik 1430 has no day 31");
+        check_err("০১/১৩/১৪৩০", "the months of a Bangla year run 1 (Boishakh) to 12 (Choitro)");
+        // Never the Gregorian year 1420, and two-digit years stay Gregorian.
+        assert_ne!(parse_date("১৫-০৪-১৪২০").map(|d| d.date.year()), Ok(1420));
+        check("১৫/০৪/২০", ymd(2020, 4, 15), Gregorian);
+        check("১৫/০৪/১৯৯৯", ymd(1999, 4, 15), Gregorian);
     }
 
     #[test]
