@@ -96,18 +96,20 @@ impl MobileError {
 }
 
 impl MobileNumber {
-    /// Accepts `01XXXXXXXXX`, `+8801…`, `8801…`, `008801…`, with Bangla or ASCII digits, and spaces,
-    /// dashes, dots or brackets anywhere.
+    /// Accepts `01XXXXXXXXX`, `+8801…`, `8801…`, `008801…`, a bracketed country code (`(+88) 01…`,
+    /// `(+880) 1…`), with Bangla or ASCII digits, and spaces, dashes, dots or brackets anywhere.
     pub fn parse(input: &str) -> Result<MobileNumber, MobileError> {
         let shown = input.trim();
         if shown.is_empty() {
             return Err(MobileError::Empty);
         }
         let mut digits: Vec<u8> = Vec::with_capacity(16);
-        for (i, c) in shown.chars().enumerate() {
+        let mut plus_seen = false;
+        for c in shown.chars() {
             match c {
                 '0'..='9' => digits.push(c as u8 - b'0'),
-                '+' if i == 0 => {}
+                // One `+`, before any digit: `+880…`, `(+88) 01…`.
+                '+' if digits.is_empty() && !plus_seen => plus_seen = true,
                 ' ' | '-' | '–' | '.' | '(' | ')' | '\u{a0}' => {}
                 _ => match bangla_digit_value(c) {
                     Some(d) => digits.push(d),
@@ -198,6 +200,10 @@ mod tests {
         check("+৮৮০ ১৭০৯ ৮৪২৯২১", "+8801709842921");
         check("(017) 0984 2921", "+8801709842921");
         check("01311-234567", "+8801311234567");
+        check("(+88) 01812345678", "+8801812345678");
+        check("(+880) 1812-345678", "+8801812345678");
+        check("(+৮৮) ০১৮১২৩৪৫৬৭৮", "+8801812345678");
+        check("(88) 01812345678", "+8801812345678");
     }
 
     #[test]
@@ -214,6 +220,7 @@ mod tests {
         assert_eq!(err("02155748290"), NotMobile { input: "02155748290".into() });
         assert_eq!(err("0170984292a"), NotADigit { input: "0170984292a".into(), found: 'a' });
         assert_eq!(err("01709+842921"), NotADigit { input: "01709+842921".into(), found: '+' });
+        assert_eq!(err("++8801709842921"), NotADigit { input: "++8801709842921".into(), found: '+' });
         let m = err("০১২০৯৮৪২৯২১").message();
         assert!(m.bn.contains("০১২ দিয়ে"), "{}", m.bn);
         assert!(m.en.contains("prefix 012"), "{}", m.en);
