@@ -51,19 +51,25 @@ impl NumberError {
 }
 
 /// Reads a number typed with Bangla or ASCII digits, optional grouping commas, an optional decimal
-/// point and sign, and an optional money suffix `/-` (`৯০,০০,০০০/-`). Anything else is an error
-/// that names the offending character: `"১২a"` is an error, never 12.
+/// point and sign, an optional taka sign before it (`৳ ৫০০`, `-৳৫০০`) and an optional money suffix
+/// `/-` (`৯০,০০,০০০/-`). Anything else is an error that names the offending character: `"১২a"` is an
+/// error, never 12.
 pub fn parse_number(input: &str) -> Result<f64, NumberError> {
     let trimmed = input.trim_matches(|c: char| c.is_whitespace());
     let body = trimmed.strip_suffix("/-").unwrap_or(trimmed).trim_end();
     if body.is_empty() {
         return Err(NumberError::Empty);
     }
+    let taka = |text: &'_ str| -> String { text.strip_prefix('৳').unwrap_or(text).trim_start().to_owned() };
+    let body = taka(body);
     let (negative, unsigned) = match body.chars().next() {
-        Some('-' | '−') => (true, body[body.chars().next().map_or(0, char::len_utf8)..].trim_start()),
-        Some('+') => (false, body[1..].trim_start()),
-        _ => (false, body),
+        Some('-' | '−') => (true, taka(body[body.chars().next().map_or(0, char::len_utf8)..].trim_start())),
+        Some('+') => (false, taka(body[1..].trim_start())),
+        _ => (false, body.clone()),
     };
+    if unsigned.is_empty() {
+        return Err(NumberError::Empty);
+    }
 
     let mut ascii = String::with_capacity(unsigned.len());
     for c in unsigned.chars() {
@@ -248,6 +254,10 @@ mod tests {
         check("9,000,000", 9_000_000.0);
         check("১২,৩৪,৫৬,৭৮৯", 123_456_789.0);
         check("1,234.50", 1234.5);
+        check("৳৫০০", 500.0);
+        check("৳ ১,৮০,০০০/-", 180_000.0);
+        check("-৳৫০০", -500.0);
+        check("৳-৫০০", -500.0);
     }
 
     #[test]
@@ -258,6 +268,9 @@ mod tests {
         check_err("   ", NumberError::Empty);
         check_err("/-", NumberError::Empty);
         check_err("-", NumberError::Empty);
+        check_err("৳", NumberError::Empty);
+        check_err("৳৳৫", NumberError::NotADigit { input: "৳৳৫".into(), found: '৳' });
+        check_err("৫০০৳", NumberError::NotADigit { input: "৫০০৳".into(), found: '৳' });
         check_err("১২%", NumberError::NotADigit { input: "১২%".into(), found: '%' });
         check_err("1 000", NumberError::NotADigit { input: "1 000".into(), found: ' ' });
         check_err("1,2,3", NumberError::MisplacedComma { input: "1,2,3".into() });
