@@ -76,21 +76,57 @@ impl BanglaMonth {
         }
     }
 
-    /// Other spellings met in documents and typed by users, beside [`BanglaMonth::name`].
+    /// Other Bangla spellings met in documents and typed by users, beside [`BanglaMonth::name`]. English
+    /// spellings are matched by [`BanglaMonth::from_romanised`].
     pub(crate) fn aliases(self) -> &'static [&'static str] {
         match self {
-            BanglaMonth::Boishakh => &["baishakh", "boisakh", "vaishakh"],
-            BanglaMonth::Joishtho => &["জৈষ্ঠ", "jyoishtho", "jaishtha", "jyaistha"],
-            BanglaMonth::Asharh => &["আষাড়", "ashar", "asar", "asadh"],
-            BanglaMonth::Srabon => &["শ্রাবন", "shrabon", "srabana", "shraban"],
-            BanglaMonth::Bhadro => &["bhadra"],
-            BanglaMonth::Ashwin => &["আশ্বীন", "ashshin", "aswin"],
-            BanglaMonth::Kartik => &["কার্ত্তিক", "kartick"],
-            BanglaMonth::Ogrohayon => &["অগ্রহায়ন", "agrahayan", "ogrohayan", "agrahayon"],
-            BanglaMonth::Poush => &["পোষ", "poush", "pous", "paush"],
-            BanglaMonth::Magh => &[],
-            BanglaMonth::Falgun => &["ফালগুন", "phalgun", "falgoon"],
-            BanglaMonth::Choitro => &["চৈত্", "chaitra", "choitra", "chaitro"],
+            BanglaMonth::Joishtho => &["জৈষ্ঠ"],
+            BanglaMonth::Asharh => &["আষাড়"],
+            BanglaMonth::Srabon => &["শ্রাবন"],
+            BanglaMonth::Ashwin => &["আশ্বীন"],
+            BanglaMonth::Kartik => &["কার্ত্তিক"],
+            BanglaMonth::Ogrohayon => &["অগ্রহায়ন"],
+            BanglaMonth::Poush => &["পোষ"],
+            BanglaMonth::Falgun => &["ফালগুন"],
+            BanglaMonth::Choitro => &["চৈত্"],
+            _ => &[],
+        }
+    }
+
+    /// The month an English spelling names, however it was romanised: calendars and libraries write
+    /// Boishakh or Baishakh or Vaishakh, Joishtho or Jyoishtho or Jaishtha or Jestha, Asharh or Ashad,
+    /// Srabon or Shraban or Shrawan, Ashwin or Ashbin or Ashshin, Ogrohayon or Agrahayan, Choitro or
+    /// Chaitra. Spellings are compared by their consonants (sh/s, dh/d, bh/b/v, ph/f, w/b, ck/k and
+    /// every vowel alike, a final vowel or not) and by their first letter, vowels counted as one.
+    pub fn from_romanised(word: &str) -> Option<BanglaMonth> {
+        if word.len() < 3 || !word.is_ascii() {
+            return None;
+        }
+        let (first, skeleton) = romanised_skeleton(word);
+        BanglaMonth::ALL.into_iter().find(|month| {
+            month.romanised_skeletons().iter().any(|canonical| {
+                let (canonical_first, canonical) = romanised_skeleton(canonical);
+                canonical_first == first && canonical == skeleton
+            })
+        })
+    }
+
+    /// One spelling for each way a month's name is romanised (আষাঢ়'s ঢ় as r or as d, আশ্বিন's ব
+    /// written or not).
+    fn romanised_skeletons(self) -> &'static [&'static str] {
+        match self {
+            BanglaMonth::Boishakh => &["boishakh"],
+            BanglaMonth::Joishtho => &["joishtho"],
+            BanglaMonth::Asharh => &["ashar", "ashad"],
+            BanglaMonth::Srabon => &["srabon"],
+            BanglaMonth::Bhadro => &["bhadro"],
+            BanglaMonth::Ashwin => &["ashwin", "ashin"],
+            BanglaMonth::Kartik => &["kartik"],
+            BanglaMonth::Ogrohayon => &["ogrohayon"],
+            BanglaMonth::Poush => &["poush"],
+            BanglaMonth::Magh => &["magh"],
+            BanglaMonth::Falgun => &["falgun"],
+            BanglaMonth::Choitro => &["choitro"],
         }
     }
 
@@ -105,6 +141,28 @@ impl BanglaMonth {
             _ => 30,
         }
     }
+}
+
+/// A romanised word's first letter (any vowel as `a`) and its consonants, folded as
+/// [`BanglaMonth::from_romanised`] says: `Jyoishtho`, `Jaishtha`, `Jestha` → (`j`, `jst`).
+fn romanised_skeleton(word: &str) -> (char, String) {
+    let mut folded = word.to_ascii_lowercase();
+    for (from, to) in [("ph", "f"), ("ck", "k"), ("rh", "d"), ("v", "b"), ("w", "b")] {
+        folded = folded.replace(from, to);
+    }
+    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let first = folded.chars().next().map_or(' ', |c| if is_vowel(c) { 'a' } else { c });
+    let mut skeleton = String::new();
+    let mut letters = folded.chars().peekable();
+    while let Some(c) = letters.next() {
+        // `c` alone (Kartic) is k; `ch` (Choitro) stays c.
+        let c = if c == 'c' && letters.peek() != Some(&'h') { 'k' } else { c };
+        if c == 'h' || is_vowel(c) || skeleton.ends_with(c) {
+            continue;
+        }
+        skeleton.push(c);
+    }
+    (first, skeleton)
 }
 
 /// A day of the Bangla calendar, e.g. ১২ পৌষ ১৪৩০ (27 December 2023).
@@ -260,6 +318,35 @@ mod tests {
         assert_eq!(err.en, "Kartik 1430 has no day 31 (it has 30 days).");
         assert!(BanglaDate::new(1430, BanglaMonth::Boishakh, 0).is_err());
         assert!(BanglaDate::new(1430, BanglaMonth::Boishakh, 31).is_ok());
+    }
+
+    #[test]
+    fn every_romanisation_of_the_public_calendar_libraries_names_its_month() {
+        use BanglaMonth::*;
+        // As printed by public Bangla calendar libraries and converters, and as the documents write them.
+        let spellings: [(BanglaMonth, &[&str]); 12] = [
+            (Boishakh, &["Boishakh", "BOISHAKH", "Baishakh", "Boisakh", "Vaishakh", "Boishak", "Baisakh"]),
+            (Joishtho, &["Joishtho", "Jyoishtho", "JYOISHTHO", "Jaishtha", "Jyaistha", "Jestha", "Jyeshtha", "Joishto"]),
+            (Asharh, &["Asharh", "ASHARH", "Ashar", "Asar", "Asadh", "Ashad", "Ashadh", "Asharha"]),
+            (Srabon, &["Srabon", "SHRABON", "Shraban", "Srabana", "Shrawan", "Sraban", "Shrabon"]),
+            (Bhadro, &["Bhadro", "BHADRO", "Bhadra", "Vadro"]),
+            (Ashwin, &["Ashwin", "Ashshin", "ASHBIN", "Aswin", "Ashin", "Ashvin", "Ashwina"]),
+            (Kartik, &["Kartik", "Kartick", "Kartic", "Kartika", "Kartick"]),
+            (Ogrohayon, &["Ogrohayon", "OGROHAYON", "Agrahayan", "Ogrohayan", "Agrahayon", "Ogrohaeon", "Agrahayana"]),
+            (Poush, &["Poush", "Pous", "Paush", "Pousha", "Pausha", "Push"]),
+            (Magh, &["Magh", "Magha", "MAGH"]),
+            (Falgun, &["Falgun", "Phalgun", "Falgoon", "Phalguna", "FALGUN"]),
+            (Choitro, &["Choitro", "Chaitra", "Choitra", "Chaitro", "CHOITRO", "Chaitr"]),
+        ];
+        for (month, names) in spellings {
+            for name in names {
+                assert_eq!(BanglaMonth::from_romanised(name), Some(month), "{name}");
+            }
+        }
+        // Not every word with the right consonants: the first letter counts, and short words are no month.
+        for word in ["sun", "son", "mg", "Kitkat", "March", "Asia", "Kolkata"] {
+            assert_eq!(BanglaMonth::from_romanised(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -276,7 +276,8 @@ fn month_by_name(word: &str) -> Option<MonthName> {
     }
     BanglaMonth::ALL
         .into_iter()
-        .find(|m| same(m.name(Lang::Bn)) || same(m.name(Lang::En)) || m.aliases().iter().any(|a| same(a)))
+        .find(|m| same(m.name(Lang::Bn)) || m.aliases().iter().any(|a| same(a)))
+        .or_else(|| BanglaMonth::from_romanised(&word))
         .map(MonthName::Bangla)
 }
 
@@ -410,6 +411,9 @@ mod tests {
         check("27 dec 2023", ymd(2023, 12, 27), Gregorian);
         check("১ বৈশাখ ১৪৩১", ymd(2024, 4, 14), Bangla);
         check("12 Poush 1430", ymd(2023, 12, 27), Bangla);
+        check("15 Shraban 1420", ymd(2013, 7, 30), Bangla);
+        check("30 Chaitra 1425", ymd(2019, 4, 13), Bangla);
+        check_err("31 Chaitra 1425", "Choitro 1425 has no day 31");
         check("বুধবার, ২৭ ডিসেম্বর ২০২৩", ymd(2023, 12, 27), Gregorian);
     }
 
