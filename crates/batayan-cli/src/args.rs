@@ -18,6 +18,8 @@ pub(crate) struct Args {
     pub office: Option<String>,
     /// `--stepped`: score by the highest level reached instead of interpolating.
     pub stepped: bool,
+    /// `--digits-only`: a number's digits in both scripts, as typed (no value, no grouping).
+    pub digits_only: bool,
     pub json: bool,
     pub lang: Lang,
     pub help: bool,
@@ -35,6 +37,7 @@ impl Args {
             match arg.as_str() {
                 "--json" => args.json = true,
                 "--stepped" => args.stepped = true,
+                "--digits-only" => args.digits_only = true,
                 "--fiscal-year" => args.fiscal_year = Some(raw.next().ok_or("--fiscal-year needs a value, e.g. 2024-25")?),
                 "--office" => args.office = Some(raw.next().ok_or("--office needs a value, e.g. ict-sylhet")?),
                 "-h" | "--help" => args.help = true,

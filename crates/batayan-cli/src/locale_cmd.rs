@@ -1,8 +1,8 @@
 //! `batayan locale …`: dates, numbers and mobile numbers through `batayan_core::locale`.
 
 use batayan_core::locale::{
-    BanglaDate, Calendar, FiscalYear, Lang, MobileNumber, format_gregorian, format_number,
-    parse_date, parse_number, weekday_name,
+    BanglaDate, Calendar, FiscalYear, Lang, Message, MobileNumber, format_gregorian, format_number,
+    parse_date, parse_number, to_ascii_digits, to_bangla_digits, weekday_name,
 };
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -71,6 +71,9 @@ pub(crate) fn date(args: &Args) -> Outcome {
 }
 
 pub(crate) fn number(args: &Args) -> Outcome {
+    if args.digits_only {
+        return digits(args);
+    }
     let value = match parse_number(&args.value) {
         Ok(v) => v,
         Err(e) => return Outcome::Failed(e.message()),
@@ -86,6 +89,27 @@ pub(crate) fn number(args: &Args) -> Outcome {
         label(args.lang, "বাংলা", "Bangla"),
         label(args.lang, "ইংরেজি", "English"),
     ))
+}
+
+/// Digits converted, nothing else changed: what a memo or ID number needs, where `০০৫` must stay three
+/// digits and no comma may appear. Separators such numbers use stay as written; anything else is refused.
+fn digits(args: &Args) -> Outcome {
+    let is_digit = |c: char| c.is_ascii_digit() || ('০'..='৯').contains(&c);
+    let text = args.value.trim();
+    if !text.chars().any(is_digit) {
+        return Outcome::Failed(Message::new("অঙ্ক লিখুন।", "Enter digits."));
+    }
+    if let Some(c) = text.chars().find(|&c| !(is_digit(c) || ".,-/:() ".contains(c))) {
+        return Outcome::Failed(Message::new(
+            format!("“{text}”: “{c}” অঙ্ক বা নম্বরের বিভাজক (. , - / : ) নয়।"),
+            format!("“{text}”: “{c}” is neither a digit nor a separator of numbers (. , - / : )."),
+        ));
+    }
+    let (bn, en) = (to_bangla_digits(text), to_ascii_digits(text));
+    if args.json {
+        return Outcome::Printed(json!({ "bn": bn, "en": en }).to_string());
+    }
+    Outcome::Printed(format!("{}: {bn}\n{}: {en}", label(args.lang, "বাংলা", "Bangla"), label(args.lang, "ইংরেজি", "English")))
 }
 
 pub(crate) fn mobile(args: &Args) -> Outcome {

@@ -22,6 +22,9 @@ USAGE:
                                      calendar in Bangla, fiscal year and quarter
     batayan locale number <number>   a number with Bangla or ASCII digits → value, lakh/crore and
                                      western grouping
+    batayan locale number --digits-only <digits>
+                                     the digits in both scripts as written: leading zeros kept,
+                                     no grouping (memo and ID numbers: ০৫.৪১.০০০০.০০৫.১১)
     batayan locale mobile <number>   a Bangladeshi mobile number → +8801XXXXXXXXX
     batayan apa import <table.tsv> --fiscal-year 2024-25 [--office ict-sylhet]
                                      a pasted section 3 table → the agreement as JSON; what could

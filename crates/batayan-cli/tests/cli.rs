@@ -68,6 +68,21 @@ fn number_both_groupings() {
 }
 
 #[test]
+fn number_digits_only_keeps_every_digit_as_written() {
+    let out = batayan(&["locale", "number", "--digits-only", "০৫.৪১.০০০০.০০৫.১১", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["en"], "05.41.0000.005.11");
+    assert_eq!(json["bn"], "০৫.৪১.০০০০.০০৫.১১");
+    // Nineteen digits, the example: no digit changes, none is grouped.
+    let out = batayan(&["locale", "number", "--digits-only", "৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১", "--lang", "en"]);
+    assert_eq!(stdout(&out), "Bangla: ৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১\nEnglish: 9876543210987654321\n");
+    let out = batayan(&["locale", "number", "--digits-only", "০০১২a"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("“a” অঙ্ক বা নম্বরের বিভাজক"), "{}", stderr(&out));
+}
+
+#[test]
 fn mobile_normalises_and_rejects() {
     let out = batayan(&["locale", "mobile", "০১৭০৯-৮৪২৯২১"]);
     assert!(out.status.success());
