@@ -1,8 +1,8 @@
 //! `batayan locale …`: dates, numbers and mobile numbers through `batayan_core::locale`.
 
 use batayan_core::locale::{
-    BanglaDate, Calendar, FiscalYear, Lang, Message, MobileNumber, format_gregorian, format_number,
-    parse_date, parse_number, to_ascii_digits, to_bangla_digits, weekday_name,
+    BanglaDate, Calendar, Decimal, FiscalYear, Lang, Message, MobileNumber, format_gregorian,
+    parse_date, to_ascii_digits, to_bangla_digits, weekday_name,
 };
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -74,18 +74,19 @@ pub(crate) fn number(args: &Args) -> Outcome {
     if args.digits_only {
         return digits(args);
     }
-    let value = match parse_number(&args.value) {
+    // Exact: every digit comes back as written, however many (a figure of money must).
+    let value = match Decimal::parse(&args.value) {
         Ok(v) => v,
         Err(e) => return Outcome::Failed(e.message()),
     };
-    let (bn, en) = (format_number(value, Lang::Bn), format_number(value, Lang::En));
+    let (bn, en) = (value.format(Lang::Bn), value.format(Lang::En));
     if args.json {
-        return Outcome::Printed(json!({ "value": value, "bn": bn, "en": en }).to_string());
+        return Outcome::Printed(json!({ "value": value.to_f64(), "exact": value.plain(), "bn": bn, "en": en }).to_string());
     }
     Outcome::Printed(format!(
         "{}: {}\n{}: {bn}\n{}: {en}",
         label(args.lang, "মান", "Value"),
-        format_number(value, Lang::En).replace(',', ""),
+        value.plain(),
         label(args.lang, "বাংলা", "Bangla"),
         label(args.lang, "ইংরেজি", "English"),
     ))

@@ -20,8 +20,8 @@ batayan — Batayan's rules on the command line
 USAGE:
     batayan locale date <date>       a date in any supported form → ISO, Gregorian and Bangla
                                      calendar in Bangla, fiscal year and quarter
-    batayan locale number <number>   a number with Bangla or ASCII digits → value, lakh/crore and
-                                     western grouping
+    batayan locale number <number>   a number with Bangla or ASCII digits (৳ and /- allowed) →
+                                     value, lakh/crore and western grouping, every digit kept
     batayan locale number --digits-only <digits>
                                      the digits in both scripts as written: leading zeros kept,
                                      no grouping (memo and ID numbers: ০৫.৪১.০০০০.০০৫.১১)

@@ -62,6 +62,14 @@ fn number_both_groupings() {
     assert_eq!(json["en"], "9,000,000");
     let out = batayan(&["locale", "number", "1508747", "--lang", "en"]);
     assert_eq!(stdout(&out), "Value: 1508747\nBangla: ১৫,০৮,৭৪৭\nEnglish: 1,508,747\n");
+    // Exact: nineteen digits come back as written, grouped both ways; a zero after the point stays.
+    let out = batayan(&["locale", "number", "৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(json["exact"], "9876543210987654321");
+    assert_eq!(json["bn"], "৯৮,৭৬,৫৪,৩২,১০,৯৮,৭৬,৫৪,৩২১");
+    assert_eq!(json["en"], "9,876,543,210,987,654,321");
+    let out = batayan(&["locale", "number", "৳ ১,২৫০.৫০", "--lang", "en"]);
+    assert_eq!(stdout(&out), "Value: 1250.50\nBangla: ১,২৫০.৫০\nEnglish: 1,250.50\n");
     let out = batayan(&["locale", "number", "১২a"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("“a” কোনো অঙ্ক নয়"), "{}", stderr(&out));

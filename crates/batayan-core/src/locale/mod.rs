@@ -33,7 +33,7 @@ pub use date::{Calendar, DateError, ParsedDate, format_gregorian, parse_date, we
 pub use digits::{normalize_bangla, to_ascii_digits, to_bangla_digits};
 pub use fiscal::{FiscalYear, FiscalYearError, Half, Period, Quarter};
 pub use mobile::{MobileError, MobileNumber, Operator};
-pub use number::{MAX_WHOLE_DIGITS, NumberError, format_fixed, format_integer, format_number, parse_number};
+pub use number::{Decimal, MAX_EXACT_DIGITS, MAX_WHOLE_DIGITS, NumberError, format_fixed, format_integer, format_number, parse_number};
 
 error_via_message!(DateError, FiscalYearError, MobileError, NumberError);
 

@@ -17,6 +17,8 @@ pub enum NumberError {
     /// More whole digits than a number can hold exactly ([`MAX_WHOLE_DIGITS`]): a paste gone wrong,
     /// never a real figure.
     TooLarge { input: String },
+    /// More digits than an exact [`Decimal`] holds ([`MAX_EXACT_DIGITS`]).
+    TooManyDigits { input: String },
 }
 
 /// The most digits before the point that a number may have: past 15, an `f64` no longer holds every
@@ -46,6 +48,13 @@ impl NumberError {
                     format!("“{shown}” is too large: a number may have at most {MAX_WHOLE_DIGITS} digits before the point."),
                 )
             }
+            NumberError::TooManyDigits { input } => {
+                let shown = shorten(input);
+                Message::new(
+                    format!("“{shown}”-এ অনেক অঙ্ক: একটি সংখ্যায় সব মিলিয়ে {}টির বেশি অঙ্ক থাকতে পারে না।", to_bangla_digits(&MAX_EXACT_DIGITS.to_string())),
+                    format!("“{shown}” has too many digits: a number may have at most {MAX_EXACT_DIGITS} in all."),
+                )
+            }
         }
     }
 }
@@ -53,8 +62,33 @@ impl NumberError {
 /// Reads a number typed with Bangla or ASCII digits, optional grouping commas, an optional decimal
 /// point and sign, an optional taka sign before it (`৳ ৫০০`, `-৳৫০০`) and an optional money suffix
 /// `/-` (`৯০,০০,০০০/-`). Anything else is an error that names the offending character: `"১২a"` is an
-/// error, never 12.
+/// error, never 12. For a figure that must keep every digit (money, sums of money), read a [`Decimal`].
 pub fn parse_number(input: &str) -> Result<f64, NumberError> {
+    let written = read_written_number(input)?;
+    if written.integer.trim_start_matches('0').len() > MAX_WHOLE_DIGITS {
+        return Err(NumberError::TooLarge { input: written.input });
+    }
+    let text = match &written.fraction {
+        Some(f) => format!("{}.{f}", if written.integer.is_empty() { "0" } else { &written.integer }),
+        None => written.integer.clone(),
+    };
+    // Only ASCII digits and at most one point reach this parse, so it cannot fail on the user's text.
+    let value: f64 = text.parse().map_err(|_| NumberError::MalformedDecimal { input: written.input.clone() })?;
+    Ok(if written.negative { -value } else { value })
+}
+
+/// A number as typed, checked and brought to ASCII: its sign, whole digits (commas gone) and the
+/// digits after the point, if any.
+struct WrittenNumber {
+    /// The input as shown in messages (trimmed).
+    input: String,
+    negative: bool,
+    integer: String,
+    fraction: Option<String>,
+}
+
+/// The rules of [`parse_number`], shared with [`Decimal::parse`].
+fn read_written_number(input: &str) -> Result<WrittenNumber, NumberError> {
     let trimmed = input.trim_matches(|c: char| c.is_whitespace());
     let body = trimmed.strip_suffix("/-").unwrap_or(trimmed).trim_end();
     if body.is_empty() {
@@ -86,11 +120,10 @@ pub fn parse_number(input: &str) -> Result<f64, NumberError> {
         Some((i, f)) => (i, Some(f)),
         None => (ascii.as_str(), None),
     };
-    let malformed = || NumberError::MalformedDecimal { input: trimmed.to_owned() };
     if let Some(f) = fraction
         && (f.is_empty() || f.contains(['.', ',']))
     {
-        return Err(malformed());
+        return Err(NumberError::MalformedDecimal { input: trimmed.to_owned() });
     }
     if integer.is_empty() && fraction.is_none() {
         return Err(NumberError::Empty);
@@ -98,18 +131,79 @@ pub fn parse_number(input: &str) -> Result<f64, NumberError> {
     if !grouping_is_valid(integer) {
         return Err(NumberError::MisplacedComma { input: trimmed.to_owned() });
     }
+    Ok(WrittenNumber {
+        input: trimmed.to_owned(),
+        negative,
+        integer: integer.chars().filter(|&c| c != ',').collect(),
+        fraction: fraction.map(str::to_owned),
+    })
+}
 
-    let plain: String = integer.chars().filter(|&c| c != ',').collect();
-    if plain.trim_start_matches('0').len() > MAX_WHOLE_DIGITS {
-        return Err(NumberError::TooLarge { input: trimmed.to_owned() });
+/// A number kept exactly as written: every digit, before and after the point, so that a figure of
+/// money comes back as typed and sums of money are exact. (`f64` holds about 15 significant digits:
+/// `৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১` would come back with other digits.) Scores stay `f64`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    /// The value times `10^scale`.
+    units: i128,
+    /// Digits after the point, as written (`১২.৫০` has two).
+    scale: u32,
+}
+
+/// The most digits a [`Decimal`] holds, before and after the point together (an `i128` holds 38).
+pub const MAX_EXACT_DIGITS: usize = 36;
+
+impl Decimal {
+    /// Reads a number by the rules of [`parse_number`], keeping every digit.
+    pub fn parse(input: &str) -> Result<Decimal, NumberError> {
+        let written = read_written_number(input)?;
+        let fraction = written.fraction.as_deref().unwrap_or("");
+        let digits = format!("{}{fraction}", written.integer);
+        let significant = digits.trim_start_matches('0');
+        let too_many = || NumberError::TooManyDigits { input: written.input.clone() };
+        if significant.len() > MAX_EXACT_DIGITS || fraction.len() > MAX_EXACT_DIGITS {
+            return Err(too_many());
+        }
+        let magnitude: i128 = if significant.is_empty() { 0 } else { significant.parse().map_err(|_| too_many())? };
+        let scale = u32::try_from(fraction.len()).map_err(|_| too_many())?;
+        Ok(Decimal { units: if written.negative { -magnitude } else { magnitude }, scale })
     }
-    let text = match fraction {
-        Some(f) => format!("{}.{f}", if plain.is_empty() { "0" } else { &plain }),
-        None => plain,
-    };
-    // Only ASCII digits and at most one point reach this parse, so it cannot fail on the user's text.
-    let value: f64 = text.parse().map_err(|_| malformed())?;
-    Ok(if negative { -value } else { value })
+
+    /// The sum, exact, at the larger of the two scales; `None` past what a `Decimal` holds.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        let widen = |d: Decimal| d.units.checked_mul(10i128.checked_pow(scale - d.scale)?);
+        Some(Decimal { units: widen(self)?.checked_add(widen(other)?)?, scale })
+    }
+
+    /// The nearest `f64`, for scoring.
+    pub fn to_f64(self) -> f64 {
+        // Through text: the correctly rounded value, which dividing two floats is not.
+        self.plain().parse().unwrap_or(f64::NAN)
+    }
+
+    /// `-1234.50`: ASCII digits, no grouping, the digits after the point as written.
+    pub fn plain(self) -> String {
+        let (integer, fraction) = self.digits();
+        let sign = if self.units < 0 { "-" } else { "" };
+        if fraction.is_empty() { format!("{sign}{integer}") } else { format!("{sign}{integer}.{fraction}") }
+    }
+
+    /// `১২,৩৪,৫৬৭.৫০` / `1,234,567.50`: grouped for `lang`, every digit kept.
+    pub fn format(self, lang: Lang) -> String {
+        let (integer, fraction) = self.digits();
+        let sign = if self.units < 0 { "-" } else { "" };
+        let grouped = group(&integer, lang);
+        let text = if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{fraction}") };
+        digits_for(lang, &text)
+    }
+
+    /// The whole digits (at least `0`) and the `scale` digits after the point.
+    fn digits(self) -> (String, String) {
+        let all = format!("{:0>width$}", self.units.unsigned_abs(), width = self.scale as usize + 1);
+        let (integer, fraction) = all.split_at(all.len() - self.scale as usize);
+        (integer.to_owned(), fraction.to_owned())
+    }
 }
 
 /// A long input quoted in a message: its first and last characters, so that the message stays readable.
@@ -245,6 +339,32 @@ mod tests {
         check("-১২.২৫", -12.25);
         check("−৩", -3.0);
         check("+7", 7.0);
+    }
+
+    #[test]
+    fn decimals_keep_every_digit_as_written() {
+        let d = |s: &str| Decimal::parse(s).expect(s);
+        assert_eq!(d("৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১").plain(), "9876543210987654321");
+        assert_eq!(d("৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১").format(Lang::Bn), "৯৮,৭৬,৫৪,৩২,১০,৯৮,৭৬,৫৪,৩২১");
+        assert_eq!(d("9876543210987654321").format(Lang::En), "9,876,543,210,987,654,321");
+        assert_eq!(d("০.১২৩৪৫৬৭৮৯০১২৩৪৫৬৭৮৯").plain(), "0.1234567890123456789");
+        assert_eq!(d("১২.৫০").format(Lang::Bn), "১২.৫০", "the zero after the point is kept");
+        assert_eq!(d("৳ ৯০,০০,০০০/-").format(Lang::En), "9,000,000");
+        assert_eq!(d("-০.০৫").plain(), "-0.05");
+        assert_eq!(d(".5").plain(), "0.5");
+        assert_eq!(d("০০০১২").plain(), "12");
+        assert_eq!(d("1,234.5").to_f64(), 1234.5);
+        // Sums of money are exact where f64's are not: 0.1 + 0.2.
+        let sum = d("0.1").checked_add(d("0.2")).expect("in range");
+        assert_eq!(sum.plain(), "0.3");
+        assert_eq!(d("১,০০,০০০.৫০").checked_add(d("২৫০")).map(|s| s.format(Lang::Bn)), Some("১,০০,২৫০.৫০".to_owned()));
+        assert_eq!(d("99999999999999999999999999999999999").checked_add(d("99999999999999999999999999999999999.9")).map(Decimal::plain), Some("199999999999999999999999999999999998.9".to_owned()));
+        // The same refusals as parse_number, and a limit of its own.
+        assert_eq!(Decimal::parse("১২a"), Err(NumberError::NotADigit { input: "১২a".into(), found: 'a' }));
+        assert_eq!(Decimal::parse("1,2,3"), Err(NumberError::MisplacedComma { input: "1,2,3".into() }));
+        let too_long = "9".repeat(MAX_EXACT_DIGITS + 1);
+        assert_eq!(Decimal::parse(&too_long), Err(NumberError::TooManyDigits { input: too_long.clone() }));
+        assert!(NumberError::TooManyDigits { input: too_long }.message().bn.contains("৩৬টির বেশি"));
     }
 
     #[test]
