@@ -162,6 +162,9 @@ fn activity_row(dom: &Dom, activity: &Activity, lang: Lang) -> Result<Element, J
     with(dom.el("tr", "by-apa__activity-row")?, &[&cell])
 }
 
+/// The note under the unit of an indicator whose lower figure is the better one.
+const LOWER_IS_BETTER: (&str, &str) = ("কম হলেই ভালো", "lower is better");
+
 fn show(value: &Option<Value>, lang: Lang) -> String {
     value.map(|v| v.format(lang)).unwrap_or_default()
 }
@@ -172,6 +175,8 @@ fn show(value: &Option<Value>, lang: Lang) -> String {
 struct RowTemplate {
     /// Indexed by `shape(has_evidence, has_raw)`.
     shapes: [Element; 4],
+    /// "lower is better", under the unit of an indicator whose targets rise (see `direction_note`).
+    lower_is_better: Element,
 }
 
 fn shape(has_evidence: bool, has_raw: bool) -> usize {
@@ -220,7 +225,11 @@ impl RowTemplate {
             cell("td", "by-num by-apa__weighted", lang.pick("ভারিত নম্বর", "Weighted"))?;
             Ok(row)
         };
-        Ok(RowTemplate { shapes: [build(false, false)?, build(false, true)?, build(true, false)?, build(true, true)?] })
+        let (bn, en) = LOWER_IS_BETTER;
+        Ok(RowTemplate {
+            shapes: [build(false, false)?, build(false, true)?, build(true, false)?, build(true, true)?],
+            lower_is_better: dom.text("span", "by-apa__direction", lang.pick(bn, en))?,
+        })
     }
 
     /// A copy of the right template filled for one indicator. Cells are visited in template order.
@@ -238,6 +247,9 @@ impl RowTemplate {
         }
         let unit = next(&name)?;
         fill(&unit.first_element_child(), &indicator.unit);
+        if indicator.lower_figure_is_better() {
+            add(&unit, &clone_deep(&self.lower_is_better)?)?;
+        }
         let weight = next(&unit)?;
         if let Some(w) = indicator.weight {
             weight.set_text_content(Some(&format_number(w, lang)));

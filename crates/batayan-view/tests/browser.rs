@@ -94,6 +94,25 @@ async fn the_public_table_shows_the_total_the_rows_and_how_a_score_was_computed(
     finish(mounted, el);
 }
 
+/// An indicator whose targets rise from 100% to 60% (days to deliver) says under its unit that lower
+/// is better; the others say nothing.
+#[wasm_bindgen_test]
+async fn a_row_whose_targets_rise_says_lower_is_better() {
+    let fixture = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
+    let falling = "\"levels\": [\n                80.0,\n                35.0,\n                30.0,\n                25.0,\n                20.0\n              ]";
+    let rising = "\"levels\": [7.0, 10.0, 15.0, 20.0, 30.0]";
+    assert!(fixture.contains(falling), "the fixture's [১.১.১] levels as written");
+    let agreement = data_url(&fixture.replacen(falling, rising, 1));
+    let el = host(&[("src", &agreement)]);
+    let mounted = mount_element(el.clone()).expect("mounts");
+    let first = appears(&el, "[data-key='1.1.1']").await;
+    let note = first.query_selector(".by-apa__direction").expect("query").expect("a note on [১.১.১]");
+    assert_eq!(text(&note), "কম হলেই ভালো");
+    let shadow = el.shadow_root().expect("shadow");
+    assert_eq!(shadow.query_selector_all(".by-apa__direction").expect("query").length(), 1, "no other row has it");
+    finish(mounted, el);
+}
+
 #[wasm_bindgen_test]
 async fn without_a_report_only_targets_are_shown_and_english_follows_the_lang_attribute() {
     let agreement = agreement_url();

@@ -8,7 +8,7 @@
 
 use crate::locale::{Message, normalize_bangla, parse_date, parse_number, to_ascii_digits};
 
-use super::model::{Activity, Area, Direction, Indicator, Method, Value};
+use super::model::{Activity, Area, Direction, Indicator, Method, Value, levels_direction};
 
 /// Something in the pasted text that could not be read as it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -436,7 +436,9 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         prior_provisional,
         levels,
         projections,
-        direction: Direction::HigherIsBetter,
+        // Targets rising from 100% to 60% (days to deliver a service) make it lower-is-better; the
+        // agreement says so, and the editor and the CLI show it.
+        direction: if levels_direction(&levels) == Some(Direction::LowerIsBetter) { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
         implementer: String::new(),
         evidence: String::new(),
     };

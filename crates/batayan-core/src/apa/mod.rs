@@ -21,7 +21,7 @@ pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, quarters_cover
 pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};
-pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, key_label, level_label};
+pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, key_label, level_label, levels_direction};
 pub use pages::RowPages;
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, score_indicator, scorecard};
 pub use report_check::{ReportFinding, check_report, check_values};

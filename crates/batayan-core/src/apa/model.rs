@@ -123,6 +123,36 @@ pub struct Indicator {
     pub evidence: String,
 }
 
+impl Indicator {
+    /// Whether a lower value is the better one: a date indicator (an earlier date is better), one set
+    /// so by hand or by its host, or one whose targets rise from 100% to 60% (days to deliver a
+    /// service): the levels say it where the agreement does not.
+    pub fn lower_is_better(&self) -> bool {
+        self.method == Some(Method::Date)
+            || self.direction == Direction::LowerIsBetter
+            || levels_direction(&self.levels) == Some(Direction::LowerIsBetter)
+    }
+
+    /// Whether a reader must be told that a lower figure is better: a lower-is-better indicator of
+    /// numbers (of dates, an earlier one being better goes without saying).
+    pub fn lower_figure_is_better(&self) -> bool {
+        self.lower_is_better() && self.method != Some(Method::Date) && !self.levels.iter().flatten().any(|v| matches!(v, Value::Date(_)))
+    }
+}
+
+/// The direction filled levels show from 100% to 60%: rising is lower-is-better, falling
+/// higher-is-better; `None` when fewer than two are filled, all are equal, or they go both ways.
+pub fn levels_direction(levels: &[Option<Value>; 5]) -> Option<Direction> {
+    let keys: Vec<f64> = levels.iter().flatten().map(|v| v.order_key()).collect();
+    let rises = keys.windows(2).any(|w| w[1] > w[0]);
+    let falls = keys.windows(2).any(|w| w[1] < w[0]);
+    match (rises, falls) {
+        (true, false) => Some(Direction::LowerIsBetter),
+        (false, true) => Some(Direction::HigherIsBetter),
+        _ => None,
+    }
+}
+
 /// গণনা পদ্ধতি: how the year's achievement follows from the periods' values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -229,6 +259,14 @@ impl serde::de::Visitor<'_> for ValueVisitor {
 }
 
 impl Value {
+    /// A key that orders values of one kind: numbers as they are, dates as day numbers (later is larger).
+    pub fn order_key(self) -> f64 {
+        match self {
+            Value::Number(x) => x,
+            Value::Date(d) => f64::from(chrono::Datelike::num_days_from_ce(&d)),
+        }
+    }
+
     /// `১,৩০০` / `1,300`, or `১২ ডিসেম্বর ২০২৪` / `12 December 2024`.
     pub fn format(self, lang: Lang) -> String {
         match self {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{Lang, Message, format_fixed, format_number};
 
-use super::model::{Direction, Indicator, Method, Value};
+use super::model::{Indicator, Method, Value};
 
 /// The raw-score rule between two levels.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,18 +122,11 @@ pub fn achievement(method: Option<Method>, periods: &[Option<Value>]) -> Option<
     }
 }
 
-fn key(value: Value) -> f64 {
-    match value {
-        Value::Number(x) => x,
-        Value::Date(d) => f64::from(chrono::Datelike::num_days_from_ce(&d)),
-    }
-}
-
 
 /// The raw score of one achievement against an indicator's levels.
 pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore {
-    let lower_is_better = indicator.method == Some(Method::Date) || indicator.direction == Direction::LowerIsBetter;
-    let good = |v: Value| if lower_is_better { -key(v) } else { key(v) };
+    let lower_is_better = indicator.lower_is_better();
+    let good = |v: Value| if lower_is_better { -v.order_key() } else { v.order_key() };
     let levels: Vec<(f64, Value)> = indicator
         .levels
         .iter()

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 
-use super::model::{Agreement, Area, Direction, Indicator, Method, Value, level_label};
+use super::model::{Agreement, Area, Indicator, Method, Value, level_label};
 
 /// An error blocks submitting; a warning is shown and does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -395,14 +395,6 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
     check_levels(&serial, indicator, findings);
 }
 
-/// A comparable key of a level: numbers as they are, dates as day numbers (later = larger).
-fn level_key(value: &Value) -> f64 {
-    match value {
-        Value::Number(x) => *x,
-        Value::Date(d) => f64::from(chrono::Datelike::num_days_from_ce(d)),
-    }
-}
-
 /// Whether filled levels are in order: falling from 100% to 60% when higher is better, rising when
 /// lower is better or a date (a later date is a worse one).
 fn levels_in_order(levels: &[Option<f64>; 5], rising: bool) -> Option<(usize, bool)> {
@@ -421,8 +413,13 @@ fn levels_in_order(levels: &[Option<f64>; 5], rising: bool) -> Option<(usize, bo
 }
 
 fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>) {
-    let rising = indicator.method == Some(Method::Date) || indicator.direction == Direction::LowerIsBetter;
-    let keys = indicator.levels.map(|v| v.as_ref().map(level_key));
+    // Targets that rise from 100% to 60% are a lower-is-better indicator's (days to deliver a
+    // service), not a mistake: only a row that goes both ways is out of order, and it is read the way
+    // most of its steps go, so that the finding lands on the odd cell.
+    let keys = indicator.levels.map(|v| v.map(Value::order_key));
+    let filled: Vec<f64> = keys.iter().flatten().copied().collect();
+    let (ups, downs) = filled.windows(2).fold((0, 0), |(u, d), w| (u + usize::from(w[1] > w[0]), d + usize::from(w[1] < w[0])));
+    let rising = indicator.lower_is_better() || ups > downs;
     let Some((k, equal)) = levels_in_order(&keys, rising) else { return };
     let shown = to_bangla_digits(&indicator.serial);
     if equal {

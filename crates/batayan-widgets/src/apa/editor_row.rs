@@ -158,7 +158,12 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
                 { serial.clone() }
                 { messages(&row_id, &row_problems, &props.on_edit, lang) }
             </th>
-            <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>{ bdi(&i.name) }</td>
+            <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>
+                { bdi(&i.name) }
+                if i.lower_figure_is_better() {
+                    <span class="by-apa__direction">{ lang.pick("কম হলেই ভালো", "lower is better") }</span>
+                }
+            </td>
             { for EDIT_COLUMNS.iter().map(|c| cell(*c)) }
         </tr>
     }

@@ -93,6 +93,9 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
             <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>
                 { bdi(&i.name) }
                 <span class="by-apa__unit">{ format!(" ({})", i.unit) }</span>
+                if i.lower_figure_is_better() {
+                    <span class="by-apa__direction">{ lang.pick("কম হলেই ভালো", "lower is better") }</span>
+                }
             </td>
             <td class="by-num" data-label={lang.pick("মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
             <td class="by-num" data-label={format!("{} {}", lang.pick("লক্ষ্যমাত্রা", "Target"), level_label(0, lang))}>

@@ -46,6 +46,21 @@ fn sylhet_imports_every_area_activity_and_indicator() {
 }
 
 #[test]
+fn rising_targets_are_imported_as_lower_is_better() {
+    let imported = import_section3(SYLHET);
+    assert_eq!(find(&imported.areas, "1.1.1").direction, Direction::HigherIsBetter);
+    // [১.১.১] as days to deliver: ৭, ১০, ১৫, ২০, ৩০ from 100% to 60%.
+    let days = SYLHET.replacen("\t৮০\t৩৫\t৩০\t২৫\t২০\t", "\t৭\t১০\t১৫\t২০\t৩০\t", 1);
+    assert_ne!(days, SYLHET);
+    let imported = import_section3(&days);
+    let i = find(&imported.areas, "1.1.1");
+    assert_eq!(i.levels, [n(7.0), n(10.0), n(15.0), n(20.0), n(30.0)]);
+    assert_eq!(i.direction, Direction::LowerIsBetter);
+    // [২.২.১] goes down and then up (12, 10, 8, 6, 8): no direction is read into it.
+    assert_eq!(find(&imported.areas, "2.2.1").direction, Direction::HigherIsBetter);
+}
+
+#[test]
 fn sylhet_numbers_are_read_exactly() {
     let imported = import_section3(SYLHET);
     let i = find(&imported.areas, "1.1.1");

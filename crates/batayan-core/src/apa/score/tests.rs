@@ -1,7 +1,7 @@
 //! Raw scores on the domain example, the edges, both directions, dates, and properties over a grid.
 
 use super::*;
-use crate::apa::model::Indicator;
+use crate::apa::model::{Direction, Indicator};
 use chrono::NaiveDate;
 
 fn indicator(levels: [Option<f64>; 5], direction: Direction) -> Indicator {

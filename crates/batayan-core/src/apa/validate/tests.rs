@@ -1,7 +1,7 @@
 //! Validation on the real Sylhet 2024-25 table: the findings a careful reader makes.
 
 use super::*;
-use crate::apa::{Agreement, import_section3};
+use crate::apa::{Agreement, Direction, import_section3};
 
 const SYLHET: &str = include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25-section3.tsv");
 
@@ -108,6 +108,32 @@ fn lower_is_better_levels_rise_and_units_must_fit_the_method() {
     i.weight = None;
     let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1.1.1")).map(line).collect();
     assert_eq!(lines, ["E 1.1.1 Weight", "W 1.1.1 Method"]);
+}
+
+#[test]
+fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an_error() {
+    let number = |x: f64| Some(Value::Number(x));
+    let mut agreement = sylhet();
+    // Days to deliver a service, the direction never set: the levels say lower is better.
+    let i = &mut agreement.areas[0].activities[0].indicators[0];
+    i.direction = Direction::HigherIsBetter;
+    i.levels = [number(7.0), number(10.0), number(15.0), number(20.0), number(30.0)];
+    assert!(i.lower_is_better() && i.lower_figure_is_better());
+    // A date indicator is lower-is-better too (earlier is better), which goes without saying.
+    let date = agreement.areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).find(|i| i.method == Some(Method::Date)).expect("Sylhet has a date indicator");
+    assert!(date.lower_is_better() && !date.lower_figure_is_better());
+    let level_findings = |a: &Agreement| -> Vec<String> {
+        validate(a).iter().filter(|f| f.serial.as_deref() == Some("1.1.1") && matches!(f.column, Some(Column::Level(_)))).map(line).collect()
+    };
+    assert_eq!(level_findings(&agreement), Vec::<String>::new(), "no finding on a sound lower-is-better row");
+    // Scored as lower is better: 12 days lies between the 90% (10) and 80% (15) targets.
+    let i = &agreement.areas[0].activities[0].indicators[0];
+    let score = crate::apa::raw_score(i, Value::Number(12.0), crate::apa::Mode::Interpolated).value;
+    assert!((score - 86.0).abs() < 1e-9, "{score}");
+    // Up then down: out of order whichever way it is read.
+    let i = &mut agreement.areas[0].activities[0].indicators[0];
+    i.levels = [number(7.0), number(10.0), number(8.0), number(20.0), number(30.0)];
+    assert_eq!(level_findings(&agreement), ["E 1.1.1 Level(2)"]);
 }
 
 #[test]
