@@ -16,10 +16,18 @@ use super::report::{Report, ReportedValues};
 use super::report_check::{ReportFinding, check_report};
 use super::validate::Severity;
 
+/// Whether a cell says "nothing here" on purpose: empty, a dash (`-`, `–`, `—`) or প্রযোজ্য নয়
+/// (not applicable). Paste, typing and the CLI read such a cell as blank, never as a mistake.
+pub fn is_blank(text: &str) -> bool {
+    let text = text.trim();
+    text.is_empty() || matches!(text, "-" | "–" | "—" | "N/A" | "n/a") || crate::locale::normalize_bangla(text) == crate::locale::normalize_bangla("প্রযোজ্য নয়")
+}
+
 /// Reads one typed cell of an indicator whose achievement is counted by `method`: a date for date
-/// indicators, a number (Bangla or ASCII digits, commas, `/-`) otherwise. Blank is `None`, not an error.
+/// indicators, a number (Bangla or ASCII digits, commas, `/-`) otherwise. Blank ([`is_blank`]) is
+/// `None`, not an error.
 pub fn read_value(method: Option<Method>, text: &str) -> Result<Option<Value>, Message> {
-    if text.trim().is_empty() {
+    if is_blank(text) {
         return Ok(None);
     }
     if method == Some(Method::Date) {
@@ -186,6 +194,12 @@ mod tests {
         assert_eq!(read_value(Some(Method::Sum), " ১,৩০০ "), Ok(Some(Value::Number(1300.0))));
         assert_eq!(read_value(None, "12.5"), Ok(Some(Value::Number(12.5))));
         assert_eq!(read_value(Some(Method::Sum), "  "), Ok(None));
+        // Explicit blanks, as the documents write them, in both kinds of cell.
+        for blank in ["-", "—", "–", "প্রযোজ্য নয়", " প্রযোজ্য নয় ", "N/A"] {
+            assert_eq!(read_value(Some(Method::Sum), blank), Ok(None), "{blank:?}");
+            assert_eq!(read_value(Some(Method::Date), blank), Ok(None), "{blank:?}");
+        }
+        assert!(read_value(Some(Method::Sum), "--").is_err(), "two dashes are not a blank");
         let date = chrono::NaiveDate::from_ymd_opt(2024, 12, 12).map(Value::Date);
         assert_eq!(read_value(Some(Method::Date), "১২.১২.২৪"), Ok(date));
         assert_eq!(read_value(Some(Method::Date), "১২ ডিসেম্বর ২০২৪"), Ok(date));

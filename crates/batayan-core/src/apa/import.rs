@@ -8,6 +8,7 @@
 
 use crate::locale::{Message, normalize_bangla, parse_date, parse_number, to_ascii_digits};
 
+use super::entry::is_blank;
 use super::model::{Activity, Area, Direction, Indicator, Method, Value, levels_direction};
 
 /// Something in the pasted text that could not be read as it stands.
@@ -456,7 +457,7 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
 
 fn read_number(walk: &mut Walk, cells: &[&str], column: Option<usize>, line: usize) -> Option<f64> {
     let text = cell(cells, column);
-    if text.is_empty() {
+    if is_blank(text) {
         return None;
     }
     match parse_number(text) {
@@ -472,7 +473,7 @@ fn read_number(walk: &mut Walk, cells: &[&str], column: Option<usize>, line: usi
 /// then says it is the wrong kind), and a cell that is neither is reported and left empty.
 fn read_value(walk: &mut Walk, cells: &[&str], column: Option<usize>, dates: bool, line: usize) -> Option<Value> {
     let text = cell(cells, column);
-    if text.is_empty() || text == "-" || text == "—" {
+    if is_blank(text) {
         return None;
     }
     let as_date = || parse_date(text).map(|d| Value::Date(d.date));

@@ -17,7 +17,7 @@ mod validate;
 
 pub use document::{Acronym, ImportedAgreement, Outcome, SharedIndicator, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
-pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, quarters_covered, read_value};
+pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, is_blank, quarters_covered, read_value};
 pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};

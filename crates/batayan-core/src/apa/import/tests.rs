@@ -61,6 +61,17 @@ fn rising_targets_are_imported_as_lower_is_better() {
 }
 
 #[test]
+fn explicit_blanks_are_blank_cells_not_problems() {
+    // [১.১.১]'s 60% target and its first projection written as "প্রযোজ্য নয়" and "—".
+    let text = SYLHET.replacen("\t২৫\t২০\t৩০\t৩০", "\t২৫\tপ্রযোজ্য নয়\t—\t৩০", 1);
+    assert_ne!(text, SYLHET);
+    let imported = import_section3(&text);
+    let i = find(&imported.areas, "1.1.1");
+    assert_eq!((i.levels[4], i.projections[0]), (None, None));
+    assert_eq!(imported.problems.len(), import_section3(SYLHET).problems.len(), "no problem for an explicit blank");
+}
+
+#[test]
 fn sylhet_numbers_are_read_exactly() {
     let imported = import_section3(SYLHET);
     let i = find(&imported.areas, "1.1.1");
