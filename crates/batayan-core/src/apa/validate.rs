@@ -87,9 +87,12 @@ pub struct Finding {
     pub suggestion: Option<Suggestion>,
 }
 
-/// The weight of the office's own areas in agreements since 2020-21 (the governance block has the
-/// other 30 of 100).
-const OWN_BLOCK_WEIGHT: f64 = 70.0;
+/// The weights of the office's own areas and of the second block, by layout: since 2020-21, 70 and the
+/// governance block's 30; until 2019-20, 75 and the mandatory objectives' 25. An office whose agreement
+/// has no second block weighs its own areas 100.
+fn block_weights(year: FiscalYear) -> (f64, f64) {
+    if year >= FiscalYear::starting(2020).unwrap_or(year) { (70.0, 30.0) } else { (75.0, 25.0) }
+}
 const EPSILON: f64 = 1e-9;
 
 fn bn(x: f64) -> String {
@@ -247,7 +250,7 @@ fn look_alikes(x: f64) -> Vec<f64> {
 fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
     let total = |areas: &[Area]| areas.iter().filter_map(|a| a.weight).sum::<f64>();
     let (own, governance) = (total(&agreement.areas), total(&agreement.governance));
-    let since_2020 = agreement.fiscal_year >= FiscalYear::starting(2020).unwrap_or(agreement.fiscal_year);
+    let (own_expected, second_expected) = block_weights(agreement.fiscal_year);
     let mut push = |severity, bn_text: String, en_text: String| findings.push(finding(severity, None, Some(Column::AreaWeight), Message::new(bn_text, en_text)));
     if (own + governance - 100.0).abs() > EPSILON {
         push(
@@ -255,11 +258,14 @@ fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
             format!("সব ক্ষেত্রের মানের যোগফল {}, ১০০ হওয়ার কথা।", bn(own + governance)),
             format!("All area weights add up to {}; they should add up to 100.", en(own + governance)),
         );
-    } else if since_2020 && (own - OWN_BLOCK_WEIGHT).abs() > EPSILON {
+    } else if !agreement.governance.is_empty() && (own - own_expected).abs() > EPSILON {
+        // A warning: some offices agree another split, and the total is right.
+        let (expected_bn, expected_en) = (format!("{} ও {}", bn(own_expected), bn(second_expected)), format!("{} and {}", en(own_expected), en(second_expected)));
+        let year = agreement.fiscal_year;
         push(
             Severity::Warning,
-            format!("নিজস্ব ক্ষেত্রগুলোর মান {} ও সুশাসন অংশের {}; ২০২০-২১ থেকে ৭০ ও ৩০ হয়।", bn(own), bn(governance)),
-            format!("The office's own areas weigh {} and the governance block {}; since 2020-21 they are 70 and 30.", en(own), en(governance)),
+            format!("নিজস্ব ক্ষেত্রগুলোর মান {} ও দ্বিতীয় অংশের {}; {}-এর চুক্তিতে সাধারণত {expected_bn} হয়।", bn(own), bn(governance), year.label(Lang::Bn)),
+            format!("The office's own areas weigh {} and the second block {}; agreements of {} usually have {expected_en}.", en(own), en(governance), year.label(Lang::En)),
         );
     }
 }

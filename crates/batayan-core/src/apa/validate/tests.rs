@@ -137,6 +137,29 @@ fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an
 }
 
 #[test]
+fn block_weights_follow_the_layout_of_the_year() {
+    let block_findings = |a: &Agreement| -> Vec<String> { validate(a).iter().filter(|f| f.serial.is_none() && f.column == Some(Column::AreaWeight)).map(|f| f.message.en.clone()).collect() };
+    let mut agreement = sylhet();
+    // Sylhet's areas weigh 70 (area 1 reads 26 for 22: its own finding) and governance 30.
+    agreement.areas[0].weight = Some(22.0);
+    assert_eq!(block_findings(&agreement), Vec::<String>::new());
+    // The same split in a 2019-20 agreement, whose mandatory objectives weigh 25 of 100.
+    let mut old = agreement.clone();
+    old.fiscal_year = FiscalYear::parse("2019-20").expect("a year");
+    let lines = block_findings(&old);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("usually have 75 and 25"), "{}", lines[0]);
+    old.areas[0].weight = Some(27.0);
+    old.governance[0].weight = Some(25.0);
+    assert_eq!(block_findings(&old), Vec::<String>::new(), "75 and 25 in 2019-20");
+    // An office without a second block weighs its own areas 100: no split to warn about.
+    let mut alone = agreement.clone();
+    alone.governance.clear();
+    alone.areas[0].weight = Some(52.0);
+    assert_eq!(block_findings(&alone), Vec::<String>::new());
+}
+
+#[test]
 fn findings_point_at_their_cells_in_the_json() {
     let agreement = sylhet();
     let paths: Vec<String> = validate(&agreement).iter().map(|f| pointer(&agreement, f)).collect();
