@@ -137,6 +137,16 @@ fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an
 }
 
 #[test]
+fn the_look_alike_hint_works_for_decimal_weights_too() {
+    let mut agreement = sylhet();
+    // Area [১] weighs 22.4; its indicators 5+3+3+2+5+4.8 = 22.8, where [১.৬.১]'s ৪.৮ read as ৪.৪ balances it.
+    agreement.areas[0].weight = Some(22.4);
+    agreement.areas[0].activities[5].indicators[0].weight = Some(4.8);
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1")).map(line).collect();
+    assert_eq!(lines, ["E 1 AreaWeight 1.6.1:Weight ৪.৮→৪.৪"]);
+}
+
+#[test]
 fn block_weights_follow_the_layout_of_the_year() {
     let block_findings = |a: &Agreement| -> Vec<String> { validate(a).iter().filter(|f| f.serial.is_none() && f.column == Some(Column::AreaWeight)).map(|f| f.message.en.clone()).collect() };
     let mut agreement = sylhet();
