@@ -160,7 +160,8 @@ pub(crate) fn score(args: &Args) -> Outcome {
                 "The report is for another office or fiscal year than the agreement.",
             ));
         }
-        let mode = if args.stepped { Mode::Stepped } else { Mode::Interpolated };
+        // The agreement's own scoring, unless the command line asks for stepped scores.
+        let mode = if args.stepped { Mode::Stepped } else { agreement.scoring };
         let card = scorecard(&agreement, &report, mode);
         if args.json {
             return serde_json::to_string_pretty(&card).map_err(|e| Message::new(e.to_string(), e.to_string()));

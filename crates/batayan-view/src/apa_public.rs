@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use batayan_core::apa::{Agreement, Mode, RawScore, Report, scorecard};
+use batayan_core::apa::{Agreement, RawScore, Report, scorecard};
 use batayan_core::contract::{ApaMode, request_timeout_ms};
 use batayan_core::locale::{Lang, Message};
 use batayan_web::attributes;
@@ -213,7 +213,7 @@ impl State {
             }
             Load::Ready(agreement, report) => {
                 let empty = Report::new(&agreement.office, agreement.fiscal_year, "Q4");
-                let card = scorecard(agreement, report.as_deref().unwrap_or(&empty), Mode::Interpolated);
+                let card = scorecard(agreement, report.as_deref().unwrap_or(&empty), agreement.scoring);
                 let view = apa_table::render(&self.dom, agreement, &card, report.is_some(), lang)?;
                 let raws = card.indicators.into_iter().filter_map(|s| s.raw.map(|raw| (s.key, raw)));
                 *self.explanations.borrow_mut() = raws.collect();

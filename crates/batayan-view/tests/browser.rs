@@ -94,6 +94,21 @@ async fn the_public_table_shows_the_total_the_rows_and_how_a_score_was_computed(
     finish(mounted, el);
 }
 
+/// An agreement its host scores stepped (the highest level reached) is scored so: [১.১.১]'s 38 against
+/// 80 and 35 is 90, not the interpolated 90.67.
+#[wasm_bindgen_test]
+async fn the_agreement_says_how_it_is_scored() {
+    let fixture = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
+    let stepped = fixture.replacen('{', "{\"scoring\": \"stepped\",", 1);
+    let (agreement, report) = (data_url(&stepped), report_url());
+    let el = host(&[("src", &agreement), ("report-src", &report)]);
+    let mounted = mount_element(el.clone()).expect("mounts");
+    let first = appears(&el, "[data-key='1.1.1']").await;
+    let raw = first.query_selector(".by-apa__raw .by-explain").expect("query").expect("a score");
+    assert_eq!(text(&raw), "৯০.০০");
+    finish(mounted, el);
+}
+
 /// An indicator whose targets rise from 100% to 60% (days to deliver) says under its unit that lower
 /// is better; the others say nothing.
 #[wasm_bindgen_test]

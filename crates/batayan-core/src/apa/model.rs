@@ -44,6 +44,14 @@ pub struct Agreement {
     /// Annex 3: indicators that depend on other offices.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shared_indicators: Vec<super::document::SharedIndicator>,
+    /// How the office's achievements are scored between two levels (`"interpolated"`, the default, or
+    /// `"stepped"`: the highest level reached), as its host sets it; every widget scores this way.
+    #[serde(default, skip_serializing_if = "is_interpolated")]
+    pub scoring: super::score::Mode,
+}
+
+fn is_interpolated(mode: &super::score::Mode) -> bool {
+    *mode == super::score::Mode::Interpolated
 }
 
 impl Agreement {
@@ -63,6 +71,7 @@ impl Agreement {
             governance: Vec::new(),
             acronyms: Vec::new(),
             shared_indicators: Vec::new(),
+            scoring: super::score::Mode::Interpolated,
         }
     }
 
@@ -310,5 +319,18 @@ mod tests {
         assert_eq!(key_label("g1.3.1", Lang::Bn), "সুশাসন [১.৩.১]");
         assert_eq!(key_label("g1", Lang::En), "governance area [1]");
         assert_eq!(key_label("2", Lang::En), "area [2]");
+    }
+
+    #[test]
+    fn the_scoring_mode_is_the_agreements_own_and_interpolated_unless_said() {
+        use crate::apa::Mode;
+        let sylhet = include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
+        let plain: Agreement = serde_json::from_str(sylhet).expect("the fixture");
+        assert_eq!(plain.scoring, Mode::Interpolated);
+        assert!(!serde_json::to_string(&plain).expect("writes").contains("scoring"), "the default is not written");
+        let stepped: Agreement = serde_json::from_str(&sylhet.replacen('{', "{\"scoring\": \"stepped\",", 1)).expect("reads");
+        assert_eq!(stepped.scoring, Mode::Stepped);
+        assert!(serde_json::to_string(&stepped).expect("writes").contains("\"scoring\":\"stepped\""));
+        assert!(serde_json::from_str::<Agreement>(&sylhet.replacen('{', "{\"scoring\": \"rounded\",", 1)).is_err(), "an unknown mode is refused");
     }
 }

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, EntryField, LiveReport, Mode, Report, ReportDraft, RowPages, Severity, key_label, quarters_covered};
+use batayan_core::apa::{Agreement, EntryField, LiveReport, Report, ReportDraft, RowPages, Severity, key_label, quarters_covered};
 use batayan_core::locale::{Lang, Message, Period, Quarter, format_fixed};
 use yew::prelude::*;
 
@@ -62,7 +62,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     let lang = props.lang;
     let handle: Rc<LiveHandle> = {
         let draft = props.draft.clone();
-        use_memo(SameAgreement(props.agreement.clone()), move |agreement| LiveHandle::new(LiveReport::new(&agreement.0, &draft, Mode::Interpolated)))
+        use_memo(SameAgreement(props.agreement.clone()), move |agreement| LiveHandle::new(LiveReport::new(&agreement.0, &draft, agreement.0.scoring)))
     };
     // Idempotent: the rows this draft changed are read again and woken; the rest are not touched.
     let changed = handle.live.borrow_mut().sync(&props.agreement, &props.draft);
