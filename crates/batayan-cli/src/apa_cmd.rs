@@ -71,9 +71,10 @@ fn one_file(args: &Args, what_bn: &str, what_en: &str) -> Result<String, Message
 pub(crate) fn import(args: &Args) -> Outcome {
     let run = || -> Result<String, Message> {
         let path = one_file(args, "চুক্তি বা সারণি (TSV)", "agreement or table (TSV)")?;
-        let year_text = args.fiscal_year.as_deref().ok_or_else(|| {
-            Message::new("--fiscal-year দিন, যেমন --fiscal-year ২০২৪-২৫।", "Give --fiscal-year, e.g. --fiscal-year 2024-25.")
-        })?;
+        let year_text = args
+            .fiscal_year
+            .as_deref()
+            .ok_or_else(|| Message::new("--fiscal-year দিন, যেমন --fiscal-year ২০২৪-২৫।", "Give --fiscal-year, e.g. --fiscal-year 2024-25."))?;
         let year = FiscalYear::parse(year_text).map_err(|e| e.message())?;
         let office = args.office.clone().unwrap_or_else(|| "office".to_owned());
         check_office_key(&office)?;
@@ -155,10 +156,7 @@ pub(crate) fn score(args: &Args) -> Outcome {
         let agreement: Agreement = read_json(apa_path)?;
         let report: Report = read_json(report_path)?;
         if report.office != agreement.office || report.fiscal_year != agreement.fiscal_year {
-            return Err(Message::new(
-                "প্রতিবেদনটি অন্য অফিস বা অর্থবছরের।",
-                "The report is for another office or fiscal year than the agreement.",
-            ));
+            return Err(Message::new("প্রতিবেদনটি অন্য অফিস বা অর্থবছরের।", "The report is for another office or fiscal year than the agreement."));
         }
         // The agreement's own scoring, unless the command line asks for stepped scores.
         let mode = if args.stepped { Mode::Stepped } else { agreement.scoring };

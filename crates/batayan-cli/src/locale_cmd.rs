@@ -1,8 +1,7 @@
 //! `batayan locale …`: dates, numbers and mobile numbers through `batayan_core::locale`.
 
 use batayan_core::locale::{
-    BanglaDate, Calendar, Decimal, FiscalYear, Lang, Message, MobileNumber, format_gregorian,
-    parse_date, to_ascii_digits, to_bangla_digits, weekday_name,
+    BanglaDate, Calendar, Decimal, FiscalYear, Lang, Message, MobileNumber, format_gregorian, parse_date, to_ascii_digits, to_bangla_digits, weekday_name,
 };
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;

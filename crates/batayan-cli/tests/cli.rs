@@ -138,7 +138,10 @@ fn apa_check_lists_findings_and_exits_1_on_errors() {
     let out = batayan(&["apa", "check", &fixture("apa-ict-sylhet-2024-25.json"), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("error: The indicator weights of area [1] add up to 26, but the area's weight is 22. If [1.6.1]'s weight were 4 instead of 8"), "{text}");
+    assert!(
+        text.contains("error: The indicator weights of area [1] add up to 26, but the area's weight is 22. If [1.6.1]'s weight were 4 instead of 8"),
+        "{text}"
+    );
     assert!(text.contains("error: The indicator weights of the governance area [1] add up to 34"), "{text}");
     assert!(text.trim_end().ends_with("7 errors, 5 warnings"), "{text}");
     let json = batayan(&["apa", "check", &fixture("apa-ict-sylhet-2024-25.json"), "--json"]);
@@ -236,7 +239,8 @@ fn apa_import_refuses_a_number_too_long_to_hold_at_its_cell() {
     let huge = "৯".repeat(300);
     // [১.১.১]'s weight (৫) becomes a 300-digit number.
     let line = table.lines().position(|l| l.contains("[১.১.১]")).unwrap();
-    let edited: Vec<String> = table.lines().enumerate().map(|(i, l)| if i == line { l.replacen("\t৫\t", &format!("\t{huge}\t"), 1) } else { l.to_owned() }).collect();
+    let edited: Vec<String> =
+        table.lines().enumerate().map(|(i, l)| if i == line { l.replacen("\t৫\t", &format!("\t{huge}\t"), 1) } else { l.to_owned() }).collect();
     let file = Scratch::new("huge.tsv", edited.join("\n").as_bytes());
     let out = import(&file.path(), "en");
     assert!(out.status.success(), "the rest of the table still imports: {}", stderr(&out));

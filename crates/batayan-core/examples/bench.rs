@@ -9,7 +9,6 @@
 //! `apa-N.json`, `report-N.json`, `section3-N.tsv`. Then it measures validations, scorings and imports
 //! per second, the median of several timed rounds, and prints one line per figure (or JSON).
 
-
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
@@ -34,11 +33,20 @@ fn agreement(n: usize) -> Agreement {
         let weight = weight_of(i);
         let (area, activity, indicator) = (i / 100 + 1, i / 10 % 10 + 1, i % 10 + 1);
         if indicator == 1 && activity == 1 {
-            out.areas.push(Area { serial: area.to_string(), name: format!("ক্ষেত্র {}", to_bangla_digits(&area.to_string())), weight: Some(0.0), activities: Vec::new() });
+            out.areas.push(Area {
+                serial: area.to_string(),
+                name: format!("ক্ষেত্র {}", to_bangla_digits(&area.to_string())),
+                weight: Some(0.0),
+                activities: Vec::new(),
+            });
         }
         let current = out.areas.last_mut().expect("pushed above");
         if indicator == 1 {
-            current.activities.push(Activity { serial: format!("{area}.{activity}"), name: format!("কার্যক্রম {}", to_bangla_digits(&format!("{area}.{activity}"))), indicators: Vec::new() });
+            current.activities.push(Activity {
+                serial: format!("{area}.{activity}"),
+                name: format!("কার্যক্রম {}", to_bangla_digits(&format!("{area}.{activity}"))),
+                indicators: Vec::new(),
+            });
         }
         let mut row = templates[i % templates.len()].clone();
         row.serial = format!("{area}.{activity}.{indicator}");
@@ -131,7 +139,10 @@ fn main() {
         let imported = import_section3(&table);
         assert_eq!(imported.areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).count(), n, "the generated table imports whole");
         figures.push((format!("validate {n} indicators"), per_second(rounds, round, || drop(std::hint::black_box(validate(&agreement))))));
-        figures.push((format!("score {n} indicators"), per_second(rounds, round, || drop(std::hint::black_box(scorecard(&agreement, &report, Mode::Interpolated))))));
+        figures.push((
+            format!("score {n} indicators"),
+            per_second(rounds, round, || drop(std::hint::black_box(scorecard(&agreement, &report, Mode::Interpolated)))),
+        ));
         figures.push((format!("import {n} pasted rows"), per_second(rounds, round, || drop(std::hint::black_box(import_section3(&table))))));
     }
     if json {

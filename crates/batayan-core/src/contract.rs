@@ -101,17 +101,13 @@ pub fn check_header(schema: Option<&str>, office: Option<&str>, fiscal_year: Opt
 }
 
 fn missing(path: &str, field: &str) -> FieldError {
-    FieldError::new(
-        path,
-        Message::new(format!("“{field}” ক্ষেত্রটি নেই বা লেখা নয়।"), format!("The field “{field}” is missing or not text.")),
-    )
+    FieldError::new(path, Message::new(format!("“{field}” ক্ষেত্রটি নেই বা লেখা নয়।"), format!("The field “{field}” is missing or not text.")))
 }
 
 /// Checks an office key as used in endpoint paths (`ict-sylhet`): 1 to 64 lowercase ASCII letters,
 /// digits and dashes, so that it is safe in a URL and a file name.
 pub fn check_office_key(office: &str) -> Result<(), Message> {
-    let ok = (1..=64).contains(&office.len())
-        && office.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let ok = (1..=64).contains(&office.len()) && office.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if ok {
         Ok(())
     } else {
@@ -296,10 +292,7 @@ mod tests {
     fn error_body_has_the_documented_shape() {
         let body = ErrorBody::single("/fiscal_year", Message::new("ভুল", "wrong"));
         let json = serde_json::to_value(&body).expect("serializes");
-        assert_eq!(
-            json,
-            serde_json::json!({"errors":[{"path":"/fiscal_year","message_bn":"ভুল","message_en":"wrong"}]})
-        );
+        assert_eq!(json, serde_json::json!({"errors":[{"path":"/fiscal_year","message_bn":"ভুল","message_en":"wrong"}]}));
         let back: ErrorBody = serde_json::from_value(json).expect("deserializes");
         assert_eq!(back, body);
     }

@@ -22,8 +22,7 @@ pub(crate) fn render(dom: &Dom, date: Option<&str>, today: NaiveDate, lang: Lang
         Lang::Bn => format!("অর্থবছরের {percent}% পার হয়েছে"),
         Lang::En => format!("{percent}% of the fiscal year has passed"),
     };
-    let segments: Vec<Segment> =
-        Quarter::ALL.iter().enumerate().map(|(i, q)| Segment { from: i as f64 / 4.0, label: q.short_name(lang).to_owned() }).collect();
+    let segments: Vec<Segment> = Quarter::ALL.iter().enumerate().map(|(i, q)| Segment { from: i as f64 / 4.0, label: q.short_name(lang).to_owned() }).collect();
 
     let section = dom.el("section", "by-card by-fiscal-year")?;
     section.set_attribute("lang", lang.tag())?;

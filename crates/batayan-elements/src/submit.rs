@@ -56,7 +56,10 @@ async fn send(target: &Target, url: &str, body: &str, idempotency_key: &str) -> 
         Ok(answer) => answer,
         Err(no_answer) => {
             let said = no_answer.message(url);
-            let message = Message::new(format!("{} কিছু সংরক্ষিত হয়েছে কি না জানা নেই; আবার জমা দিলে দুবার সংরক্ষিত হবে না।", said.bn), format!("{} Whether anything was stored is not known; submitting again will not store it twice.", said.en));
+            let message = Message::new(
+                format!("{} কিছু সংরক্ষিত হয়েছে কি না জানা নেই; আবার জমা দিলে দুবার সংরক্ষিত হবে না।", said.bn),
+                format!("{} Whether anything was stored is not known; submitting again will not store it twice.", said.en),
+            );
             return Sent { status: 0, body: JsValue::NULL, submission: Submission::Failed(message) };
         }
     };

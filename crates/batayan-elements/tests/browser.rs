@@ -132,7 +132,10 @@ mod apa {
         mounted.destroy();
         yew::scheduler::flush().await;
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
-        let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-agreement") && !k.ends_with(":idempotency-key")).expect("a draft");
+        let key = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .find(|k| k.contains("apa-agreement") && !k.ends_with(":idempotency-key"))
+            .expect("a draft");
         storage.remove_item(&key).expect("cleans up");
         el.remove();
     }

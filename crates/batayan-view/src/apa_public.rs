@@ -160,10 +160,7 @@ fn start_load(state: &Rc<State>) {
 
 async fn fetch(src: Option<&str>, report_src: Option<&str>, timeout_ms: u32) -> Load {
     let Some(src) = src else {
-        return Load::Failed(Message::new(
-            "চুক্তির ঠিকানা দিন: <batayan-apa-table src=\"…\">।",
-            "Give the agreement's address: <batayan-apa-table src=\"…\">.",
-        ));
+        return Load::Failed(Message::new("চুক্তির ঠিকানা দিন: <batayan-apa-table src=\"…\">।", "Give the agreement's address: <batayan-apa-table src=\"…\">."));
     };
     match batayan_web::net::get_json_with::<Agreement, Report>(src, report_src, timeout_ms).await {
         Ok((agreement, report)) => Load::Ready(Rc::new(agreement), report.map(Rc::new)),

@@ -135,7 +135,15 @@ fn head(dom: &Dom, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {
     with(dom.el("thead", "")?, &[&row])
 }
 
-fn area_body(dom: &Dom, rows: &RowTemplate, area: &Area, prefix: &str, card: &Scorecard, by_key: &HashMap<&str, &IndicatorScore>, lang: Lang) -> Result<Element, JsValue> {
+fn area_body(
+    dom: &Dom,
+    rows: &RowTemplate,
+    area: &Area,
+    prefix: &str,
+    card: &Scorecard,
+    by_key: &HashMap<&str, &IndicatorScore>,
+    lang: Lang,
+) -> Result<Element, JsValue> {
     let key = format!("{prefix}{}", area.serial);
     let area_score = card.areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
     let weight = area.weight.map_or_else(|| "—".to_owned(), |w| format_number(w, lang));

@@ -114,7 +114,8 @@ async fn the_agreement_says_how_it_is_scored() {
 #[wasm_bindgen_test]
 async fn a_row_whose_targets_rise_says_lower_is_better() {
     let fixture = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
-    let falling = "\"levels\": [\n                80.0,\n                35.0,\n                30.0,\n                25.0,\n                20.0\n              ]";
+    let falling =
+        "\"levels\": [\n                80.0,\n                35.0,\n                30.0,\n                25.0,\n                20.0\n              ]";
     let rising = "\"levels\": [7.0, 10.0, 15.0, 20.0, 30.0]";
     assert!(fixture.contains(falling), "the fixture's [১.১.১] levels as written");
     let agreement = data_url(&fixture.replacen(falling, rising, 1));

@@ -109,11 +109,22 @@ pub fn progress_bar(dom: &Dom, fraction: f64, value_text: &str, label: &str, seg
     let bar = dom.el("div", "by-progress")?;
     set_all(
         &bar,
-        &[("role", "progressbar"), ("aria-label", label), ("aria-valuemin", "0"), ("aria-valuemax", "100"), ("aria-valuenow", &percent), ("aria-valuetext", value_text)],
+        &[
+            ("role", "progressbar"),
+            ("aria-label", label),
+            ("aria-valuemin", "0"),
+            ("aria-valuemax", "100"),
+            ("aria-valuenow", &percent),
+            ("aria-valuetext", value_text),
+        ],
     )?;
-    let picture = dom.svg("svg", "by-progress__bar", &[("viewBox", "0 0 100 10"), ("preserveAspectRatio", "none"), ("aria-hidden", "true"), ("focusable", "false")])?;
+    let picture =
+        dom.svg("svg", "by-progress__bar", &[("viewBox", "0 0 100 10"), ("preserveAspectRatio", "none"), ("aria-hidden", "true"), ("focusable", "false")])?;
     add(&picture, &dom.svg("rect", "by-progress__track", &[("x", "0"), ("y", "0"), ("width", "100"), ("height", "10")])?)?;
-    add(&picture, &dom.svg("rect", "by-progress__fill", &[("x", "0"), ("y", "0"), ("width", &format_fixed(fraction * 100.0, 2, Lang::En)), ("height", "10")])?)?;
+    add(
+        &picture,
+        &dom.svg("rect", "by-progress__fill", &[("x", "0"), ("y", "0"), ("width", &format_fixed(fraction * 100.0, 2, Lang::En)), ("height", "10")])?,
+    )?;
     for segment in segments.iter().skip(1) {
         let x = format_fixed(segment.from.clamp(0.0, 1.0) * 100.0, 2, Lang::En);
         add(&picture, &dom.svg("line", "by-progress__tick", &[("x1", &x), ("x2", &x), ("y1", "0"), ("y2", "10")])?)?;

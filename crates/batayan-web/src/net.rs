@@ -32,10 +32,7 @@ impl Answer {
     /// "“url” answered 503: …", for an answer that is neither success nor in the error shape.
     pub fn status_message(&self, url: &str, bn_outcome: &str, en_outcome: &str) -> Message {
         let code = self.status.to_string();
-        Message::new(
-            format!("“{url}” উত্তর দিয়েছে {}: {bn_outcome}", to_bangla_digits(&code)),
-            format!("“{url}” answered {code}: {en_outcome}"),
-        )
+        Message::new(format!("“{url}” উত্তর দিয়েছে {}: {bn_outcome}", to_bangla_digits(&code)), format!("“{url}” answered {code}: {en_outcome}"))
     }
 }
 
@@ -165,13 +162,8 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeou
         let from_host = answer.errors().first().map(FieldError::message);
         return Err(from_host.unwrap_or_else(|| answer.status_message(url, "তথ্য পাওয়া যায়নি।", "no data.")));
     }
-    let body = answer.body.ok_or_else(|| {
-        Message::new(format!("“{url}”-এর উত্তর JSON নয়।"), format!("The answer from “{url}” is not JSON."))
-    })?;
-    serde_wasm_bindgen::from_value(body).map(Some).map_err(|e| {
-        Message::new(
-            format!("“{url}”-এর তথ্য পড়া যায়নি: {e}"),
-            format!("The data from “{url}” could not be read: {e}"),
-        )
-    })
+    let body = answer.body.ok_or_else(|| Message::new(format!("“{url}”-এর উত্তর JSON নয়।"), format!("The answer from “{url}” is not JSON.")))?;
+    serde_wasm_bindgen::from_value(body)
+        .map(Some)
+        .map_err(|e| Message::new(format!("“{url}”-এর তথ্য পড়া যায়নি: {e}"), format!("The data from “{url}” could not be read: {e}")))
 }

@@ -32,10 +32,7 @@ fn agreement_key(state: &AppState, office: &str, fiscal_year: &str) -> Result<Fi
         Ok(false) => Err(refuse_one(
             StatusCode::NOT_FOUND,
             "",
-            Message::new(
-                format!("“{office}” নামে কোনো অফিস এই পোর্টালে নেই।"),
-                format!("This portal has no office “{office}”."),
-            ),
+            Message::new(format!("“{office}” নামে কোনো অফিস এই পোর্টালে নেই।"), format!("This portal has no office “{office}”.")),
         )),
         Err(e) => Err(storage_failed(&e)),
     }
@@ -163,7 +160,10 @@ pub(crate) async fn post_report(
             return refuse_one(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "",
-                Message::new("এই অফিস ও অর্থবছরের কোনো চুক্তি নেই; আগে চুক্তি সংরক্ষণ করুন।", "There is no agreement for this office and year; store the agreement first."),
+                Message::new(
+                    "এই অফিস ও অর্থবছরের কোনো চুক্তি নেই; আগে চুক্তি সংরক্ষণ করুন।",
+                    "There is no agreement for this office and year; store the agreement first.",
+                ),
             );
         }
         Err(e) => return storage_failed(&e),
@@ -201,7 +201,14 @@ struct Submitted {
 }
 
 impl Submitted {
-    fn read(state: &AppState, office: &str, fiscal_year: &str, schema: &str, headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Submitted, Response> {
+    fn read(
+        state: &AppState,
+        office: &str,
+        fiscal_year: &str,
+        schema: &str,
+        headers: &HeaderMap,
+        body: Result<Bytes, BytesRejection>,
+    ) -> Result<Submitted, Response> {
         let year = agreement_key(state, office, fiscal_year)?;
         let key = idempotency_key(headers)?;
         let (text, document) = read_json(body)?;
@@ -254,11 +261,9 @@ pub(crate) async fn latest_report(State(state): State<AppState>, Path((office, f
     let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
     match store::latest_report(&db, &office, &year.code()) {
         Ok(Some(body)) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
-        Ok(None) => refuse_one(
-            StatusCode::NOT_FOUND,
-            "",
-            Message::new("এই চুক্তির কোনো প্রতিবেদন এখনো জমা হয়নি।", "No report has been submitted for this agreement yet."),
-        ),
+        Ok(None) => {
+            refuse_one(StatusCode::NOT_FOUND, "", Message::new("এই চুক্তির কোনো প্রতিবেদন এখনো জমা হয়নি।", "No report has been submitted for this agreement yet."))
+        }
         Err(e) => storage_failed(&e),
     }
 }
@@ -272,18 +277,13 @@ fn str_field<'a>(document: &'a Value, name: &str) -> Option<&'a str> {
 fn read_json(body: Result<Bytes, BytesRejection>) -> Result<(String, Value), Response> {
     let bytes = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            refuse_one(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "",
-                Message::new("জমা দেওয়া নথিটি ১ মেগাবাইটের বেশি বড়।", "The submitted document is larger than 1 MiB."),
-            )
+            refuse_one(StatusCode::PAYLOAD_TOO_LARGE, "", Message::new("জমা দেওয়া নথিটি ১ মেগাবাইটের বেশি বড়।", "The submitted document is larger than 1 MiB."))
         } else {
             refuse_one(rejection.status(), "", Message::new("অনুরোধের দেহ পড়া যায়নি।", "The request body could not be read."))
         }
     })?;
-    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
-        refuse_one(StatusCode::BAD_REQUEST, "", Message::new("নথিটি UTF-8 লেখা নয়।", "The document is not UTF-8 text."))
-    })?;
+    let text = String::from_utf8(bytes.to_vec())
+        .map_err(|_| refuse_one(StatusCode::BAD_REQUEST, "", Message::new("নথিটি UTF-8 লেখা নয়।", "The document is not UTF-8 text.")))?;
     let value: Value = serde_json::from_str(&text).map_err(|e| {
         let subject = Message::new("নথিটি", "The document");
         refuse(StatusCode::BAD_REQUEST, ErrorBody::single("", invalid_json(&subject, e.line(), e.column(), &e.to_string())))

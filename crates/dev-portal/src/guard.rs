@@ -34,10 +34,7 @@ pub(crate) fn storage_failed(error: &rusqlite::Error) -> Response {
     refuse_one(
         StatusCode::INTERNAL_SERVER_ERROR,
         "",
-        Message::new(
-            "সংরক্ষণ করা যায়নি; কিছুই সংরক্ষিত হয়নি। আবার চেষ্টা করুন।",
-            "Could not store it; nothing was stored. Please try again.",
-        ),
+        Message::new("সংরক্ষণ করা যায়নি; কিছুই সংরক্ষিত হয়নি। আবার চেষ্টা করুন।", "Could not store it; nothing was stored. Please try again."),
     )
 }
 
@@ -106,9 +103,9 @@ pub(crate) struct Outcome {
 pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Response> {
     match headers.get(IDEMPOTENCY_HEADER) {
         None => Ok(None),
-        Some(value) => check_idempotency_key(value.as_bytes())
-            .map(|key| Some(key.to_owned()))
-            .map_err(|message| refuse_one(StatusCode::BAD_REQUEST, "", message)),
+        Some(value) => {
+            check_idempotency_key(value.as_bytes()).map(|key| Some(key.to_owned())).map_err(|message| refuse_one(StatusCode::BAD_REQUEST, "", message))
+        }
     }
 }
 
@@ -202,12 +199,17 @@ pub(crate) async fn json_errors(request: Request, next: Next) -> Response {
     }
     let allow = response.headers().get(header::ALLOW).cloned();
     let message = match status {
-        StatusCode::NOT_FOUND => Message::new("এই ঠিকানায় কোনো API নেই; pkg-config/api.md-এ ঠিকানাগুলো দেখুন।", "There is no API at this address; see pkg-config/api.md for the endpoints."),
+        StatusCode::NOT_FOUND => Message::new(
+            "এই ঠিকানায় কোনো API নেই; pkg-config/api.md-এ ঠিকানাগুলো দেখুন।",
+            "There is no API at this address; see pkg-config/api.md for the endpoints.",
+        ),
         StatusCode::METHOD_NOT_ALLOWED => {
             let allowed = allow.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
             Message::new(format!("এই ঠিকানায় এই পদ্ধতি চলে না; চলে: {allowed}।"), format!("This method is not allowed here; allowed: {allowed}."))
         }
-        StatusCode::BAD_REQUEST => Message::new("ঠিকানা বা অনুরোধটি পড়া যায়নি (যেমন ঠিকানায় অচেনা অক্ষর)।", "The address or request could not be read (e.g. the address is not valid UTF-8)."),
+        StatusCode::BAD_REQUEST => {
+            Message::new("ঠিকানা বা অনুরোধটি পড়া যায়নি (যেমন ঠিকানায় অচেনা অক্ষর)।", "The address or request could not be read (e.g. the address is not valid UTF-8).")
+        }
         StatusCode::UNSUPPORTED_MEDIA_TYPE => Message::new("নথিটি JSON হিসেবে পাঠান।", "Send the document as JSON."),
         _ => Message::new(format!("অনুরোধটি নেওয়া যায়নি (HTTP {}).", status.as_u16()), format!("The request was not accepted (HTTP {}).", status.as_u16())),
     };

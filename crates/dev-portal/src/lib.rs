@@ -64,11 +64,7 @@ fn with_offices(db: &rusqlite::Connection, config: &Config) -> rusqlite::Result<
 }
 
 fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String) -> Router {
-    let state = AppState {
-        db: Arc::new(Mutex::new(db)),
-        csrf_token: csrf_token.into(),
-        config: Arc::new(config.clone()),
-    };
+    let state = AppState { db: Arc::new(Mutex::new(db)), csrf_token: csrf_token.into(), config: Arc::new(config.clone()) };
     let api = Router::new()
         .route("/api/health", get(api::health))
         .route("/api/apa/{office}/{fiscal_year}", get(api::get_agreement).put(api::put_agreement))

@@ -48,12 +48,8 @@ struct Args {
 fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut host = "127.0.0.1".to_owned();
     let mut port: u16 = 8080;
-    let mut config = Config {
-        db: PathBuf::from("var/batayan.sqlite"),
-        www: PathBuf::from("www"),
-        pkg: PathBuf::from("target/dist/batayan"),
-        offices: Vec::new(),
-    };
+    let mut config =
+        Config { db: PathBuf::from("var/batayan.sqlite"), www: PathBuf::from("www"), pkg: PathBuf::from("target/dist/batayan"), offices: Vec::new() };
     let mut raw = raw;
     while let Some(flag) = raw.next() {
         let mut value = || raw.next().ok_or(format!("{flag} needs a value"));
@@ -80,9 +76,7 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Args, String> {
 
 async fn serve(args: Args) -> Result<(), String> {
     let router = app(&args.config).map_err(|e| format!("cannot open {}: {e}", args.config.db.display()))?;
-    let listener = tokio::net::TcpListener::bind(args.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let listener = tokio::net::TcpListener::bind(args.addr).await.map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     let bound = listener.local_addr().map_err(|e| e.to_string())?;
     // The first stdout line is read by `cargo xtask` to learn the port; flush it at once.
     println!("listening on http://{bound}/");

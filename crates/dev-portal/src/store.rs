@@ -8,7 +8,8 @@ use std::path::Path;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 /// Each entry migrates from `user_version` = its index to index + 1. Append only.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE documents (
         kind        TEXT NOT NULL,
         office      TEXT NOT NULL,
@@ -35,12 +36,14 @@ const MIGRATIONS: &[&str] = &["
         response_body TEXT NOT NULL,
         created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
-", "
+",
+    "
     -- The offices this portal serves: a write for any other is refused, never a new office made.
     -- A database made before this table keeps every office it already holds documents for.
     CREATE TABLE offices (key TEXT PRIMARY KEY);
     INSERT INTO offices (key) SELECT DISTINCT office FROM documents;
-"];
+",
+];
 
 /// The offices the reference host knows on first start: the two district ICT offices whose
 /// agreements are in the seed documents. More come with `dev-portal --office KEY`.
@@ -51,8 +54,7 @@ const SEED_REPORTS: &[(&str, &str, &str, &str)] =
     &[("ict-sylhet", "2024-25", "Q2", include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json"))];
 
 /// Documents stored on first start, made from the seed documents (see `tests/fixtures/README.md`).
-const SEED_AGREEMENTS: &[(&str, &str, &str)] =
-    &[("ict-sylhet", "2024-25", include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json"))];
+const SEED_AGREEMENTS: &[(&str, &str, &str)] = &[("ict-sylhet", "2024-25", include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json"))];
 
 pub(crate) fn open(path: &Path) -> rusqlite::Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -112,12 +114,7 @@ pub(crate) fn office_known(db: &Connection, key: &str) -> rusqlite::Result<bool>
 }
 
 pub(crate) fn get_document(db: &Connection, kind: &str, office: &str, fiscal_year: &str) -> rusqlite::Result<Option<String>> {
-    db.query_row(
-        "SELECT body FROM documents WHERE kind = ?1 AND office = ?2 AND fiscal_year = ?3",
-        params![kind, office, fiscal_year],
-        |r| r.get(0),
-    )
-    .optional()
+    db.query_row("SELECT body FROM documents WHERE kind = ?1 AND office = ?2 AND fiscal_year = ?3", params![kind, office, fiscal_year], |r| r.get(0)).optional()
 }
 
 pub(crate) fn put_document(tx: &Transaction<'_>, kind: &str, office: &str, fiscal_year: &str, body: &str) -> rusqlite::Result<()> {
@@ -131,29 +128,21 @@ pub(crate) fn put_document(tx: &Transaction<'_>, kind: &str, office: &str, fisca
 }
 
 pub(crate) fn insert_report(tx: &Transaction<'_>, office: &str, fiscal_year: &str, period: &str, body: &str) -> rusqlite::Result<i64> {
-    tx.execute(
-        "INSERT INTO reports (office, fiscal_year, period, body) VALUES (?1, ?2, ?3, ?4)",
-        params![office, fiscal_year, period, body],
-    )?;
+    tx.execute("INSERT INTO reports (office, fiscal_year, period, body) VALUES (?1, ?2, ?3, ?4)", params![office, fiscal_year, period, body])?;
     Ok(tx.last_insert_rowid())
 }
 
 /// Every stored report of an agreement, oldest first: `(id, period, body, created_at)`.
 pub(crate) fn list_reports(db: &Connection, office: &str, fiscal_year: &str) -> rusqlite::Result<Vec<(i64, String, String, String)>> {
-    let mut statement =
-        db.prepare("SELECT id, period, body, created_at FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id")?;
+    let mut statement = db.prepare("SELECT id, period, body, created_at FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id")?;
     let rows = statement.query_map(params![office, fiscal_year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()
 }
 
 /// The body of the latest stored report of an agreement.
 pub(crate) fn latest_report(db: &Connection, office: &str, fiscal_year: &str) -> rusqlite::Result<Option<String>> {
-    db.query_row(
-        "SELECT body FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id DESC LIMIT 1",
-        params![office, fiscal_year],
-        |r| r.get(0),
-    )
-    .optional()
+    db.query_row("SELECT body FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id DESC LIMIT 1", params![office, fiscal_year], |r| r.get(0))
+        .optional()
 }
 
 /// A response stored under an idempotency key.
@@ -166,19 +155,9 @@ pub(crate) struct StoredResponse {
 }
 
 pub(crate) fn find_idempotent(tx: &Transaction<'_>, key: &str) -> rusqlite::Result<Option<StoredResponse>> {
-    tx.query_row(
-        "SELECT method, path, request_body, status, response_body FROM idempotency WHERE key = ?1",
-        params![key],
-        |r| {
-            Ok(StoredResponse {
-                method: r.get(0)?,
-                path: r.get(1)?,
-                request_body: r.get(2)?,
-                status: r.get(3)?,
-                response_body: r.get(4)?,
-            })
-        },
-    )
+    tx.query_row("SELECT method, path, request_body, status, response_body FROM idempotency WHERE key = ?1", params![key], |r| {
+        Ok(StoredResponse { method: r.get(0)?, path: r.get(1)?, request_body: r.get(2)?, status: r.get(3)?, response_body: r.get(4)? })
+    })
     .optional()
 }
 

@@ -40,10 +40,7 @@ pub(crate) fn run() -> Result<(), String> {
     }
     for module in &MODULES {
         // `--mode no-install`: use the wasm-bindgen that setup installed, never a download.
-        let mut args = vec![
-            "build", "--release", "--target", "web", "--mode", "no-install", "--no-pack",
-            "--out-dir", &out_text, "--out-name", module.name,
-        ];
+        let mut args = vec!["build", "--release", "--target", "web", "--mode", "no-install", "--no-pack", "--out-dir", &out_text, "--out-name", module.name];
         if let Some(feature) = module.feature {
             args.extend(["--", "--no-default-features", "--features", feature]);
         }

@@ -28,10 +28,7 @@ pub(crate) fn start_serving(port: u16, db: &Path, www: &Path) -> Result<Portal, 
     let (port, db) = (port.to_string(), db.to_string_lossy().into_owned());
     let (www, pkg) = (www.to_string_lossy().into_owned(), dist_dir().to_string_lossy().into_owned());
     let args = ["--port", &port, "--db", &db, "--www", &www, "--pkg", &pkg];
-    let mut child = command(&binary.to_string_lossy(), &args, &root)
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("could not start dev-portal: {e}"))?;
+    let mut child = command(&binary.to_string_lossy(), &args, &root).stdout(Stdio::piped()).spawn().map_err(|e| format!("could not start dev-portal: {e}"))?;
     let mut first = String::new();
     if let Some(out) = child.stdout.take() {
         let mut reader = BufReader::new(out);

@@ -104,9 +104,7 @@ fn end_to_end() -> Result<(String, bool), String> {
 /// Sums `test result: … N passed; M failed` over cargo's (and wasm-bindgen-test-runner's) output.
 fn cargo_counts(output: &str) -> (u64, u64) {
     let number_before = |line: &str, word: &str| -> u64 {
-        line.split([';', '.', ','])
-            .find_map(|part| part.trim().strip_suffix(word).and_then(|n| n.trim().parse().ok()))
-            .unwrap_or(0)
+        line.split([';', '.', ',']).find_map(|part| part.trim().strip_suffix(word).and_then(|n| n.trim().parse().ok())).unwrap_or(0)
     };
     output
         .lines()
@@ -116,9 +114,7 @@ fn cargo_counts(output: &str) -> (u64, u64) {
 
 /// The `# pass N` and `# fail M` lines of node's TAP reporter.
 fn tap_counts(output: &str) -> (u64, u64) {
-    let value = |prefix: &str| -> u64 {
-        output.lines().filter_map(|l| l.trim().strip_prefix(prefix)).filter_map(|n| n.trim().parse::<u64>().ok()).sum()
-    };
+    let value = |prefix: &str| -> u64 { output.lines().filter_map(|l| l.trim().strip_prefix(prefix)).filter_map(|n| n.trim().parse::<u64>().ok()).sum() };
     (value("# pass "), value("# fail "))
 }
 

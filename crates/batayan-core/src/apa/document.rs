@@ -188,7 +188,12 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
             }
             let serial = row[1].strip_prefix('[').and_then(|r| r.split_once(']')).map(|(s, _)| to_ascii_digits(s.trim()));
             let Some(serial) = serial else {
-                problems.push(problem(index, 2, format!("সংযোজনী ২: “{}”-এ সূচকের ক্রমিক [ ] নেই।", row[1]), format!("Annex 2: “{}” has no indicator serial in [ ].", row[1])));
+                problems.push(problem(
+                    index,
+                    2,
+                    format!("সংযোজনী ২: “{}”-এ সূচকের ক্রমিক [ ] নেই।", row[1]),
+                    format!("Annex 2: “{}” has no indicator serial in [ ].", row[1]),
+                ));
                 continue;
             };
             let found = agreement.areas.iter_mut().flat_map(|a| &mut a.activities).flat_map(|a| &mut a.indicators).find(|i| i.serial == serial);
@@ -213,7 +218,12 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
         for line in lines.iter().take(end).skip(at + 1) {
             let row = cells(line);
             if row.len() >= 4 && row[0] != "কার্যক্রম" && !row[1].is_empty() {
-                agreement.shared_indicators.push(SharedIndicator { activity: row[0].clone(), indicator: row[1].clone(), offices: row[2].clone(), coordination: row[3].clone() });
+                agreement.shared_indicators.push(SharedIndicator {
+                    activity: row[0].clone(),
+                    indicator: row[1].clone(),
+                    offices: row[2].clone(),
+                    coordination: row[3].clone(),
+                });
             }
         }
     }

@@ -220,7 +220,10 @@ mod tests {
         set_cell(&mut a, "g1", Column::AreaWeight, "১০").unwrap();
         assert_eq!(a.governance[0].weight, Some(10.0));
         set_cell(&mut a, "1.1.1", Column::PriorActual(1), "৫৫*").unwrap();
-        assert_eq!((a.areas[0].activities[0].indicators[0].prior_actuals[1], a.areas[0].activities[0].indicators[0].prior_provisional[1]), (Some(Value::Number(55.0)), true));
+        assert_eq!(
+            (a.areas[0].activities[0].indicators[0].prior_actuals[1], a.areas[0].activities[0].indicators[0].prior_provisional[1]),
+            (Some(Value::Number(55.0)), true)
+        );
         assert_eq!(cell_text(&a, "1.1.1", Column::PriorActual(1), Lang::Bn), "৫৫*");
         set_cell(&mut a, "1.1.1", Column::Method, "গড়").unwrap();
         assert_eq!(cell_text(&a, "1.1.1", Column::Method, Lang::En), "average");

@@ -76,7 +76,8 @@ fn read_header(cells: &[&str], line: usize, problems: &mut Vec<ImportProblem>) -
             &mut columns.area_weight
         } else if contains(cell, "সূচকের মান") {
             &mut columns.weight
-        } else if contains(cell, "কর্মসম্পাদনের ক্ষেত্র") || contains(cell, "কৌশলগত উদ্দেশ্য") {
+        } else if contains(cell, "কর্মসম্পাদনের ক্ষেত্র") || contains(cell, "কৌশলগত উদ্দেশ্য")
+        {
             &mut columns.area
         } else if contains(cell, "কর্মসম্পাদন সূচক") {
             &mut columns.indicator
@@ -132,10 +133,7 @@ fn read_header(cells: &[&str], line: usize, problems: &mut Vec<ImportProblem>) -
                 line,
                 column: 0,
                 lost_data: true,
-                message: Message::new(
-                    format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"),
-                    format!("The header has no “{en}” column ({bn})."),
-                ),
+                message: Message::new(format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"), format!("The header has no “{en}” column ({bn}).")),
             });
         }
     }
@@ -153,19 +151,14 @@ fn split_serial(cell: &str) -> Option<(String, String)> {
         (&cell[..end], &cell[end..])
     };
     let ascii = to_ascii_digits(serial);
-    let valid = !ascii.is_empty()
-        && ascii.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    let valid = !ascii.is_empty() && ascii.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
     valid.then(|| (ascii, rest.trim().to_owned()))
 }
 
 /// A row that only names the level columns (অসাধারণ …, ১০০% …).
 fn is_level_subheader(cells: &[&str]) -> bool {
     let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    !filled.is_empty()
-        && filled.iter().all(|c| {
-            c.ends_with('%')
-                || ["অসাধারণ", "উত্তম", "চলতি মান", "চলাতি মান"].iter().any(|w| contains(c, w))
-        })
+    !filled.is_empty() && filled.iter().all(|c| c.ends_with('%') || ["অসাধারণ", "উত্তম", "চলতি মান", "চলাতি মান"].iter().any(|w| contains(c, w)))
 }
 
 /// The state of a walk down the table.
@@ -265,7 +258,8 @@ impl Section3Reader {
                 walk.block = Block::Governance;
                 return;
             }
-            if contains(cell, "স্বাক্ষরকারী অফিসের") || contains(cell, "কৌশলগত উদ্দেশ্যসমূহ") {
+            if contains(cell, "স্বাক্ষরকারী অফিসের") || contains(cell, "কৌশলগত উদ্দেশ্যসমূহ")
+            {
                 walk.block = Block::Own;
                 return;
             }
@@ -286,21 +280,21 @@ impl Section3Reader {
     /// nothing read at all).
     pub fn finish(self) -> Imported {
         let (mut walk, before_header) = (self.walk, self.before_header);
-    if let Some((first, count)) = before_header {
-        let message = if count == 1 {
-            Message::new("এই সারিটি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", "This row comes before any header row; paste the table with its headers.")
-        } else {
-            let n = count.to_string();
-            Message::new(
-                format!("এখান থেকে {}টি সারি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", crate::locale::to_bangla_digits(&n)),
-                format!("{n} rows from here come before any header row; paste the table with its headers."),
-            )
-        };
-        walk.out.problems.insert(0, ImportProblem { line: first, column: 0, lost_data: true, message });
-    }
-    if walk.out.is_empty() {
-        // Said as a problem of the whole text (line 0), so that no caller takes "nothing" for a table.
-        walk.problem(
+        if let Some((first, count)) = before_header {
+            let message = if count == 1 {
+                Message::new("এই সারিটি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", "This row comes before any header row; paste the table with its headers.")
+            } else {
+                let n = count.to_string();
+                Message::new(
+                    format!("এখান থেকে {}টি সারি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", crate::locale::to_bangla_digits(&n)),
+                    format!("{n} rows from here come before any header row; paste the table with its headers."),
+                )
+            };
+            walk.out.problems.insert(0, ImportProblem { line: first, column: 0, lost_data: true, message });
+        }
+        if walk.out.is_empty() {
+            // Said as a problem of the whole text (line 0), so that no caller takes "nothing" for a table.
+            walk.problem(
             0,
             0,
             true,
@@ -309,8 +303,8 @@ impl Section3Reader {
                 "No row of section 3 could be read: the text is empty, or not a tab-separated table with its header. Copy the whole table from Word or the spreadsheet.",
             ),
         );
-    }
-    walk.out
+        }
+        walk.out
     }
 }
 
@@ -330,10 +324,7 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
                 line,
                 columns.area.map_or(0, |c| c + 1),
                 true,
-                Message::new(
-                    format!("ক্ষেত্র “{area_cell}”-এর ক্রমিক ([১] এর মতো) নেই।"),
-                    format!("The area “{area_cell}” has no serial like [1]."),
-                ),
+                Message::new(format!("ক্ষেত্র “{area_cell}”-এর ক্রমিক ([১] এর মতো) নেই।"), format!("The area “{area_cell}” has no serial like [1].")),
             ),
         }
     }
@@ -396,34 +387,18 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
     let dates = method == Some(Method::Date) || contains(&unit, "তারিখ");
     let weight = read_number(walk, cells, columns.weight, line);
     let value_at = |walk: &mut Walk, column: Option<usize>| read_value(walk, cells, column, dates, line);
-    let prior_actuals = [
-        value_at(walk, columns.prior.first().map(|p| p.0)),
-        value_at(walk, columns.prior.get(1).map(|p| p.0)),
-    ];
-    let prior_provisional = [
-        columns.prior.first().is_some_and(|p| p.1),
-        columns.prior.get(1).is_some_and(|p| p.1),
-    ];
+    let prior_actuals = [value_at(walk, columns.prior.first().map(|p| p.0)), value_at(walk, columns.prior.get(1).map(|p| p.0))];
+    let prior_provisional = [columns.prior.first().is_some_and(|p| p.1), columns.prior.get(1).is_some_and(|p| p.1)];
     let level = |k: usize| columns.levels.map(|l| l + k);
-    let levels = [
-        value_at(walk, level(0)),
-        value_at(walk, level(1)),
-        value_at(walk, level(2)),
-        value_at(walk, level(3)),
-        value_at(walk, level(4)),
-    ];
-    let projections =
-        [value_at(walk, columns.projections.first().copied()), value_at(walk, columns.projections.get(1).copied())];
+    let levels = [value_at(walk, level(0)), value_at(walk, level(1)), value_at(walk, level(2)), value_at(walk, level(3)), value_at(walk, level(4))];
+    let projections = [value_at(walk, columns.projections.first().copied()), value_at(walk, columns.projections.get(1).copied())];
     for (i, stray) in cells.iter().enumerate().skip(columns.width) {
         if !stray.is_empty() {
             walk.problem(
                 line,
                 i + 1,
                 false,
-                Message::new(
-                    format!("শিরোনামহীন কলামে “{stray}” — বাদ দেওয়া হলো।"),
-                    format!("“{stray}” stands in a column without a header; it is left out."),
-                ),
+                Message::new(format!("শিরোনামহীন কলামে “{stray}” — বাদ দেওয়া হলো।"), format!("“{stray}” stands in a column without a header; it is left out.")),
             );
         }
     }

@@ -124,7 +124,13 @@ impl Section3Changes {
 
 fn changed_columns(before: Row<'_>, after: Row<'_>) -> Vec<Column> {
     match (before, after) {
-        (Row::Area(b), Row::Area(a)) => if b.weight == a.weight { vec![] } else { vec![Column::AreaWeight] },
+        (Row::Area(b), Row::Area(a)) => {
+            if b.weight == a.weight {
+                vec![]
+            } else {
+                vec![Column::AreaWeight]
+            }
+        }
         (Row::Indicator(b), Row::Indicator(a)) => {
             let mut columns = Vec::new();
             let mut differs = |column, same: bool| {

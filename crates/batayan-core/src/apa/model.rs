@@ -137,9 +137,7 @@ impl Indicator {
     /// so by hand or by its host, or one whose targets rise from 100% to 60% (days to deliver a
     /// service): the levels say it where the agreement does not.
     pub fn lower_is_better(&self) -> bool {
-        self.method == Some(Method::Date)
-            || self.direction == Direction::LowerIsBetter
-            || levels_direction(&self.levels) == Some(Direction::LowerIsBetter)
+        self.method == Some(Method::Date) || self.direction == Direction::LowerIsBetter || levels_direction(&self.levels) == Some(Direction::LowerIsBetter)
     }
 
     /// Whether a reader must be told that a lower figure is better: a lower-is-better indicator of

@@ -75,7 +75,11 @@ pub fn scorecard(agreement: &Agreement, report: &Report, mode: Mode) -> Scorecar
     for (prefix, areas, is_governance) in [("", &agreement.areas, false), ("g", &agreement.governance, true)] {
         for area in areas {
             let area_score = score_area(prefix, area, report, mode, is_governance, &mut card.indicators);
-            if is_governance { card.governance += area_score.score } else { card.own += area_score.score }
+            if is_governance {
+                card.governance += area_score.score
+            } else {
+                card.own += area_score.score
+            }
             card.areas.push(area_score);
         }
     }
@@ -155,10 +159,13 @@ mod tests {
     #[test]
     fn reports_round_trip_through_json() {
         let mut report = Report::new("ict-sylhet", FiscalYear::parse("2024-25").unwrap(), "Q1");
-        report.values.insert("2.1.1".into(), ReportedValues {
-            quarters: [None, Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2024, 12, 12).unwrap())), None, None],
-            evidence: Some("https://example.gov.bd/photos".into()),
-        });
+        report.values.insert(
+            "2.1.1".into(),
+            ReportedValues {
+                quarters: [None, Some(Value::Date(chrono::NaiveDate::from_ymd_opt(2024, 12, 12).unwrap())), None, None],
+                evidence: Some("https://example.gov.bd/photos".into()),
+            },
+        );
         let json = serde_json::to_string(&report).unwrap();
         assert!(json.contains("\"quarters\":[null,\"2024-12-12\",null,null]"), "{json}");
         assert_eq!(serde_json::from_str::<Report>(&json).unwrap(), report);

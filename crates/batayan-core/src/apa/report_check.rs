@@ -30,9 +30,7 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
         .iter()
         .map(|a| (a, ""))
         .chain(agreement.governance.iter().map(|a| (a, "g")))
-        .flat_map(|(area, prefix)| {
-            area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (format!("{prefix}{}", i.serial), (i, prefix == "g")))
-        })
+        .flat_map(|(area, prefix)| area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (format!("{prefix}{}", i.serial), (i, prefix == "g"))))
         .collect();
     for (key, values) in &report.values {
         let Some(&(indicator, governance)) = indicators.get(key) else {
@@ -71,16 +69,19 @@ pub fn check_values(agreement: &Agreement, period: &str, key: &str, indicator: &
         match (value, is_date) {
             (Value::Number(_), true) => push(Severity::Error, path, "এই সূচকের অর্জন একটি তারিখ।".into(), "This indicator's achievement is a date.".into()),
             (Value::Date(_), false) => push(Severity::Error, path, "এই সূচকের অর্জন একটি সংখ্যা।".into(), "This indicator's achievement is a number.".into()),
-            (Value::Number(x), false) if *x < 0.0 => {
-                push(Severity::Error, path, "অর্জন ঋণাত্মক হতে পারে না।".into(), "An achievement cannot be negative.".into())
-            }
+            (Value::Number(x), false) if *x < 0.0 => push(Severity::Error, path, "অর্জন ঋণাত্মক হতে পারে না।".into(), "An achievement cannot be negative.".into()),
             (Value::Number(x), false) if governance && indicator.weight.is_some_and(|w| *x > w) => {
                 let w = indicator.weight.unwrap_or(0.0);
                 push(
                     Severity::Warning,
                     path,
                     format!("প্রাপ্ত নম্বর {} সর্বোচ্চ {}-এর বেশি; {} ধরা হবে।", format_number(*x, Lang::Bn), format_number(w, Lang::Bn), format_number(w, Lang::Bn)),
-                    format!("Marks {} exceed the most, {}; {} will count.", format_number(*x, Lang::En), format_number(w, Lang::En), format_number(w, Lang::En)),
+                    format!(
+                        "Marks {} exceed the most, {}; {} will count.",
+                        format_number(*x, Lang::En),
+                        format_number(w, Lang::En),
+                        format_number(w, Lang::En)
+                    ),
                 )
             }
             (Value::Date(d), true) if !agreement.fiscal_year.contains(*d) => push(
@@ -157,4 +158,3 @@ mod tests {
         );
     }
 }
-

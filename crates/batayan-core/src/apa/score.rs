@@ -56,7 +56,13 @@ impl RawScore {
         match self.why {
             Why::NoTarget => Message::new("কোনো লক্ষ্যমাত্রা নেই, তাই নম্বর ০।", "No target is set, so the score is 0."),
             Why::Reached { achieved, percent, target } => Message::new(
-                format!("অর্জন {} ≥ {}% লক্ষ্যমাত্রা {} → {}।", achieved.format(Lang::Bn), format_number(percent, Lang::Bn), target.format(Lang::Bn), format_number(value, Lang::Bn)),
+                format!(
+                    "অর্জন {} ≥ {}% লক্ষ্যমাত্রা {} → {}।",
+                    achieved.format(Lang::Bn),
+                    format_number(percent, Lang::Bn),
+                    target.format(Lang::Bn),
+                    format_number(value, Lang::Bn)
+                ),
                 format!("Achievement {} reaches the {}% target {} → {}.", achieved.format(Lang::En), percent, target.format(Lang::En), value),
             ),
             Why::Between { achieved, low: (p_lo, lo), high: (p_hi, hi), interpolated } => {
@@ -122,17 +128,11 @@ pub fn achievement(method: Option<Method>, periods: &[Option<Value>]) -> Option<
     }
 }
 
-
 /// The raw score of one achievement against an indicator's levels.
 pub fn raw_score(indicator: &Indicator, achieved: Value, mode: Mode) -> RawScore {
     let lower_is_better = indicator.lower_is_better();
     let good = |v: Value| if lower_is_better { -v.order_key() } else { v.order_key() };
-    let levels: Vec<(f64, Value)> = indicator
-        .levels
-        .iter()
-        .zip(LEVEL_PERCENTS)
-        .filter_map(|(v, p)| v.map(|v| (p, v)))
-        .collect();
+    let levels: Vec<(f64, Value)> = indicator.levels.iter().zip(LEVEL_PERCENTS).filter_map(|(v, p)| v.map(|v| (p, v))).collect();
     let a = good(achieved);
     let Some(&(top_percent, top)) = levels.first() else {
         return RawScore { value: 0.0, why: Why::NoTarget };

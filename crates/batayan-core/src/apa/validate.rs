@@ -103,7 +103,6 @@ fn en(x: f64) -> String {
     format_number(x, Lang::En)
 }
 
-
 /// The block a serial lives in, for [`Finding::serial`].
 #[derive(Clone, Copy)]
 enum Block {
@@ -175,10 +174,7 @@ fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
             Severity::Error,
             Some(block.key(&area.serial)),
             Some(Column::AreaWeight),
-            Message::new(
-                format!("ক্ষেত্র [{}]-এর মান দেওয়া নেই।", to_bangla_digits(&area.serial)),
-                format!("Area [{}] has no weight.", area.serial),
-            ),
+            Message::new(format!("ক্ষেত্র [{}]-এর মান দেওয়া নেই।", to_bangla_digits(&area.serial)), format!("Area [{}] has no weight.", area.serial)),
         ));
         return;
     };
@@ -211,13 +207,20 @@ fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
     // ৪ and ৮: does one weight, read with the other digit, make the sum right?
     f.suggestion = indicators.iter().find_map(|i| {
         let weight = i.weight?;
-        look_alikes(weight)
-            .into_iter()
-            .find(|&other| (sum - weight + other - area_weight).abs() < EPSILON)
-            .map(|other| Suggestion { serial: block.key(&i.serial), column: Column::Weight, from: bn(weight), to: bn(other) })
+        look_alikes(weight).into_iter().find(|&other| (sum - weight + other - area_weight).abs() < EPSILON).map(|other| Suggestion {
+            serial: block.key(&i.serial),
+            column: Column::Weight,
+            from: bn(weight),
+            to: bn(other),
+        })
     });
     if let Some(s) = &f.suggestion {
-        f.message.bn.push_str(&format!(" [{}]-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।", to_bangla_digits(s.serial.trim_start_matches('g')), s.from, s.to));
+        f.message.bn.push_str(&format!(
+            " [{}]-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।",
+            to_bangla_digits(s.serial.trim_start_matches('g')),
+            s.from,
+            s.to
+        ));
         f.message.en.push_str(&format!(
             " If [{}]'s weight were {} instead of {}, the sum would be right (৪ and ৮ look alike).",
             s.serial.trim_start_matches('g'),
@@ -251,7 +254,8 @@ fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
     let total = |areas: &[Area]| areas.iter().filter_map(|a| a.weight).sum::<f64>();
     let (own, governance) = (total(&agreement.areas), total(&agreement.governance));
     let (own_expected, second_expected) = block_weights(agreement.fiscal_year);
-    let mut push = |severity, bn_text: String, en_text: String| findings.push(finding(severity, None, Some(Column::AreaWeight), Message::new(bn_text, en_text)));
+    let mut push =
+        |severity, bn_text: String, en_text: String| findings.push(finding(severity, None, Some(Column::AreaWeight), Message::new(bn_text, en_text)));
     if (own + governance - 100.0).abs() > EPSILON {
         push(
             Severity::Error,
@@ -260,12 +264,18 @@ fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
         );
     } else if !agreement.governance.is_empty() && (own - own_expected).abs() > EPSILON {
         // A warning: some offices agree another split, and the total is right.
-        let (expected_bn, expected_en) = (format!("{} ও {}", bn(own_expected), bn(second_expected)), format!("{} and {}", en(own_expected), en(second_expected)));
+        let (expected_bn, expected_en) =
+            (format!("{} ও {}", bn(own_expected), bn(second_expected)), format!("{} and {}", en(own_expected), en(second_expected)));
         let year = agreement.fiscal_year;
         push(
             Severity::Warning,
             format!("নিজস্ব ক্ষেত্রগুলোর মান {} ও দ্বিতীয় অংশের {}; {}-এর চুক্তিতে সাধারণত {expected_bn} হয়।", bn(own), bn(governance), year.label(Lang::Bn)),
-            format!("The office's own areas weigh {} and the second block {}; agreements of {} usually have {expected_en}.", en(own), en(governance), year.label(Lang::En)),
+            format!(
+                "The office's own areas weigh {} and the second block {}; agreements of {} usually have {expected_en}.",
+                en(own),
+                en(governance),
+                year.label(Lang::En)
+            ),
         );
     }
 }
@@ -279,10 +289,7 @@ fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
                 Severity::Error,
                 Some(key),
                 Some(Column::Serial),
-                Message::new(
-                    format!("ক্রমিক [{}] একাধিকবার আছে।", to_bangla_digits(serial)),
-                    format!("The serial [{serial}] appears more than once."),
-                ),
+                Message::new(format!("ক্রমিক [{}] একাধিকবার আছে।", to_bangla_digits(serial)), format!("The serial [{serial}] appears more than once.")),
             ));
             return;
         }
@@ -340,8 +347,17 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             Column::Unit,
             Severity::Warning,
             Message::new(
-                format!("সূচক [{shown}]: গণনা পদ্ধতি “{}” কিন্তু একক “{}” — দুটিই তারিখ, নয়তো কোনোটিই নয়।", indicator.method.map_or("", |m| m.name(Lang::Bn)), indicator.unit),
-                format!("Indicator [{}]: method “{}” but unit “{}” — both should be a date, or neither.", indicator.serial, indicator.method.map_or("", |m| m.name(Lang::En)), indicator.unit),
+                format!(
+                    "সূচক [{shown}]: গণনা পদ্ধতি “{}” কিন্তু একক “{}” — দুটিই তারিখ, নয়তো কোনোটিই নয়।",
+                    indicator.method.map_or("", |m| m.name(Lang::Bn)),
+                    indicator.unit
+                ),
+                format!(
+                    "Indicator [{}]: method “{}” but unit “{}” — both should be a date, or neither.",
+                    indicator.serial,
+                    indicator.method.map_or("", |m| m.name(Lang::En)),
+                    indicator.unit
+                ),
             ),
         ));
     }
@@ -356,7 +372,11 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
         ));
     }
     // Every value of the right kind.
-    let cells = indicator.prior_actuals.iter().enumerate().map(|(k, v)| (Column::PriorActual(k), v))
+    let cells = indicator
+        .prior_actuals
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (Column::PriorActual(k), v))
         .chain(indicator.levels.iter().enumerate().map(|(k, v)| (Column::Level(k), v)))
         .chain(indicator.projections.iter().enumerate().map(|(k, v)| (Column::Projection(k), v)));
     for (column, value) in cells {
@@ -370,7 +390,10 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             findings.push(at(
                 column,
                 Severity::Error,
-                Message::new(format!("সূচক [{shown}]-এর এই ঘরে {bn_kind} হওয়ার কথা।"), format!("Indicator [{}]: this cell should be {en_kind}.", indicator.serial)),
+                Message::new(
+                    format!("সূচক [{shown}]-এর এই ঘরে {bn_kind} হওয়ার কথা।"),
+                    format!("Indicator [{}]: this cell should be {en_kind}.", indicator.serial),
+                ),
             ));
         }
         // Dates belong to the year of their column.
@@ -387,12 +410,12 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
                     column,
                     severity,
                     Message::new(
+                        format!("সূচক [{shown}]: তারিখ {} অর্থবছর {}-এর বাইরে।", crate::locale::format_gregorian(*date, Lang::Bn), column_year.label(Lang::Bn)),
                         format!(
-                            "সূচক [{shown}]: তারিখ {} অর্থবছর {}-এর বাইরে।",
-                            crate::locale::format_gregorian(*date, Lang::Bn),
-                            column_year.label(Lang::Bn)
+                            "Indicator [{}]: the date {} lies outside fiscal year {column_year}.",
+                            indicator.serial,
+                            crate::locale::format_gregorian(*date, Lang::En)
                         ),
-                        format!("Indicator [{}]: the date {} lies outside fiscal year {column_year}.", indicator.serial, crate::locale::format_gregorian(*date, Lang::En)),
                     ),
                 ));
             }
@@ -435,7 +458,11 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
             column: Some(Column::Level(k)),
             message: Message::new(
                 format!("সূচক [{shown}]: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_label(k, Lang::Bn)),
-                format!("Indicator [{}]: the {} target equals the level before it, so which level was reached is ambiguous.", indicator.serial, level_label(k, Lang::En)),
+                format!(
+                    "Indicator [{}]: the {} target equals the level before it, so which level was reached is ambiguous.",
+                    indicator.serial,
+                    level_label(k, Lang::En)
+                ),
             ),
             suggestion: None,
         });
@@ -448,7 +475,11 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
         column: Some(Column::Level(k)),
         message: Message::new(
             format!("সূচক [{shown}]: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_label(k, Lang::Bn)),
-            format!("Indicator [{}]: targets should {en_order} from 100% to 60%, but the {} target breaks the order.", indicator.serial, level_label(k, Lang::En)),
+            format!(
+                "Indicator [{}]: targets should {en_order} from 100% to 60%, but the {} target breaks the order.",
+                indicator.serial,
+                level_label(k, Lang::En)
+            ),
         ),
         suggestion: None,
     };
@@ -461,7 +492,12 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
             if levels_in_order(&trial, rising).is_none() {
                 f.suggestion = Some(Suggestion { serial: serial.to_owned(), column: Column::Level(j), from: bn(*x), to: bn(other) });
                 f.message.bn.push_str(&format!(" {}-এর {} না হয়ে {} হলে ক্রম ঠিক থাকে (৪ ও ৮ দেখতে একই রকম)।", level_label(j, Lang::Bn), bn(*x), bn(other)));
-                f.message.en.push_str(&format!(" If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).", level_label(j, Lang::En), en(other), en(*x)));
+                f.message.en.push_str(&format!(
+                    " If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).",
+                    level_label(j, Lang::En),
+                    en(other),
+                    en(*x)
+                ));
                 break 'cells;
             }
         }

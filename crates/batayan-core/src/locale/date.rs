@@ -34,11 +34,19 @@ pub struct ParsedDate {
 pub enum DateError {
     Empty,
     /// Not in any of the forms above.
-    Unrecognised { input: String },
+    Unrecognised {
+        input: String,
+    },
     /// Readable in more than one way.
-    Ambiguous { input: String, reason: Message },
+    Ambiguous {
+        input: String,
+        reason: Message,
+    },
     /// In a known form, but no such day exists.
-    Impossible { input: String, reason: Message },
+    Impossible {
+        input: String,
+        reason: Message,
+    },
 }
 
 impl DateError {
@@ -46,21 +54,15 @@ impl DateError {
         match self {
             DateError::Empty => Message::new("একটি তারিখ লিখুন।", "Enter a date."),
             DateError::Unrecognised { input } => Message::new(
-                format!(
-                    "“{input}” তারিখ হিসেবে পড়া যায়নি। লিখুন যেমন ২৭/১২/২০২৩, ২৭ ডিসেম্বর ২০২৩ বা ১২ পৌষ ১৪৩০।"
-                ),
-                format!(
-                    "“{input}” could not be read as a date. Write e.g. 27/12/2023, 27 December 2023 or 12 Poush 1430."
-                ),
+                format!("“{input}” তারিখ হিসেবে পড়া যায়নি। লিখুন যেমন ২৭/১২/২০২৩, ২৭ ডিসেম্বর ২০২৩ বা ১২ পৌষ ১৪৩০।"),
+                format!("“{input}” could not be read as a date. Write e.g. 27/12/2023, 27 December 2023 or 12 Poush 1430."),
             ),
-            DateError::Ambiguous { input, reason } => Message::new(
-                format!("“{input}” একাধিকভাবে পড়া যায়: {}", reason.bn),
-                format!("“{input}” can be read more than one way: {}", reason.en),
-            ),
-            DateError::Impossible { input, reason } => Message::new(
-                format!("“{input}” কোনো বৈধ তারিখ নয়: {}", reason.bn),
-                format!("“{input}” is not a real date: {}", reason.en),
-            ),
+            DateError::Ambiguous { input, reason } => {
+                Message::new(format!("“{input}” একাধিকভাবে পড়া যায়: {}", reason.bn), format!("“{input}” can be read more than one way: {}", reason.en))
+            }
+            DateError::Impossible { input, reason } => {
+                Message::new(format!("“{input}” কোনো বৈধ তারিখ নয়: {}", reason.bn), format!("“{input}” is not a real date: {}", reason.en))
+            }
         }
     }
 }
@@ -81,18 +83,8 @@ const GREGORIAN_MONTHS: [(&str, &str); 12] = [
 ];
 
 /// Other spellings of the Gregorian months seen in Bangla documents.
-const GREGORIAN_ALIASES: [(&str, u32); 10] = [
-    ("জানুয়ারী", 1),
-    ("ফেব্রুয়ারী", 2),
-    ("ফেব্রুআরি", 2),
-    ("আগষ্ট", 8),
-    ("অগাস্ট", 8),
-    ("সেপ্টেম্বার", 9),
-    ("অক্টোবার", 10),
-    ("নভেম্বার", 11),
-    ("ডিসেম্বার", 12),
-    ("জুলায়", 7),
-];
+const GREGORIAN_ALIASES: [(&str, u32); 10] =
+    [("জানুয়ারী", 1), ("ফেব্রুয়ারী", 2), ("ফেব্রুআরি", 2), ("আগষ্ট", 8), ("অগাস্ট", 8), ("সেপ্টেম্বার", 9), ("অক্টোবার", 10), ("নভেম্বার", 11), ("ডিসেম্বার", 12), ("জুলায়", 7)];
 
 const WEEKDAYS: [(Weekday, &str, &str); 7] = [
     (Weekday::Sun, "রবিবার", "Sunday"),
@@ -130,17 +122,12 @@ pub fn parse_date(input: &str) -> Result<ParsedDate, DateError> {
     if text.is_empty() {
         return Err(DateError::Unrecognised { input: shown.to_owned() });
     }
-    if text.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-')) {
-        parse_numeric(shown, &text)
-    } else {
-        parse_words(shown, &text)
-    }
+    if text.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-')) { parse_numeric(shown, &text) } else { parse_words(shown, &text) }
 }
 
 /// Drops `খ্রি.`, `খ্রিস্টাব্দ`, `বঙ্গাব্দ`, `ইং`, `AD` and the like, and trailing punctuation (`।`).
 fn strip_era_suffix(text: &str) -> String {
-    const SUFFIXES: [&str; 10] =
-        ["খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খ্রীস্টাব্দ", "বঙ্গাব্দ", "খ্রিঃ", "খ্রি", "খ্রী", "ইং", "বাং", "AD"];
+    const SUFFIXES: [&str; 10] = ["খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খ্রীস্টাব্দ", "বঙ্গাব্দ", "খ্রিঃ", "খ্রি", "খ্রী", "ইং", "বাং", "AD"];
     let trim = |s: &str| s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '।' | ',' | ';')).to_owned();
     let mut text = trim(text.trim());
     // A dot ends `খ্রি.`; a numeric date like `১২.১২.২৩` never ends in one.
@@ -162,24 +149,14 @@ fn parse_numeric(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
         return Err(DateError::Unrecognised { input: shown.to_owned() });
     };
     if separators.iter().any(|&c| c != separator) {
-        return Err(ambiguous(
-            "দিন, মাস ও বছরের মাঝে একই চিহ্ন দিন (যেমন ২৭/১২/২০২৩)।",
-            "use one separator between day, month and year (e.g. 27/12/2023).",
-        ));
+        return Err(ambiguous("দিন, মাস ও বছরের মাঝে একই চিহ্ন দিন (যেমন ২৭/১২/২০২৩)।", "use one separator between day, month and year (e.g. 27/12/2023)."));
     }
     let parts: Vec<&str> = text.split(separator).collect();
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
-        return Err(ambiguous(
-            "দিন, মাস ও বছর — তিনটিই লিখুন।",
-            "write all three of day, month and year.",
-        ));
+        return Err(ambiguous("দিন, মাস ও বছর — তিনটিই লিখুন।", "write all three of day, month and year."));
     }
     let number = |s: &str| s.parse::<u32>().ok();
-    let (year, month, day) = if parts[0].len() == 4 {
-        (parts[0], parts[1], parts[2])
-    } else {
-        (parts[2], parts[1], parts[0])
-    };
+    let (year, month, day) = if parts[0].len() == 4 { (parts[0], parts[1], parts[2]) } else { (parts[2], parts[1], parts[0]) };
     let (Some(y), Some(m), Some(d)) = (number(year), number(month), number(day)) else {
         return Err(DateError::Unrecognised { input: shown.to_owned() });
     };
@@ -187,10 +164,7 @@ fn parse_numeric(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
         2 => 2000 + y,
         4 => y,
         _ => {
-            return Err(ambiguous(
-                "বছর চার অঙ্কে (২০২৩) বা দুই অঙ্কে (২৩) লিখুন।",
-                "write the year with four digits (2023) or two (23).",
-            ));
+            return Err(ambiguous("বছর চার অঙ্কে (২০২৩) বা দুই অঙ্কে (২৩) লিখুন।", "write the year with four digits (2023) or two (23)."));
         }
     };
     if day.len() > 2 || month.len() > 2 {
@@ -238,12 +212,7 @@ fn gregorian(shown: &str, year: i32, month: u32, day: u32) -> Result<ParsedDate,
             let (bn, en) = GREGORIAN_MONTHS[month as usize - 1];
             let (y, d, n) = (year.to_string(), day.to_string(), days.to_string());
             Err(impossible(Message::new(
-                format!(
-                    "{} সালের {bn} মাসে {} তারিখ নেই ({} দিনের মাস)।",
-                    digits_for(Lang::Bn, &y),
-                    digits_for(Lang::Bn, &d),
-                    digits_for(Lang::Bn, &n)
-                ),
+                format!("{} সালের {bn} মাসে {} তারিখ নেই ({} দিনের মাস)।", digits_for(Lang::Bn, &y), digits_for(Lang::Bn, &d), digits_for(Lang::Bn, &n)),
                 format!("{en} {y} has no day {d} (it has {n} days)."),
             )))
         }
@@ -286,8 +255,7 @@ fn weekday_by_name(word: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find_map(|(w, bn, en)| {
         let bn = normalize_bangla(bn);
         let short_bn = bn.trim_end_matches("বার");
-        (word == bn || word == short_bn || word == en.to_ascii_lowercase() || word == en[..3].to_ascii_lowercase())
-            .then_some(*w)
+        (word == bn || word == short_bn || word == en.to_ascii_lowercase() || word == en[..3].to_ascii_lowercase()).then_some(*w)
     })
 }
 
@@ -310,18 +278,12 @@ fn parse_words(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
         return Err(unrecognised());
     };
     if year.len() != 4 {
-        return Err(ambiguous(
-            "বছর চার অঙ্কে লিখুন।".to_owned(),
-            "write the year with four digits.".to_owned(),
-        ));
+        return Err(ambiguous("বছর চার অঙ্কে লিখুন।".to_owned(), "write the year with four digits.".to_owned()));
     }
     let parsed = match month {
         MonthName::Gregorian(m) => {
             if u32::try_from(y).is_ok_and(|y| BANGLA_YEARS.contains(&y)) {
-                let bn = format!(
-                    "{} বঙ্গাব্দের বছর মনে হয়, কিন্তু মাসটি খ্রিস্টীয়। বঙ্গাব্দে বাংলা মাস লিখুন।",
-                    digits_for(Lang::Bn, year)
-                );
+                let bn = format!("{} বঙ্গাব্দের বছর মনে হয়, কিন্তু মাসটি খ্রিস্টীয়। বঙ্গাব্দে বাংলা মাস লিখুন।", digits_for(Lang::Bn, year));
                 let en = format!("{year} looks like a Bangla year, but the month is Gregorian.");
                 return Err(ambiguous(bn, en));
             }
@@ -329,15 +291,11 @@ fn parse_words(shown: &str, text: &str) -> Result<ParsedDate, DateError> {
         }
         MonthName::Bangla(m) => {
             if y >= 1800 {
-                let bn = format!(
-                    "{} খ্রিস্টাব্দ মনে হয়, কিন্তু মাসটি বাংলা। বাংলা মাসের সঙ্গে বঙ্গাব্দ (যেমন ১৪৩০) লিখুন।",
-                    digits_for(Lang::Bn, year)
-                );
+                let bn = format!("{} খ্রিস্টাব্দ মনে হয়, কিন্তু মাসটি বাংলা। বাংলা মাসের সঙ্গে বঙ্গাব্দ (যেমন ১৪৩০) লিখুন।", digits_for(Lang::Bn, year));
                 let en = format!("{year} looks like a Gregorian year, but the month is Bangla (write e.g. 1430).");
                 return Err(ambiguous(bn, en));
             }
-            let bangla = BanglaDate::new(y, m, d)
-                .map_err(|reason| DateError::Impossible { input: shown.to_owned(), reason })?;
+            let bangla = BanglaDate::new(y, m, d).map_err(|reason| DateError::Impossible { input: shown.to_owned(), reason })?;
             let date = bangla.to_gregorian().ok_or_else(unrecognised)?;
             ParsedDate { date, written_in: Calendar::Bangla }
         }

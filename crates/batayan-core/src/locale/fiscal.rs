@@ -17,18 +17,21 @@ pub struct FiscalYear {
 /// Why a text is not a fiscal year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FiscalYearError {
-    Unrecognised { input: String },
+    Unrecognised {
+        input: String,
+    },
     /// Two years that do not follow each other, like `2024-26`.
-    NotConsecutive { input: String },
+    NotConsecutive {
+        input: String,
+    },
 }
 
 impl FiscalYearError {
     pub fn message(&self) -> Message {
         match self {
-            FiscalYearError::Unrecognised { input } => Message::new(
-                format!("“{input}” অর্থবছর হিসেবে পড়া যায়নি। লিখুন যেমন ২০২৪-২৫।"),
-                format!("“{input}” is not a fiscal year. Write it like 2024-25."),
-            ),
+            FiscalYearError::Unrecognised { input } => {
+                Message::new(format!("“{input}” অর্থবছর হিসেবে পড়া যায়নি। লিখুন যেমন ২০২৪-২৫।"), format!("“{input}” is not a fiscal year. Write it like 2024-25."))
+            }
             FiscalYearError::NotConsecutive { input } => Message::new(
                 format!("“{input}”: অর্থবছরের দ্বিতীয় বছরটি প্রথমটির পরের বছর হবে (যেমন ২০২৪-২৫)।"),
                 format!("“{input}”: a fiscal year's second year follows its first (e.g. 2024-25)."),
@@ -237,17 +240,12 @@ impl Period {
     /// Reads a [`Period::code`], in either case.
     pub fn parse(text: &str) -> Result<Period, Message> {
         let code = text.trim().to_ascii_lowercase();
-        Quarter::ALL
-            .into_iter()
-            .map(Period::Quarter)
-            .chain([Period::Year])
-            .find(|p| p.code().to_ascii_lowercase() == code)
-            .ok_or_else(|| {
-                Message::new(
-                    format!("“{text}” কোনো প্রতিবেদনকাল নয়: Q1, Q2, Q3, Q4 বা annual লিখুন।"),
-                    format!("“{text}” is not a reporting period: use Q1, Q2, Q3, Q4 or annual."),
-                )
-            })
+        Quarter::ALL.into_iter().map(Period::Quarter).chain([Period::Year]).find(|p| p.code().to_ascii_lowercase() == code).ok_or_else(|| {
+            Message::new(
+                format!("“{text}” কোনো প্রতিবেদনকাল নয়: Q1, Q2, Q3, Q4 বা annual লিখুন।"),
+                format!("“{text}” is not a reporting period: use Q1, Q2, Q3, Q4 or annual."),
+            )
+        })
     }
 
     pub fn name(self, lang: Lang) -> &'static str {

@@ -56,28 +56,35 @@ impl Operator {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MobileError {
     Empty,
-    NotADigit { input: String, found: char },
+    NotADigit {
+        input: String,
+        found: char,
+    },
     /// Not 11 digits once the country code is taken off.
-    WrongLength { input: String, digits: usize },
+    WrongLength {
+        input: String,
+        digits: usize,
+    },
     /// Does not start with `01`: a landline like `০২-৫৫৭৪৮২৯`, or a typo.
-    NotMobile { input: String },
+    NotMobile {
+        input: String,
+    },
     /// `010`, `011`, `012`: no operator uses these.
-    UnknownOperator { input: String, prefix: String },
+    UnknownOperator {
+        input: String,
+        prefix: String,
+    },
 }
 
 impl MobileError {
     pub fn message(&self) -> Message {
         match self {
             MobileError::Empty => Message::new("মোবাইল নম্বর লিখুন।", "Enter a mobile number."),
-            MobileError::NotADigit { input, found } => Message::new(
-                format!("“{input}”: “{found}” মোবাইল নম্বরের অংশ হতে পারে না।"),
-                format!("“{input}”: “{found}” cannot be part of a mobile number."),
-            ),
+            MobileError::NotADigit { input, found } => {
+                Message::new(format!("“{input}”: “{found}” মোবাইল নম্বরের অংশ হতে পারে না।"), format!("“{input}”: “{found}” cannot be part of a mobile number."))
+            }
             MobileError::WrongLength { input, digits } => Message::new(
-                format!(
-                    "“{input}”-এ {}টি অঙ্ক; মোবাইল নম্বরে ১১টি অঙ্ক থাকে (০১XXXXXXXXX)।",
-                    digits_for(Lang::Bn, &digits.to_string())
-                ),
+                format!("“{input}”-এ {}টি অঙ্ক; মোবাইল নম্বরে ১১টি অঙ্ক থাকে (০১XXXXXXXXX)।", digits_for(Lang::Bn, &digits.to_string())),
                 format!("“{input}” has {digits} digits; a mobile number has 11 (01XXXXXXXXX)."),
             ),
             MobileError::NotMobile { input } => Message::new(
@@ -85,10 +92,7 @@ impl MobileError {
                 format!("“{input}” is not a mobile number: mobile numbers start with 01."),
             ),
             MobileError::UnknownOperator { input, prefix } => Message::new(
-                format!(
-                    "“{input}”: {} দিয়ে কোনো মোবাইল অপারেটরের নম্বর শুরু হয় না (০১৩-০১৯ হয়)।",
-                    digits_for(Lang::Bn, prefix)
-                ),
+                format!("“{input}”: {} দিয়ে কোনো মোবাইল অপারেটরের নম্বর শুরু হয় না (০১৩-০১৯ হয়)।", digits_for(Lang::Bn, prefix)),
                 format!("“{input}”: no mobile operator uses the prefix {prefix} (013 to 019 are in use)."),
             ),
         }

@@ -9,16 +9,27 @@ use super::{Lang, Message, digits_for};
 pub enum NumberError {
     Empty,
     /// A character that is neither a digit nor part of a number's punctuation.
-    NotADigit { input: String, found: char },
+    NotADigit {
+        input: String,
+        found: char,
+    },
     /// Commas that fit neither lakh/crore nor western grouping, like `1,2,3`.
-    MisplacedComma { input: String },
+    MisplacedComma {
+        input: String,
+    },
     /// More than one decimal point, or a point with no digits after it.
-    MalformedDecimal { input: String },
+    MalformedDecimal {
+        input: String,
+    },
     /// More whole digits than a number can hold exactly ([`MAX_WHOLE_DIGITS`]): a paste gone wrong,
     /// never a real figure.
-    TooLarge { input: String },
+    TooLarge {
+        input: String,
+    },
     /// More digits than an exact [`Decimal`] holds ([`MAX_EXACT_DIGITS`]).
-    TooManyDigits { input: String },
+    TooManyDigits {
+        input: String,
+    },
 }
 
 /// The most digits before the point that a number may have: past 15, an `f64` no longer holds every
@@ -131,12 +142,7 @@ fn read_written_number(input: &str) -> Result<WrittenNumber, NumberError> {
     if !grouping_is_valid(integer) {
         return Err(NumberError::MisplacedComma { input: trimmed.to_owned() });
     }
-    Ok(WrittenNumber {
-        input: trimmed.to_owned(),
-        negative,
-        integer: integer.chars().filter(|&c| c != ',').collect(),
-        fraction: fraction.map(str::to_owned),
-    })
+    Ok(WrittenNumber { input: trimmed.to_owned(), negative, integer: integer.chars().filter(|&c| c != ',').collect(), fraction: fraction.map(str::to_owned) })
 }
 
 /// A number kept exactly as written: every digit, before and after the point, so that a figure of
@@ -358,7 +364,10 @@ mod tests {
         let sum = d("0.1").checked_add(d("0.2")).expect("in range");
         assert_eq!(sum.plain(), "0.3");
         assert_eq!(d("১,০০,০০০.৫০").checked_add(d("২৫০")).map(|s| s.format(Lang::Bn)), Some("১,০০,২৫০.৫০".to_owned()));
-        assert_eq!(d("99999999999999999999999999999999999").checked_add(d("99999999999999999999999999999999999.9")).map(Decimal::plain), Some("199999999999999999999999999999999998.9".to_owned()));
+        assert_eq!(
+            d("99999999999999999999999999999999999").checked_add(d("99999999999999999999999999999999999.9")).map(Decimal::plain),
+            Some("199999999999999999999999999999999998.9".to_owned())
+        );
         // The same refusals as parse_number, and a limit of its own.
         assert_eq!(Decimal::parse("১২a"), Err(NumberError::NotADigit { input: "১২a".into(), found: 'a' }));
         assert_eq!(Decimal::parse("1,2,3"), Err(NumberError::MisplacedComma { input: "1,2,3".into() }));

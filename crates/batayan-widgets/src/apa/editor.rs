@@ -17,7 +17,10 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
-use crate::ui::{DraftStatus, ErrorSummary, EDITOR_ROWS_PER_PAGE, LiveProgressBar, Pager, Progress, SubmitBar, Submission, SummaryItem, SummaryList, bdi, field_id, use_paging};
+use crate::ui::{
+    DraftStatus, EDITOR_ROWS_PER_PAGE, ErrorSummary, LiveProgressBar, Pager, Progress, Submission, SubmitBar, SummaryItem, SummaryList, bdi, field_id,
+    use_paging,
+};
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct AgreementEditorProps {
@@ -132,8 +135,10 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
         Lang::En => format!("{errors} errors · {warnings} warnings"),
     };
     let rows = EditorRows { pointers: &pointers, by_row: &by_row, draft: &props.draft, on_edit: &props.on_edit, pages: &pages, page: paging.page, lang };
-    let pager = |top: bool| html! {
-        <Pager pages={pages.clone()} page={paging.page} on_page={paging.on_page()} on_jump={paging.on_jump()} {top} {lang} />
+    let pager = |top: bool| {
+        html! {
+            <Pager pages={pages.clone()} page={paging.page} on_page={paging.on_page()} on_jump={paging.on_jump()} {top} {lang} />
+        }
     };
     let areas = agreement.areas.len();
     html! {
@@ -311,7 +316,11 @@ fn SaveChanges(props: &SaveChangesProps) -> Html {
         format!(" — {}", names.join(", "))
     };
     let lost = |r: &ChangedRow| {
-        if r.loses_annex { lang.pick(" — এর বাস্তবায়নকারী ও প্রমাণকও মুছে যাবে", " — its implementer and evidence go too").to_owned() } else { String::new() }
+        if r.loses_annex {
+            lang.pick(" — এর বাস্তবায়নকারী ও প্রমাণকও মুছে যাবে", " — its implementer and evidence go too").to_owned()
+        } else {
+            String::new()
+        }
     };
     let none = |_: &ChangedRow| String::new();
     html! {

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::report_row::{FieldEdit, FieldProblem};
 use super::report_rows::{LiveHandle, ReportRows};
 use super::summary::Summary;
-use crate::ui::{DraftStatus, ErrorSummary, Pager, ROWS_PER_PAGE, SubmitBar, Submission, SummaryItem, SummaryList, bdi, field_id, same, use_paging};
+use crate::ui::{DraftStatus, ErrorSummary, Pager, ROWS_PER_PAGE, Submission, SubmitBar, SummaryItem, SummaryList, bdi, field_id, same, use_paging};
 
 #[derive(Properties, Debug)]
 pub struct ReportFormProps {
@@ -129,8 +129,10 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
             }
         })
     };
-    let pager = |top: bool| html! {
-        <Pager pages={pages.clone()} page={paging.page} on_page={paging.on_page()} on_jump={paging.on_jump()} {top} {lang} />
+    let pager = |top: bool| {
+        html! {
+            <Pager pages={pages.clone()} page={paging.page} on_page={paging.on_page()} on_jump={paging.on_jump()} {top} {lang} />
+        }
     };
     let period_name = Period::parse(&props.draft.period).map_or_else(|_| props.draft.period.clone(), |p| p.name(lang).to_owned());
     html! {

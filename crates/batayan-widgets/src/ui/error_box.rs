@@ -3,7 +3,6 @@
 use batayan_core::locale::{Lang, Message};
 use yew::prelude::*;
 
-
 #[derive(Properties, PartialEq, Debug)]
 pub struct ErrorBoxProps {
     pub message: Message,

@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-
 /// One entry: the field's element id, what the field is (`[১.১.১] ২য় প্রান্তিক`) and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SummaryItem {

@@ -11,8 +11,7 @@ pub use error_box::ErrorBox;
 pub use error_summary::{ErrorSummary, SUMMARY_LIMIT, SummaryItem, SummaryList, field_id};
 pub use pager::{EDITOR_ROWS_PER_PAGE, Pager, Paging, ROWS_PER_PAGE, use_paging};
 pub use progress_bar::{LiveProgressBar, LiveProgressBarProps, Progress, ProgressBar};
-pub use submission::{DraftStatus, SubmitBar, Submission};
-
+pub use submission::{DraftStatus, Submission, SubmitBar};
 
 /// A string from data (a name, a unit, an office, a link), isolated from the text around it: a
 /// right-to-left override (U+202E) or any other bidi control inside it cannot reorder what follows.
@@ -36,4 +35,3 @@ pub fn same_option<T: ?Sized>(a: &Option<std::rc::Rc<T>>, b: &Option<std::rc::Rc
         _ => false,
     }
 }
-

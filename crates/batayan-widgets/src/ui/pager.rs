@@ -104,7 +104,14 @@ pub fn Pager(props: &PagerProps) -> Html {
     // Not `disabled` at either end: a disabled button drops the focus of whoever just pressed it.
     let step = |to: Option<usize>| {
         let go = go.clone();
-        (to.is_none().then_some("true"), Callback::from(move |_: MouseEvent| if let Some(to) = to { go(to) }))
+        (
+            to.is_none().then_some("true"),
+            Callback::from(move |_: MouseEvent| {
+                if let Some(to) = to {
+                    go(to)
+                }
+            }),
+        )
     };
     let (prev_disabled, prev) = step(page.checked_sub(1));
     let (next_disabled, next) = step((page + 1 < count).then_some(page + 1));

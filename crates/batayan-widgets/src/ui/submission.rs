@@ -8,7 +8,7 @@ use batayan_core::contract::FieldError;
 use batayan_core::locale::{Lang, Message};
 use yew::prelude::*;
 
-use super::{ErrorBox};
+use super::ErrorBox;
 
 /// Where the last submission stands.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,7 +18,9 @@ pub enum Submission {
     Idle,
     Sending,
     /// The host stored it; its warnings come with the answer.
-    Accepted { warnings: Vec<FieldError> },
+    Accepted {
+        warnings: Vec<FieldError>,
+    },
     /// The host refused it (4xx), each error on the field its `path` names.
     Refused(Vec<FieldError>),
     /// No usable answer (offline, timeout, 5xx): nothing was stored and the draft is kept.

@@ -21,15 +21,9 @@ fn find<'a>(areas: &'a [Area], serial: &str) -> &'a Indicator {
 #[test]
 fn sylhet_imports_every_area_activity_and_indicator() {
     let imported = import_section3(SYLHET);
-    let areas: Vec<(&str, Option<f64>, usize)> = imported
-        .areas
-        .iter()
-        .map(|a| (a.serial.as_str(), a.weight, a.activities.iter().map(|x| x.indicators.len()).sum()))
-        .collect();
-    assert_eq!(
-        areas,
-        [("1", Some(22.0), 6), ("2", Some(16.0), 3), ("3", Some(12.0), 4), ("4", Some(10.0), 3), ("5", Some(10.0), 2)]
-    );
+    let areas: Vec<(&str, Option<f64>, usize)> =
+        imported.areas.iter().map(|a| (a.serial.as_str(), a.weight, a.activities.iter().map(|x| x.indicators.len()).sum())).collect();
+    assert_eq!(areas, [("1", Some(22.0), 6), ("2", Some(16.0), 3), ("3", Some(12.0), 4), ("4", Some(10.0), 3), ("5", Some(10.0), 2)]);
     assert_eq!(imported.areas[0].name, "ই-গভর্ন্যান্স প্রতিষ্ঠায় সহায়তা");
     let activities: Vec<&str> = imported.areas[1].activities.iter().map(|a| a.serial.as_str()).collect();
     assert_eq!(activities, ["2.1", "2.2"], "[২.১.২] continues activity [২.১]");
@@ -137,7 +131,10 @@ fn rows_before_a_header_and_missing_columns_are_reported() {
     // A page of text pasted by mistake is one problem, at its first line, not one per line.
     let imported = import_section3(&"x\ty\n".repeat(40));
     assert_eq!(imported.problems.len(), 2, "{:?}", imported.problems);
-    assert_eq!((imported.problems[0].line, imported.problems[0].message.en.as_str()), (1, "40 rows from here come before any header row; paste the table with its headers."));
+    assert_eq!(
+        (imported.problems[0].line, imported.problems[0].message.en.as_str()),
+        (1, "40 rows from here come before any header row; paste the table with its headers.")
+    );
     assert!(imported.problems[0].message.bn.starts_with("এখান থেকে ৪০টি সারি"));
     let imported = import_section3("কর্মসম্পাদন সূচক\tএকক\tরং\n");
     let messages: Vec<&str> = imported.problems.iter().map(|p| p.message.en.as_str()).collect();
@@ -160,11 +157,13 @@ fn an_imported_table_round_trips_through_json() {
 /// (then restore `office_name` and `counterpart`) when the importer changes.
 #[test]
 fn the_seed_fixture_is_fresh() {
-    let fixture: Agreement =
-        serde_json::from_str(include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).unwrap();
+    let fixture: Agreement = serde_json::from_str(include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).unwrap();
     let whole = include_str!("../../../../../tests/fixtures/apa-ict-sylhet-2024-25.txt");
     let imported = crate::apa::import_agreement(whole, "ict-sylhet", fixture.fiscal_year);
-    assert_eq!(fixture, imported.agreement, "regenerate with `batayan apa import tests/fixtures/apa-ict-sylhet-2024-25.txt --fiscal-year 2024-25 --office ict-sylhet`");
+    assert_eq!(
+        fixture, imported.agreement,
+        "regenerate with `batayan apa import tests/fixtures/apa-ict-sylhet-2024-25.txt --fiscal-year 2024-25 --office ict-sylhet`"
+    );
     assert_eq!(fixture.office_name, "প্রোগ্রামার, জেলা কার্যালয়, সিলেট, আইসিটি অধিদপ্তর");
 }
 

@@ -54,10 +54,7 @@ fn sylhet_findings_are_what_a_careful_reader_finds() {
 fn messages_say_it_in_both_languages_with_the_numbers() {
     let findings = validate(&sylhet());
     let first = &findings[0];
-    assert_eq!(
-        first.message.bn,
-        "ক্ষেত্র [১]-এর সূচকগুলোর মানের যোগফল ২৬, কিন্তু ক্ষেত্রের মান ২২। [১.৬.১]-এর মান ৮ না হয়ে ৪ হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।"
-    );
+    assert_eq!(first.message.bn, "ক্ষেত্র [১]-এর সূচকগুলোর মানের যোগফল ২৬, কিন্তু ক্ষেত্রের মান ২২। [১.৬.১]-এর মান ৮ না হয়ে ৪ হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।");
     assert_eq!(
         first.message.en,
         "The indicator weights of area [1] add up to 26, but the area's weight is 22. If [1.6.1]'s weight were 4 instead of 8, the sum would be right (৪ and ৮ look alike)."
@@ -120,7 +117,13 @@ fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an
     i.levels = [number(7.0), number(10.0), number(15.0), number(20.0), number(30.0)];
     assert!(i.lower_is_better() && i.lower_figure_is_better());
     // A date indicator is lower-is-better too (earlier is better), which goes without saying.
-    let date = agreement.areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).find(|i| i.method == Some(Method::Date)).expect("Sylhet has a date indicator");
+    let date = agreement
+        .areas
+        .iter()
+        .flat_map(|a| &a.activities)
+        .flat_map(|a| &a.indicators)
+        .find(|i| i.method == Some(Method::Date))
+        .expect("Sylhet has a date indicator");
     assert!(date.lower_is_better() && !date.lower_figure_is_better());
     let level_findings = |a: &Agreement| -> Vec<String> {
         validate(a).iter().filter(|f| f.serial.as_deref() == Some("1.1.1") && matches!(f.column, Some(Column::Level(_)))).map(line).collect()
@@ -148,7 +151,9 @@ fn the_look_alike_hint_works_for_decimal_weights_too() {
 
 #[test]
 fn block_weights_follow_the_layout_of_the_year() {
-    let block_findings = |a: &Agreement| -> Vec<String> { validate(a).iter().filter(|f| f.serial.is_none() && f.column == Some(Column::AreaWeight)).map(|f| f.message.en.clone()).collect() };
+    let block_findings = |a: &Agreement| -> Vec<String> {
+        validate(a).iter().filter(|f| f.serial.is_none() && f.column == Some(Column::AreaWeight)).map(|f| f.message.en.clone()).collect()
+    };
     let mut agreement = sylhet();
     // Sylhet's areas weigh 70 (area 1 reads 26 for 22: its own finding) and governance 30.
     agreement.areas[0].weight = Some(22.0);
@@ -192,7 +197,14 @@ fn columns_and_their_paths_go_both_ways() {
 #[test]
 fn pointers_lead_back_to_their_cells() {
     let a = sylhet();
-    for (key, column) in [("1.6.1", Some(Column::Weight)), ("2.1.1", Some(Column::Level(0))), ("g1.3.1", Some(Column::PriorActual(1))), ("4.2.1", None), ("1", Some(Column::AreaWeight)), ("g1", None)] {
+    for (key, column) in [
+        ("1.6.1", Some(Column::Weight)),
+        ("2.1.1", Some(Column::Level(0))),
+        ("g1.3.1", Some(Column::PriorActual(1))),
+        ("4.2.1", None),
+        ("1", Some(Column::AreaWeight)),
+        ("g1", None),
+    ] {
         let pointer = cell_pointer(&a, key, column);
         assert_eq!(cell_at_pointer(&a, &pointer), Some((key.to_owned(), column)), "{pointer}");
     }
