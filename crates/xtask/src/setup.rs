@@ -13,6 +13,7 @@ const WASM_PACK_VERSION: &str = "0.15.1";
 pub(crate) fn run() -> Result<(), String> {
     let started = Instant::now();
     wasm_target()?;
+    rustfmt()?;
     wasm_bindgen_cli()?;
     wasm_pack()?;
     npm_tools()?;
@@ -30,6 +31,19 @@ fn wasm_target() -> Result<(), String> {
         return Ok(());
     }
     status(command("rustup", &["target", "add", "wasm32-unknown-unknown"], &project_root()))
+}
+
+/// rustfmt, which the tidy test runs (`cargo fmt --check`): part of rustup's default profile, not of
+/// the minimal one.
+fn rustfmt() -> Result<(), String> {
+    let installed = std::process::Command::new("rustup")
+        .args(["component", "list", "--installed"])
+        .output()
+        .map_err(|e| format!("rustup is needed to add rustfmt ({e}); install Rust with rustup"))?;
+    if String::from_utf8_lossy(&installed.stdout).lines().any(|l| l.trim().starts_with("rustfmt")) {
+        return Ok(());
+    }
+    status(command("rustup", &["component", "add", "rustfmt"], &project_root()))
 }
 
 /// The version in the root Cargo.toml's `wasm-bindgen = "=X.Y.Z"`: the CLI must be exactly that.

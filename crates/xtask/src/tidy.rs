@@ -32,6 +32,15 @@ mod tests {
         assert_eq!(undocumented, Vec::<String>::new(), "these files need a `//!` doc comment");
     }
 
+    /// The tree is as rustfmt writes it (with the project's `rustfmt.toml`), so that a diff shows
+    /// changes, not layout.
+    #[test]
+    fn the_tree_is_formatted_by_rustfmt() {
+        let check = std::process::Command::new("cargo").args(["fmt", "--all", "--check"]).current_dir(project_root()).output();
+        let output = check.expect("cargo fmt runs (`cargo xtask setup` adds rustfmt)");
+        assert!(output.status.success(), "run `cargo fmt --all`:\n{}", String::from_utf8_lossy(&output.stdout));
+    }
+
     /// No code outside tests calls `.unwrap()`: data from outside must never panic a widget or the host.
     #[test]
     fn no_unwrap_outside_tests() {
