@@ -41,6 +41,47 @@ mod tests {
         assert!(output.status.success(), "run `cargo fmt --all`:\n{}", String::from_utf8_lossy(&output.stdout));
     }
 
+    /// The modules of the core's `apa/` depend on each other without a cycle (`model` at the bottom):
+    /// a module can be read knowing only the ones below it. Read from `super::name` paths and
+    /// `use super::name` lines outside tests.
+    #[test]
+    fn apa_modules_have_no_cycles() {
+        let dir = project_root().join("crates/batayan-core/src/apa");
+        let mut uses: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+        for entry in std::fs::read_dir(&dir).expect("apa/ exists").flatten() {
+            let path = entry.path();
+            let Some(name) = path.file_stem().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
+            if path.extension().is_none_or(|e| e != "rs") || name == "mod" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let targets = code.split("super::").skip(1).filter_map(|rest| {
+                let word: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_').collect();
+                (!word.is_empty() && word != "super").then_some(word)
+            });
+            uses.entry(name).or_default().extend(targets);
+        }
+        // Depth-first search for a path that comes back to where it started.
+        fn cycle(from: &str, path: &mut Vec<String>, uses: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>) -> Option<Vec<String>> {
+            if let Some(start) = path.iter().position(|p| p == from) {
+                return Some(path[start..].iter().cloned().chain([from.to_owned()]).collect());
+            }
+            path.push(from.to_owned());
+            for next in uses.get(from).into_iter().flatten().filter(|n| uses.contains_key(*n)) {
+                if let Some(found) = cycle(next, path, uses) {
+                    return Some(found);
+                }
+            }
+            path.pop();
+            None
+        }
+        assert!(uses.len() > 10, "found only {} modules", uses.len());
+        for module in uses.keys() {
+            assert_eq!(cycle(module, &mut Vec::new(), &uses), None, "a cycle of modules in apa/");
+        }
+    }
+
     /// No code outside tests calls `.unwrap()`: data from outside must never panic a widget or the host.
     #[test]
     fn no_unwrap_outside_tests() {

@@ -6,44 +6,11 @@
 //! Sections are found by their headings, rows by their tabs. As in section 3, what cannot be read is
 //! reported with its line (of the whole text) and column, never guessed.
 
-use serde::{Deserialize, Serialize};
-
 use crate::locale::{FiscalYear, Message, normalize_bangla, to_ascii_digits, to_bangla_digits};
 
 use super::entry::read_value;
 use super::import::{ImportProblem, import_section3};
-use super::model::{Agreement, Method, Value};
-
-/// Section 2: one outcome (ফলাফল/প্রভাব) and the indicator that measures it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Outcome {
-    pub outcome: String,
-    pub indicator: String,
-    pub unit: String,
-    pub prior_actuals: [Option<Value>; 2],
-    pub target: Option<Value>,
-    pub projections: [Option<Value>; 2],
-    /// Who shares responsibility for reaching the target (নির্ধারিত লক্ষ্যমাত্রা অর্জনের ক্ষেত্রে যৌথভাবে দায়িত্বপ্রাপ্ত).
-    pub jointly_responsible: String,
-    /// উপাত্তসূত্র.
-    pub data_source: String,
-}
-
-/// Annex 1: an acronym and what it stands for.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Acronym {
-    pub short: String,
-    pub meaning: String,
-}
-
-/// Annex 3: an indicator that depends on another office, and how the work is coordinated.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SharedIndicator {
-    pub activity: String,
-    pub indicator: String,
-    pub offices: String,
-    pub coordination: String,
-}
+use super::model::{Acronym, Agreement, Method, Outcome, SharedIndicator};
 
 /// A whole agreement read from text, and what could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -233,6 +200,7 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::apa::Value;
 
     const SYLHET: &str = include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25.txt");
 

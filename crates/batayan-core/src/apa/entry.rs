@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::json_pointer;
-use crate::locale::{Lang, Message, Period, Quarter, parse_date, parse_number};
+use crate::locale::{Lang, Message, parse_date, parse_number};
 
 use super::model::{Agreement, Method, Value};
-use super::report::{Report, ReportedValues};
+use super::report::{Report, ReportedValues, quarters_covered};
 use super::report_check::{ReportFinding, check_report};
 use super::validate::Severity;
 
@@ -110,14 +110,6 @@ pub struct DraftReading {
 impl DraftReading {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
-    }
-}
-
-/// How many quarters a period covers: Q2 → 2, annual → 4. An unknown period covers the whole year.
-pub fn quarters_covered(period: &str) -> usize {
-    match Period::parse(period) {
-        Ok(Period::Quarter(q)) => Quarter::ALL.iter().position(|x| *x == q).map_or(4, |i| i + 1),
-        _ => 4,
     }
 }
 

@@ -15,15 +15,17 @@ mod report_check;
 mod score;
 mod validate;
 
-pub use document::{Acronym, ImportedAgreement, Outcome, SharedIndicator, import_agreement, is_whole_agreement};
+pub use document::{ImportedAgreement, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
-pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, is_blank, quarters_covered, read_value};
+pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, is_blank, read_value};
 pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};
-pub use model::{Activity, Agreement, Area, Direction, Indicator, Method, Value, key_label, level_label, levels_direction};
+pub use model::{
+    Acronym, Activity, Agreement, Area, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, key_label, level_label, levels_direction,
+};
 pub use pages::RowPages;
-pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, score_indicator, scorecard};
+pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, quarters_covered, score_indicator, scorecard};
 pub use report_check::{ReportFinding, check_report, check_values};
-pub use score::{LEVEL_PERCENTS, Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
+pub use score::{LEVEL_PERCENTS, RawScore, Why, achievement, governance_marks, raw_score, weighted};
 pub use validate::{Column, Finding, RowPointers, Severity, Suggestion, cell_at_pointer, cell_pointer, has_errors, pointer, validate};

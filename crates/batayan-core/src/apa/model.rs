@@ -31,7 +31,7 @@ pub struct Agreement {
     pub functions: Vec<String>,
     /// Section 2: outcomes and impact (ফলাফল/প্রভাব).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outcomes: Vec<super::document::Outcome>,
+    pub outcomes: Vec<Outcome>,
     /// Section 3, the office's own areas (weights sum to 70 in current agreements).
     #[serde(default)]
     pub areas: Vec<Area>,
@@ -40,18 +40,18 @@ pub struct Agreement {
     pub governance: Vec<Area>,
     /// Annex 1: শব্দসংক্ষেপ.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub acronyms: Vec<super::document::Acronym>,
+    pub acronyms: Vec<Acronym>,
     /// Annex 3: indicators that depend on other offices.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub shared_indicators: Vec<super::document::SharedIndicator>,
+    pub shared_indicators: Vec<SharedIndicator>,
     /// How the office's achievements are scored between two levels (`"interpolated"`, the default, or
     /// `"stepped"`: the highest level reached), as its host sets it; every widget scores this way.
     #[serde(default, skip_serializing_if = "is_interpolated")]
-    pub scoring: super::score::Mode,
+    pub scoring: Mode,
 }
 
-fn is_interpolated(mode: &super::score::Mode) -> bool {
-    *mode == super::score::Mode::Interpolated
+fn is_interpolated(mode: &Mode) -> bool {
+    *mode == Mode::Interpolated
 }
 
 impl Agreement {
@@ -71,7 +71,7 @@ impl Agreement {
             governance: Vec::new(),
             acronyms: Vec::new(),
             shared_indicators: Vec::new(),
-            scoring: super::score::Mode::Interpolated,
+            scoring: Mode::Interpolated,
         }
     }
 
@@ -79,6 +79,46 @@ impl Agreement {
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
         self.areas.iter().chain(&self.governance).flat_map(|a| &a.activities).flat_map(|a| &a.indicators)
     }
+}
+
+/// Section 2: one outcome (ফলাফল/প্রভাব) and the indicator that measures it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub outcome: String,
+    pub indicator: String,
+    pub unit: String,
+    pub prior_actuals: [Option<Value>; 2],
+    pub target: Option<Value>,
+    pub projections: [Option<Value>; 2],
+    /// Who shares responsibility for reaching the target (নির্ধারিত লক্ষ্যমাত্রা অর্জনের ক্ষেত্রে যৌথভাবে দায়িত্বপ্রাপ্ত).
+    pub jointly_responsible: String,
+    /// উপাত্তসূত্র.
+    pub data_source: String,
+}
+
+/// Annex 1: an acronym and what it stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acronym {
+    pub short: String,
+    pub meaning: String,
+}
+
+/// Annex 3: an indicator that depends on another office, and how the work is coordinated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedIndicator {
+    pub activity: String,
+    pub indicator: String,
+    pub offices: String,
+    pub coordination: String,
+}
+
+/// The raw-score rule between two levels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Interpolated,
+    Stepped,
 }
 
 /// কর্মসম্পাদনের ক্ষেত্র (or কৌশলগত উদ্দেশ্য before 2020-21).

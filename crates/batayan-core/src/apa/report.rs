@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::APA_REPORT_SCHEMA;
-use crate::locale::FiscalYear;
+use crate::locale::{FiscalYear, Period, Quarter};
 
 use super::model::{Agreement, Area, Indicator, Value};
 use super::score::{Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
@@ -119,6 +119,14 @@ pub fn score_indicator(key: String, indicator: &Indicator, quarters: &[Option<Va
         }
     };
     IndicatorScore { key, achievement: achieved, raw, weighted: weighted_score }
+}
+
+/// How many quarters a period covers: Q2 → 2, annual → 4. An unknown period covers the whole year.
+pub fn quarters_covered(period: &str) -> usize {
+    match Period::parse(period) {
+        Ok(Period::Quarter(q)) => Quarter::ALL.iter().position(|x| *x == q).map_or(4, |i| i + 1),
+        _ => 4,
+    }
 }
 
 #[cfg(test)]

@@ -53,7 +53,7 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
 pub fn check_values(agreement: &Agreement, period: &str, key: &str, indicator: &Indicator, governance: bool, values: &ReportedValues) -> Vec<ReportFinding> {
     let mut out = Vec::new();
     let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
-    let covered = super::entry::quarters_covered(period);
+    let covered = super::report::quarters_covered(period);
     let is_date = indicator.method == Some(Method::Date);
     for (q, value) in values.quarters.iter().enumerate() {
         let Some(value) = value else { continue };

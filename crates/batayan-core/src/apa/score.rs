@@ -10,16 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{Lang, Message, format_fixed, format_number};
 
+pub use super::model::Mode;
 use super::model::{Indicator, Method, Value};
-
-/// The raw-score rule between two levels.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Mode {
-    #[default]
-    Interpolated,
-    Stepped,
-}
 
 /// The percentages of the five levels, 100% first.
 pub const LEVEL_PERCENTS: [f64; 5] = [100.0, 90.0, 80.0, 70.0, 60.0];
