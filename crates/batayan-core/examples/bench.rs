@@ -61,11 +61,9 @@ fn agreement(n: usize) -> Agreement {
 /// typed Q2 value changes the score.
 fn report(agreement: &Agreement) -> Report {
     let mut report = Report::new(&agreement.office, agreement.fiscal_year, "Q2");
-    for (prefix, areas) in [("", &agreement.areas), ("g", &agreement.governance)] {
-        for indicator in areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators) {
-            let q1 = indicator.levels[2].or(indicator.levels[0]).or(Some(Value::Number(indicator.weight.unwrap_or(1.0) * 0.8)));
-            report.values.insert(format!("{prefix}{}", indicator.serial), ReportedValues { quarters: [q1, None, None, None], evidence: None });
-        }
+    for (key, _, indicator) in agreement.keyed_indicators() {
+        let q1 = indicator.levels[2].or(indicator.levels[0]).or(Some(Value::Number(indicator.weight.unwrap_or(1.0) * 0.8)));
+        report.values.insert(key, ReportedValues { quarters: [q1, None, None, None], evidence: None });
     }
     report
 }

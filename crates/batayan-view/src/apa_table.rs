@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use batayan_core::apa::{Activity, Agreement, Area, Indicator, IndicatorScore, Scorecard, Value, level_label};
+use batayan_core::apa::{Activity, Agreement, Area, Block, Indicator, IndicatorScore, Scorecard, Value, level_label};
 use batayan_core::locale::{FiscalYear, Lang, digits_for, format_fixed, format_number};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -36,14 +36,14 @@ pub(crate) fn render(dom: &Dom, agreement: &Agreement, card: &Scorecard, scored:
     let by_key: HashMap<&str, &IndicatorScore> = card.indicators.iter().map(|s| (s.key.as_str(), s)).collect();
     let rows = RowTemplate::new(dom, lang)?;
     for area in &agreement.areas {
-        add(&table, &area_body(dom, &rows, area, "", card, &by_key, lang)?)?;
+        add(&table, &area_body(dom, &rows, area, Block::Own, card, &by_key, lang)?)?;
     }
     if !agreement.governance.is_empty() {
         let heading = dom.text("th", "", lang.pick("সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র", "Governance and reform"))?;
         set_all(&heading, &[("scope", "rowgroup"), ("colspan", COLUMNS)])?;
         add(&table, &with(dom.el("tbody", "by-apa__block")?, &[&with(dom.el("tr", "")?, &[&heading])?])?)?;
         for area in &agreement.governance {
-            add(&table, &area_body(dom, &rows, area, "g", card, &by_key, lang)?)?;
+            add(&table, &area_body(dom, &rows, area, Block::Governance, card, &by_key, lang)?)?;
         }
     }
     add(&section, &with(dom.el("div", "by-apa__scroll")?, &[&table])?)?;
@@ -139,12 +139,12 @@ fn area_body(
     dom: &Dom,
     rows: &RowTemplate,
     area: &Area,
-    prefix: &str,
+    block: Block,
     card: &Scorecard,
     by_key: &HashMap<&str, &IndicatorScore>,
     lang: Lang,
 ) -> Result<Element, JsValue> {
-    let key = format!("{prefix}{}", area.serial);
+    let key = block.key(&area.serial);
     let area_score = card.areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
     let weight = area.weight.map_or_else(|| "—".to_owned(), |w| format_number(w, lang));
     let heading = dom.text("th", "", &format!("[{}] ", digits_for(lang, &area.serial)))?;
@@ -156,7 +156,7 @@ fn area_body(
     for activity in &area.activities {
         add(&body, &activity_row(dom, activity, lang)?)?;
         for indicator in &activity.indicators {
-            let key = format!("{prefix}{}", indicator.serial);
+            let key = block.key(&indicator.serial);
             add(&body, &rows.row(&key, indicator, by_key.get(key.as_str()).copied(), lang)?)?;
         }
     }

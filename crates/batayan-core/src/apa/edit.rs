@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::locale::{Lang, Message, digits_for, format_number, parse_number};
 
 use super::entry::read_value;
-use super::model::{Agreement, Area, Indicator, Method};
+use super::model::{Agreement, Area, Block, Indicator, Method};
 use super::validate::{Column, Finding, Severity, validate};
 
 /// The area or indicator a key names (`"1"` / `"1.1.1"`, governance `"g1"` / `"g1.3.1"`).
@@ -18,10 +18,8 @@ enum Row<'a> {
 }
 
 fn row<'a>(agreement: &'a mut Agreement, key: &str) -> Option<Row<'a>> {
-    let (areas, serial) = match key.strip_prefix('g') {
-        Some(rest) => (&mut agreement.governance, rest),
-        None => (&mut agreement.areas, key),
-    };
+    let (block, serial) = Block::of_key(key);
+    let areas = agreement.areas_of_mut(block);
     for area in areas.iter_mut() {
         if area.serial == serial {
             return Some(Row::Area(area));
@@ -89,10 +87,8 @@ pub fn set_cell(agreement: &mut Agreement, key: &str, column: Column, text: &str
 
 /// A cell's content as the edit form shows it, in `lang`'s digits; empty for a blank or unknown cell.
 pub fn cell_text(agreement: &Agreement, key: &str, column: Column, lang: Lang) -> String {
-    let (areas, serial) = match key.strip_prefix('g') {
-        Some(rest) => (&agreement.governance, rest),
-        None => (&agreement.areas, key),
-    };
+    let (block, serial) = Block::of_key(key);
+    let areas = agreement.areas_of(block);
     let weight = |w: Option<f64>| w.map(|w| format_number(w, lang)).unwrap_or_default();
     if let Some(area) = areas.iter().find(|a| a.serial == serial) {
         return if column == Column::AreaWeight { weight(area.weight) } else { String::new() };

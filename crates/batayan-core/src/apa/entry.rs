@@ -150,13 +150,7 @@ impl ReportDraft {
     /// The report this draft makes against `agreement`, and everything wrong with it. A cell that
     /// cannot be read is left out of the report (and scored as not yet reported), never guessed.
     pub fn read(&self, agreement: &Agreement) -> DraftReading {
-        let methods: BTreeMap<String, Option<Method>> = agreement
-            .areas
-            .iter()
-            .map(|a| (a, ""))
-            .chain(agreement.governance.iter().map(|a| (a, "g")))
-            .flat_map(|(area, prefix)| area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (format!("{prefix}{}", i.serial), i.method)))
-            .collect();
+        let methods: BTreeMap<String, Option<Method>> = agreement.keyed_indicators().map(|(key, _, i)| (key, i.method)).collect();
         let mut report = Report::new(&self.office, self.fiscal_year, &self.period);
         let mut unreadable = Vec::new();
         for (key, entry) in &self.entries {

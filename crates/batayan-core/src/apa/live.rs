@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::entry::{EntryText, ReportDraft};
-use super::model::{Agreement, Indicator};
+use super::model::{Agreement, Block, Indicator};
 use super::report::{AreaScore, IndicatorScore, Report, ReportedValues, score_indicator};
 use super::report_check::{ReportFinding, check_report, check_values};
 use super::score::Mode;
@@ -64,12 +64,13 @@ impl LiveReport {
             other_findings: Vec::new(),
             orphans: Default::default(),
         };
-        for (prefix, areas, governance) in [("", &agreement.areas, false), ("g", &agreement.governance, true)] {
+        for (block, areas) in agreement.blocks() {
+            let governance = block == Block::Governance;
             for area in areas {
                 let first = live.rows.len();
-                live.areas.push(AreaScore { key: format!("{prefix}{}", area.serial), name: area.name.clone(), weight: area.weight.unwrap_or(0.0), score: 0.0 });
+                live.areas.push(AreaScore { key: block.key(&area.serial), name: area.name.clone(), weight: area.weight.unwrap_or(0.0), score: 0.0 });
                 for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
-                    let key = format!("{prefix}{}", indicator.serial);
+                    let key = block.key(&indicator.serial);
                     let entry = draft.entries.get(&key).cloned().unwrap_or_default();
                     let row = live.read_row(agreement, key.clone(), indicator.clone(), governance, entry);
                     live.by_key.insert(key, live.rows.len());

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use crate::locale::{Lang, Message, digits_for};
 
 use super::import::Imported;
-use super::model::{Agreement, Area, Direction, Indicator};
+use super::model::{Agreement, Area, Block, Direction, Indicator};
 use super::validate::Column;
 
 impl Imported {
@@ -32,9 +32,9 @@ impl Imported {
         let mut merged = base.clone();
         merged.areas = self.areas.clone();
         merged.governance = self.governance.clone();
-        for (prefix, areas) in [("", &mut merged.areas), ("g", &mut merged.governance)] {
-            for indicator in areas.iter_mut().flat_map(|a| &mut a.activities).flat_map(|a| &mut a.indicators) {
-                let Some(before) = stored.get(&format!("{prefix}{}", indicator.serial)) else { continue };
+        for block in [Block::Own, Block::Governance] {
+            for indicator in merged.areas_of_mut(block).iter_mut().flat_map(|a| &mut a.activities).flat_map(|a| &mut a.indicators) {
+                let Some(before) = stored.get(&block.key(&indicator.serial)) else { continue };
                 if indicator.implementer.is_empty() {
                     indicator.implementer.clone_from(&before.implementer);
                 }
@@ -76,10 +76,10 @@ impl<'a> Row<'a> {
 
 /// Every row of both blocks in table order, by key (`"1"`, `"1.1.1"`, `"g1.3.1"`).
 fn rows(agreement: &Agreement) -> impl Iterator<Item = (String, Row<'_>)> {
-    [("", &agreement.areas), ("g", &agreement.governance)].into_iter().flat_map(|(prefix, areas)| {
+    agreement.blocks().into_iter().flat_map(|(block, areas)| {
         areas.iter().flat_map(move |area| {
-            let indicators = area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (format!("{prefix}{}", i.serial), Row::Indicator(i)));
-            std::iter::once((format!("{prefix}{}", area.serial), Row::Area(area))).chain(indicators)
+            let indicators = area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (block.key(&i.serial), Row::Indicator(i)));
+            std::iter::once((block.key(&area.serial), Row::Area(area))).chain(indicators)
         })
     })
 }

@@ -75,6 +75,33 @@ impl Agreement {
         }
     }
 
+    /// The areas of `block`.
+    pub fn areas_of(&self, block: Block) -> &Vec<Area> {
+        match block {
+            Block::Own => &self.areas,
+            Block::Governance => &self.governance,
+        }
+    }
+
+    pub fn areas_of_mut(&mut self, block: Block) -> &mut Vec<Area> {
+        match block {
+            Block::Own => &mut self.areas,
+            Block::Governance => &mut self.governance,
+        }
+    }
+
+    /// Both blocks with their areas, in table order (the office's own first).
+    pub fn blocks(&self) -> [(Block, &Vec<Area>); 2] {
+        [(Block::Own, &self.areas), (Block::Governance, &self.governance)]
+    }
+
+    /// Every indicator of both blocks in table order, with its key and block.
+    pub fn keyed_indicators(&self) -> impl Iterator<Item = (String, Block, &Indicator)> {
+        self.blocks()
+            .into_iter()
+            .flat_map(|(block, areas)| areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).map(move |i| (block.key(&i.serial), block, i)))
+    }
+
     /// Every indicator of both blocks, in table order.
     pub fn indicators(&self) -> impl Iterator<Item = &Indicator> {
         self.areas.iter().chain(&self.governance).flat_map(|a| &a.activities).flat_map(|a| &a.indicators)
@@ -119,6 +146,56 @@ pub enum Mode {
     #[default]
     Interpolated,
     Stepped,
+}
+
+/// Section 3's two blocks: the office's own areas, and the governance block (the mandatory objectives
+/// of 2019-20 and before). Governance serials restart at [১], so a row's key says its block: `"1.1.1"`,
+/// `"g1.1.1"`. This type is the one place that writes and reads that prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Block {
+    Own,
+    Governance,
+}
+
+impl Block {
+    /// The row key of `serial` in this block: `"1.1.1"`, `"g1.1.1"`.
+    pub fn key(self, serial: &str) -> String {
+        match self {
+            Block::Own => serial.to_owned(),
+            Block::Governance => format!("g{serial}"),
+        }
+    }
+
+    /// The block and serial a row key names.
+    pub fn of_key(key: &str) -> (Block, &str) {
+        match key.strip_prefix('g') {
+            Some(serial) => (Block::Governance, serial),
+            None => (Block::Own, key),
+        }
+    }
+
+    /// The agreement's JSON field holding this block's areas.
+    pub fn field(self) -> &'static str {
+        match self {
+            Block::Own => "areas",
+            Block::Governance => "governance",
+        }
+    }
+
+    /// The block whose JSON field is `field`.
+    pub fn of_field(field: &str) -> Option<Block> {
+        [Block::Own, Block::Governance].into_iter().find(|b| b.field() == field)
+    }
+
+    /// How a message names the block of a row: nothing for the office's own areas, whose serials are
+    /// the familiar ones; "governance" for the block whose serials restart at [১].
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Block::Own, _) => "",
+            (Block::Governance, Lang::Bn) => "সুশাসন ",
+            (Block::Governance, Lang::En) => "governance ",
+        }
+    }
 }
 
 /// কর্মসম্পাদনের ক্ষেত্র (or কৌশলগত উদ্দেশ্য before 2020-21).
@@ -333,12 +410,8 @@ pub fn level_label(k: usize, lang: Lang) -> &'static str {
 /// How people name a row by its key (`"1.3.1"`, `"g1.3.1"`, an area's `"1"`): `[১.৩.১]`,
 /// `সুশাসন [১.৩.১]`, `ক্ষেত্র [১]` — governance serials restart at [১], so the block is said.
 pub fn key_label(key: &str, lang: Lang) -> String {
-    let serial = key.strip_prefix('g').unwrap_or(key);
-    let block = match (key.starts_with('g'), lang) {
-        (true, Lang::Bn) => "সুশাসন ",
-        (true, Lang::En) => "governance ",
-        (false, _) => "",
-    };
+    let (block, serial) = Block::of_key(key);
+    let block = block.label(lang);
     let area = match (!serial.contains('.'), lang) {
         (true, Lang::Bn) => "ক্ষেত্র ",
         (true, Lang::En) => "area ",
@@ -357,6 +430,19 @@ mod tests {
         assert_eq!(key_label("g1.3.1", Lang::Bn), "সুশাসন [১.৩.১]");
         assert_eq!(key_label("g1", Lang::En), "governance area [1]");
         assert_eq!(key_label("2", Lang::En), "area [2]");
+    }
+
+    #[test]
+    fn a_rows_key_says_its_block() {
+        assert_eq!(Block::Governance.key("1.3.1"), "g1.3.1");
+        assert_eq!(Block::Own.key("1.3.1"), "1.3.1");
+        for (key, block, serial) in [("g1.3.1", Block::Governance, "1.3.1"), ("1.3.1", Block::Own, "1.3.1"), ("g1", Block::Governance, "1")] {
+            assert_eq!(Block::of_key(key), (block, serial));
+            assert_eq!(block.key(serial), key);
+        }
+        assert_eq!(Block::of_field("governance"), Some(Block::Governance));
+        assert_eq!(Block::of_field(Block::Own.field()), Some(Block::Own));
+        assert_eq!(Block::of_field("annexes"), None);
     }
 
     #[test]

@@ -28,14 +28,14 @@ impl RowPages {
         let mut areas = Vec::new();
         let mut positions = HashMap::new();
         let mut position = 0;
-        for (prefix, block) in [("", &agreement.areas), ("g", &agreement.governance)] {
-            for area in block {
-                positions.entry(format!("{prefix}{}", area.serial)).or_insert(position);
+        for (block, block_areas) in agreement.blocks() {
+            for area in block_areas {
+                positions.entry(block.key(&area.serial)).or_insert(position);
                 let first = position;
                 for activity in &area.activities {
-                    positions.entry(format!("{prefix}{}", activity.serial)).or_insert(position);
+                    positions.entry(block.key(&activity.serial)).or_insert(position);
                     for indicator in &activity.indicators {
-                        positions.entry(format!("{prefix}{}", indicator.serial)).or_insert(position);
+                        positions.entry(block.key(&indicator.serial)).or_insert(position);
                         position += 1;
                     }
                 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::contract::APA_REPORT_SCHEMA;
 use crate::locale::{FiscalYear, Period, Quarter};
 
-use super::model::{Agreement, Area, Indicator, Value};
+use super::model::{Agreement, Area, Block, Indicator, Value};
 use super::score::{Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
 
 /// What an office reports: per indicator key (`"1.1.1"`; governance `"g1.1.1"`), the values of the
@@ -72,10 +72,10 @@ pub struct Scorecard {
 /// Scores a report against its agreement. Full precision; round only to display.
 pub fn scorecard(agreement: &Agreement, report: &Report, mode: Mode) -> Scorecard {
     let mut card = Scorecard { indicators: Vec::new(), areas: Vec::new(), own: 0.0, governance: 0.0, total: 0.0 };
-    for (prefix, areas, is_governance) in [("", &agreement.areas, false), ("g", &agreement.governance, true)] {
+    for (block, areas) in agreement.blocks() {
         for area in areas {
-            let area_score = score_area(prefix, area, report, mode, is_governance, &mut card.indicators);
-            if is_governance {
+            let area_score = score_area(block, area, report, mode, &mut card.indicators);
+            if block == Block::Governance {
                 card.governance += area_score.score
             } else {
                 card.own += area_score.score
@@ -87,16 +87,16 @@ pub fn scorecard(agreement: &Agreement, report: &Report, mode: Mode) -> Scorecar
     card
 }
 
-fn score_area(prefix: &str, area: &Area, report: &Report, mode: Mode, is_governance: bool, out: &mut Vec<IndicatorScore>) -> AreaScore {
+fn score_area(block: Block, area: &Area, report: &Report, mode: Mode, out: &mut Vec<IndicatorScore>) -> AreaScore {
     let mut sum = 0.0;
     for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
-        let key = format!("{prefix}{}", indicator.serial);
+        let key = block.key(&indicator.serial);
         let quarters = report.values.get(&key).map(|r| r.quarters).unwrap_or_default();
-        let score = score_indicator(key, indicator, &quarters, mode, is_governance);
+        let score = score_indicator(key, indicator, &quarters, mode, block == Block::Governance);
         sum += score.weighted;
         out.push(score);
     }
-    AreaScore { key: format!("{prefix}{}", area.serial), name: area.name.clone(), weight: area.weight.unwrap_or(0.0), score: sum }
+    AreaScore { key: block.key(&area.serial), name: area.name.clone(), weight: area.weight.unwrap_or(0.0), score: sum }
 }
 
 /// One indicator scored from its quarters' values: what [`scorecard`] does for each row, and what the

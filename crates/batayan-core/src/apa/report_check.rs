@@ -25,13 +25,8 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
         out.push(ReportFinding { severity: Severity::Error, path: "/period".into(), message: m });
     }
     // Looked up by key: a report of 1,000 values is checked in linear time, not 1,000 × 1,000.
-    let indicators: std::collections::HashMap<String, (&super::model::Indicator, bool)> = agreement
-        .areas
-        .iter()
-        .map(|a| (a, ""))
-        .chain(agreement.governance.iter().map(|a| (a, "g")))
-        .flat_map(|(area, prefix)| area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (format!("{prefix}{}", i.serial), (i, prefix == "g"))))
-        .collect();
+    let indicators: std::collections::HashMap<String, (&super::model::Indicator, bool)> =
+        agreement.keyed_indicators().map(|(key, block, i)| (key, (i, block == super::model::Block::Governance))).collect();
     for (key, values) in &report.values {
         let Some(&(indicator, governance)) = indicators.get(key) else {
             let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });

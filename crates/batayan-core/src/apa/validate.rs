@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 
-use super::model::{Agreement, Area, Indicator, Method, Value, level_label};
+use super::model::{Agreement, Area, Block, Indicator, Method, Value, level_label};
 
 /// An error blocks submitting; a warning is shown and does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,36 +103,20 @@ fn en(x: f64) -> String {
     format_number(x, Lang::En)
 }
 
-/// The block a serial lives in, for [`Finding::serial`].
-#[derive(Clone, Copy)]
-enum Block {
-    Own,
-    Governance,
-}
-
-impl Block {
-    /// How a message names the block of an area: nothing for the office's own areas, whose serials are
-    /// the familiar ones, and "governance" for the block whose serials restart at [১].
-    fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Block::Own, _) => "",
-            (Block::Governance, Lang::Bn) => "সুশাসন ও সংস্কারমূলক ",
-            (Block::Governance, Lang::En) => "the governance ",
-        }
-    }
-
-    fn key(self, serial: &str) -> String {
-        match self {
-            Block::Own => serial.to_owned(),
-            Block::Governance => format!("g{serial}"),
-        }
+/// How a message names the block of an area ("the governance block"), beside [`Block::label`]'s
+/// "governance [১.১]" for rows.
+fn block_label(block: Block, lang: Lang) -> &'static str {
+    match (block, lang) {
+        (Block::Own, _) => "",
+        (Block::Governance, Lang::Bn) => "সুশাসন ও সংস্কারমূলক ",
+        (Block::Governance, Lang::En) => "the governance ",
     }
 }
 
 /// Every finding about the agreement, table order, errors and warnings mixed.
 pub fn validate(agreement: &Agreement) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for (block, areas) in [(Block::Own, &agreement.areas), (Block::Governance, &agreement.governance)] {
+    for (block, areas) in agreement.blocks() {
         check_serials(block, areas, &mut findings);
         for area in areas {
             check_area_weight(block, area, &mut findings);
@@ -190,14 +174,14 @@ fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
         Message::new(
             format!(
                 "{}ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
-                block.label(Lang::Bn),
+                block_label(block, Lang::Bn),
                 to_bangla_digits(&area.serial),
                 bn(sum),
                 bn(area_weight)
             ),
             format!(
                 "The indicator weights of {}area [{}] add up to {}, but the area's weight is {}.",
-                block.label(Lang::En),
+                block_label(block, Lang::En),
                 area.serial,
                 en(sum),
                 en(area_weight)
@@ -516,11 +500,9 @@ pub fn pointer(agreement: &Agreement, finding: &Finding) -> String {
 /// The JSON Pointer of one cell: an area's or indicator's `key` (`"1"`, `"2.1.1"`, `"g1.3.1"`) and the
 /// column (`None` for the row itself). Unknown keys point at the document (`""`).
 pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) -> String {
-    let (block, serial) = match key.strip_prefix('g') {
-        Some(rest) => ("governance", rest),
-        None => ("areas", key),
-    };
-    let areas = if block == "governance" { &agreement.governance } else { &agreement.areas };
+    let (block, serial) = Block::of_key(key);
+    let areas = agreement.areas_of(block);
+    let block = block.field();
     let field = |column: Option<Column>| column.map(Column::path).unwrap_or_default();
     for (a, area) in areas.iter().enumerate() {
         let base = [block.to_owned(), a.to_string()];
@@ -549,14 +531,15 @@ pub struct RowPointers(std::collections::BTreeMap<String, String>);
 impl RowPointers {
     pub fn new(agreement: &Agreement) -> RowPointers {
         let mut rows = std::collections::BTreeMap::new();
-        for (block, prefix, areas) in [("areas", "", &agreement.areas), ("governance", "g", &agreement.governance)] {
+        for (block, areas) in agreement.blocks() {
+            let field = block.field();
             for (a, area) in areas.iter().enumerate() {
                 // The first row with a key wins, as in `cell_pointer`'s walk.
-                rows.entry(format!("{prefix}{}", area.serial)).or_insert_with(|| format!("/{block}/{a}"));
+                rows.entry(block.key(&area.serial)).or_insert_with(|| format!("/{field}/{a}"));
                 for (b, activity) in area.activities.iter().enumerate() {
-                    rows.entry(format!("{prefix}{}", activity.serial)).or_insert_with(|| format!("/{block}/{a}/activities/{b}"));
+                    rows.entry(block.key(&activity.serial)).or_insert_with(|| format!("/{field}/{a}/activities/{b}"));
                     for (c, indicator) in activity.indicators.iter().enumerate() {
-                        rows.entry(format!("{prefix}{}", indicator.serial)).or_insert_with(|| format!("/{block}/{a}/activities/{b}/indicators/{c}"));
+                        rows.entry(block.key(&indicator.serial)).or_insert_with(|| format!("/{field}/{a}/activities/{b}/indicators/{c}"));
                     }
                 }
             }
@@ -578,18 +561,15 @@ impl RowPointers {
 /// lands on the cell the editor shows.
 pub fn cell_at_pointer(agreement: &Agreement, pointer: &str) -> Option<(String, Option<Column>)> {
     let parts: Vec<&str> = pointer.strip_prefix('/')?.split('/').collect();
-    let (areas, prefix) = match parts.first() {
-        Some(&"areas") => (&agreement.areas, ""),
-        Some(&"governance") => (&agreement.governance, "g"),
-        _ => return None,
-    };
+    let block = Block::of_field(parts.first()?)?;
+    let areas = agreement.areas_of(block);
     let area = areas.get(parts.get(1)?.parse::<usize>().ok()?)?;
     match parts.get(2..).unwrap_or_default() {
-        [] => Some((format!("{prefix}{}", area.serial), None)),
-        ["weight"] => Some((format!("{prefix}{}", area.serial), Some(Column::AreaWeight))),
+        [] => Some((block.key(&area.serial), None)),
+        ["weight"] => Some((block.key(&area.serial), Some(Column::AreaWeight))),
         ["activities", b, "indicators", c, rest @ ..] => {
             let indicator = area.activities.get(b.parse::<usize>().ok()?)?.indicators.get(c.parse::<usize>().ok()?)?;
-            Some((format!("{prefix}{}", indicator.serial), Column::of_indicator_path(&rest.join("/"))))
+            Some((block.key(&indicator.serial), Column::of_indicator_path(&rest.join("/"))))
         }
         _ => None,
     }

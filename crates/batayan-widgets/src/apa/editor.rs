@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, ChangedRow, Column, Finding, ImportProblem, RowPages, RowPointers, Section3Changes, Severity, cell_at_pointer, changes,
-    has_errors, key_label,
+    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, ImportProblem, RowPages, RowPointers, Section3Changes, Severity, cell_at_pointer,
+    changes, has_errors, key_label,
 };
 use batayan_core::locale::{Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
@@ -194,8 +194,8 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                             }) }
                         </tr>
                     </thead>
-                    { for agreement.areas.iter().enumerate().map(|(i, a)| rows.area(i, a, "")) }
-                    { for agreement.governance.iter().enumerate().map(|(i, a)| rows.area(areas + i, a, "g")) }
+                    { for agreement.areas.iter().enumerate().map(|(i, a)| rows.area(i, a, Block::Own)) }
+                    { for agreement.governance.iter().enumerate().map(|(i, a)| rows.area(areas + i, a, Block::Governance)) }
                 </table>
             </div>
             { pager(false) }
@@ -218,14 +218,14 @@ struct EditorRows<'a> {
 
 impl EditorRows<'_> {
     /// Area `index` (counting areas, then governance) as far as this page shows it.
-    fn area(&self, index: usize, area: &Area, prefix: &str) -> Html {
+    fn area(&self, index: usize, area: &Area, block: Block) -> Html {
         if !self.pages.shows_area(index, self.page) {
             return html! {};
         }
         let lang = self.lang;
         let on_page = self.pages.area_rows(index, self.page);
         let continued = if self.pages.continues(index, self.page) { lang.pick(" (আগের পাতা থেকে)", " (continued)") } else { "" };
-        let key = format!("{prefix}{}", area.serial);
+        let key = block.key(&area.serial);
         let pointer = self.pointers.cell(&key, Some(Column::AreaWeight));
         let id = field_id(&pointer);
         let problems: Vec<&CellProblem> = self.by_row.get(&key).map(|p| p.iter().collect()).unwrap_or_default();
@@ -237,14 +237,14 @@ impl EditorRows<'_> {
                 on_edit.emit(CellEdit { key: key.clone(), column: Column::AreaWeight, pointer: pointer.clone(), text });
             })
         };
-        let block = if prefix == "g" { lang.pick("সুশাসন ", "Governance ") } else { "" };
+        let block_name = if block == Block::Governance { lang.pick("সুশাসন ", "Governance ") } else { "" };
         let text = self.draft.text(&key, Column::AreaWeight, lang);
-        let label = format!("{block}[{}] {}", digits_for(lang, &area.serial), lang.pick("ক্ষেত্রের মান", "area weight"));
+        let label = format!("{block_name}[{}] {}", digits_for(lang, &area.serial), lang.pick("ক্ষেত্রের মান", "area weight"));
         html! {
             <tbody key={key.clone()} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan="14">
-                        <span>{ format!("{block}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }{ continued }</span>
+                        <span>{ format!("{block_name}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }{ continued }</span>
                         <label class="by-apa__area-weight-field">
                             { lang.pick(" — ক্ষেত্রের মান ", " — area weight ") }
                             <input id={id.clone()} type="text" class="by-input by-input--short" value={text} {oninput} aria-label={label}
@@ -254,7 +254,7 @@ impl EditorRows<'_> {
                     </th>
                 </tr>
                 { for area.activities.iter().flat_map(|a| &a.indicators).skip(on_page.start).take(on_page.len()).map(|indicator| {
-                    let key = format!("{prefix}{}", indicator.serial);
+                    let key = block.key(&indicator.serial);
                     let base = self.pointers.cell(&key, None);
                     let pending = self.draft.pending.iter().filter(|p| p.key == key).cloned().collect::<Vec<_>>();
                     let problems = self.by_row.get(&key).cloned().unwrap_or_default();

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, LiveReport, RowPages};
+use batayan_core::apa::{Agreement, Block, LiveReport, RowPages};
 use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
@@ -105,13 +105,13 @@ impl PartialEq for ReportRowsProps {
 pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
     let lang = props.lang;
     let columns: AttrValue = (8 + props.covered).to_string().into();
-    let areas = props.agreement.areas.iter().map(|a| (a, "")).chain(props.agreement.governance.iter().map(|a| (a, "g")));
+    let areas = props.agreement.blocks().into_iter().flat_map(|(block, areas)| areas.iter().map(move |a| (a, block)));
     let live = props.handle.live.borrow();
     html! {
-        { for areas.enumerate().filter(|(i, _)| props.pages.shows_area(*i, props.page)).map(|(i, (area, prefix))| html! {
-            <tbody key={format!("{prefix}{}", area.serial)} class="by-apa__area">
+        { for areas.enumerate().filter(|(i, _)| props.pages.shows_area(*i, props.page)).map(|(i, (area, block))| html! {
+            <tbody key={block.key(&area.serial)} class="by-apa__area">
                 <AreaHeading handle={props.handle.clone()} index={i} serial={area.serial.clone()} name={area.name.clone()} weight={area.weight}
-                    governance={prefix == "g"} continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
+                    governance={block == Block::Governance} continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
                 { for live.area_rows(i).get(props.pages.area_rows(i, props.page)).unwrap_or_default().iter().map(|row| {
                     let host_problems = props.host_by_row.get(&row.key).cloned().unwrap_or_default();
                     html! {
