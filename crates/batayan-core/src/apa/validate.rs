@@ -324,6 +324,18 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             Message::new(format!("সূচক [{shown}]-এর মান দেওয়া নেই।"), format!("Indicator [{}] has no weight.", indicator.serial)),
         ));
     }
+    // The office's own indicators are scored against their 100% target; without it nothing can be
+    // scored. (Governance indicators report marks from their own action plans and have no targets.)
+    if block == Block::Own && indicator.levels[0].is_none() {
+        findings.push(at(
+            Column::Level(0),
+            Severity::Error,
+            Message::new(
+                format!("সূচক [{shown}]-এর ১০০% লক্ষ্যমাত্রা নেই; এটি ছাড়া অর্জনের নম্বর হিসাব করা যায় না।"),
+                format!("Indicator [{}] has no 100% target; without it no achievement can be scored.", indicator.serial),
+            ),
+        ));
+    }
     let is_date = indicator.method == Some(Method::Date);
     let unit_is_date = indicator.unit.contains("তারিখ") || indicator.unit.eq_ignore_ascii_case("date");
     if is_date != unit_is_date && indicator.method.is_some() {

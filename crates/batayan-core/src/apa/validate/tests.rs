@@ -140,6 +140,17 @@ fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an
 }
 
 #[test]
+fn a_missing_100_percent_target_is_an_error_except_in_the_governance_block() {
+    let mut agreement = sylhet();
+    agreement.areas[0].activities[0].indicators[0].levels[0] = None;
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1.1.1")).map(line).collect();
+    assert_eq!(lines, ["E 1.1.1 Level(0)"]);
+    // Sylhet's governance indicators have no targets at all: marks come from their action plans.
+    assert!(agreement.governance[0].activities[0].indicators[0].levels.iter().all(Option::is_none));
+    assert!(validate(&agreement).iter().all(|f| !(f.serial.as_deref().is_some_and(|s| s.starts_with('g')) && f.column == Some(Column::Level(0)))));
+}
+
+#[test]
 fn the_look_alike_hint_works_for_decimal_weights_too() {
     let mut agreement = sylhet();
     // Area [১] weighs 22.4; its indicators 5+3+3+2+5+4.8 = 22.8, where [১.৬.১]'s ৪.৮ read as ৪.৪ balances it.
