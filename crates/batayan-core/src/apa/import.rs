@@ -9,7 +9,7 @@
 use crate::locale::{Message, normalize_bangla, parse_date, parse_number, to_ascii_digits};
 
 use super::entry::is_blank;
-use super::model::{Activity, Area, Direction, Indicator, Method, Value, levels_direction};
+use super::model::{Activity, Area, Block, Direction, Indicator, Method, Value, levels_direction};
 
 /// Something in the pasted text that could not be read as it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,12 +47,6 @@ struct Columns {
     projections: Vec<usize>,
     /// One past the last column that belongs to the table.
     width: usize,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Block {
-    Own,
-    Governance,
 }
 
 fn contains(cell: &str, needle: &str) -> bool {
@@ -140,8 +134,17 @@ fn read_header(cells: &[&str], line: usize, problems: &mut Vec<ImportProblem>) -
     Some(columns)
 }
 
-/// `[১.১.১] text` → (`"1.1.1"`, `"text"`). Without brackets, a leading serial like `১.১.১` is read too.
-fn split_serial(cell: &str) -> Option<(String, String)> {
+/// A serial read from a cell: its digits, the text after it, and whether it was marked as one of the
+/// mandatory objectives of 2019-20 and before (`[এম.১.১]`, এম for mandatory), which go to the second block.
+struct Serial {
+    serial: String,
+    name: String,
+    mandatory: bool,
+}
+
+/// `[১.১.১] text` → `"1.1.1"`, `"text"`; `[এম.১.১] text` → `"1.1"`, mandatory. Without brackets, a leading
+/// serial like `১.১.১` is read too.
+fn split_serial(cell: &str) -> Option<Serial> {
     let cell = cell.trim();
     let (serial, rest) = if let Some(inner) = cell.strip_prefix('[') {
         let (serial, rest) = inner.split_once(']')?;
@@ -150,9 +153,14 @@ fn split_serial(cell: &str) -> Option<(String, String)> {
         let end = cell.find(|c: char| c.is_whitespace()).unwrap_or(cell.len());
         (&cell[..end], &cell[end..])
     };
+    let unmarked = ["এম.", "এম ", "M.", "m."].iter().find_map(|mark| serial.strip_prefix(mark));
+    let (serial, mandatory) = match unmarked {
+        Some(rest) => (rest.trim(), true),
+        None => (serial, false),
+    };
     let ascii = to_ascii_digits(serial);
     let valid = !ascii.is_empty() && ascii.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
-    valid.then(|| (ascii, rest.trim().to_owned()))
+    valid.then(|| Serial { serial: ascii, name: rest.trim().to_owned(), mandatory })
 }
 
 /// A row that only names the level columns (অসাধারণ …, ১০০% …).
@@ -316,7 +324,11 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
     let area_cell = cell(cells, columns.area);
     if !area_cell.is_empty() {
         match split_serial(area_cell) {
-            Some((serial, name)) => {
+            Some(Serial { serial, name, mandatory }) => {
+                // A mandatory objective is in the second block, whether or not a heading said so.
+                if mandatory {
+                    walk.block = Block::Governance;
+                }
                 let weight = read_number(walk, cells, columns.area_weight, line);
                 walk.areas().push(Area { serial, name, weight, activities: Vec::new() });
             }
@@ -330,7 +342,7 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
     }
     let activity_cell = cell(cells, columns.activity);
     if !activity_cell.is_empty() {
-        let Some((serial, name)) = split_serial(activity_cell) else {
+        let Some(Serial { serial, name, .. }) = split_serial(activity_cell) else {
             walk.problem(
                 line,
                 columns.activity.map_or(0, |c| c + 1),
@@ -358,7 +370,7 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         return;
     }
     let indicator_column = columns.indicator.map_or(0, |c| c + 1);
-    let Some((serial, name)) = split_serial(indicator_cell) else {
+    let Some(Serial { serial, name, .. }) = split_serial(indicator_cell) else {
         walk.problem(
             line,
             indicator_column,

@@ -65,6 +65,46 @@ fn explicit_blanks_are_blank_cells_not_problems() {
     assert_eq!(imported.problems.len(), import_section3(SYLHET).problems.len(), "no problem for an explicit blank");
 }
 
+/// A section 3 with Sylhet's header rows and the given rows (area, area weight, activity, indicator,
+/// method, unit, weight, two prior actuals, five levels, two projections).
+fn table(rows: &[[&str; 16]]) -> String {
+    let header: Vec<&str> = SYLHET.lines().take(3).collect();
+    let body: Vec<String> = rows.iter().map(|r| r.join("\t")).collect();
+    format!("{}\n{}\n", header.join("\n"), body.join("\n"))
+}
+
+#[test]
+fn mandatory_objectives_marked_em_go_to_the_second_block_by_their_serials() {
+    let own = ["[১] দাপ্তরিক সেবা", "৭৫", "[১.১] প্রশিক্ষণ", "[১.১.১] প্রশিক্ষণার্থী", "সমষ্টি", "সংখ্যা", "৭৫", "", "", "১০০", "৯০", "৮০", "৭০", "৬০", "", ""];
+    let mandatory_area = [
+        "[এম.১] বার্ষিক কর্মসম্পাদন চুক্তি বাস্তবায়ন",
+        "২৫",
+        "[এম.১.১] চুক্তি বাস্তবায়ন",
+        "[এম.১.১.১] প্রতিবেদন দাখিল",
+        "তারিখ",
+        "তারিখ",
+        "২৫",
+        "",
+        "",
+        "৩০/০৬/২০২০",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ];
+    let imported = import_section3(&table(&[own, mandatory_area]));
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    assert_eq!(imported.areas.len(), 1);
+    let mandatory = &imported.governance;
+    assert_eq!(mandatory.len(), 1, "the [এম.১] area is the second block's");
+    assert_eq!((mandatory[0].serial.as_str(), mandatory[0].weight), ("1", Some(25.0)));
+    assert_eq!(mandatory[0].activities[0].serial, "1.1");
+    assert_eq!(mandatory[0].activities[0].indicators[0].serial, "1.1.1");
+    assert_eq!(mandatory[0].activities[0].indicators[0].levels[0], d(2020, 6, 30));
+}
+
 #[test]
 fn sylhet_numbers_are_read_exactly() {
     let imported = import_section3(SYLHET);
