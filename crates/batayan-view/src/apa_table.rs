@@ -39,7 +39,7 @@ pub(crate) fn render(dom: &Dom, agreement: &Agreement, card: &Scorecard, scored:
         add(&table, &area_body(dom, &rows, area, Block::Own, card, &by_key, lang)?)?;
     }
     if !agreement.governance.is_empty() {
-        let heading = dom.text("th", "", lang.pick("সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র", "Governance and reform"))?;
+        let heading = dom.text("th", "", Block::Governance.heading(agreement.fiscal_year, lang))?;
         set_all(&heading, &[("scope", "rowgroup"), ("colspan", COLUMNS)])?;
         add(&table, &with(dom.el("tbody", "by-apa__block")?, &[&with(dom.el("tr", "")?, &[&heading])?])?)?;
         for area in &agreement.governance {

@@ -109,6 +109,19 @@ async fn the_agreement_says_how_it_is_scored() {
     finish(mounted, el);
 }
 
+/// A 2019-20 agreement's second block is its mandatory objectives, and is headed so.
+#[wasm_bindgen_test]
+async fn the_second_block_is_named_as_the_years_documents_name_it() {
+    let fixture = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
+    assert!(fixture.contains("\"fiscal_year\": \"2024-25\""));
+    let old = data_url(&fixture.replacen("\"fiscal_year\": \"2024-25\"", "\"fiscal_year\": \"2019-20\"", 1));
+    let el = host(&[("src", &old)]);
+    let mounted = mount_element(el.clone()).expect("mounts");
+    let heading = appears(&el, ".by-apa__block th").await;
+    assert_eq!(text(&heading), "আবশ্যিক কৌশলগত উদ্দেশ্যসমূহ");
+    finish(mounted, el);
+}
+
 /// An indicator whose targets rise from 100% to 60% (days to deliver) says under its unit that lower
 /// is better; the others say nothing.
 #[wasm_bindgen_test]

@@ -22,7 +22,8 @@ pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{
-    Acronym, Activity, Agreement, Area, Block, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, key_label, level_label, levels_direction,
+    Acronym, Activity, Agreement, Area, Block, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, has_mandatory_objectives, key_label,
+    level_label, levels_direction,
 };
 pub use pages::RowPages;
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, quarters_covered, score_indicator, scorecard};

@@ -187,15 +187,42 @@ impl Block {
         [Block::Own, Block::Governance].into_iter().find(|b| b.field() == field)
     }
 
-    /// How a message names the block of a row: nothing for the office's own areas, whose serials are
-    /// the familiar ones; "governance" for the block whose serials restart at [১].
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Block::Own, _) => "",
-            (Block::Governance, Lang::Bn) => "সুশাসন ",
-            (Block::Governance, Lang::En) => "governance ",
+    /// How a row of this block is named beside its serial in `year`'s agreements: nothing for the
+    /// office's own areas, whose serials are the familiar ones; "governance" since 2020-21 and
+    /// "mandatory" before, for the block whose serials restart at [১].
+    pub fn label(self, year: FiscalYear, lang: Lang) -> &'static str {
+        match (self, has_mandatory_objectives(year), lang) {
+            (Block::Own, _, _) => "",
+            (Block::Governance, false, Lang::Bn) => "সুশাসন ",
+            (Block::Governance, false, Lang::En) => "governance ",
+            (Block::Governance, true, Lang::Bn) => "আবশ্যিক ",
+            (Block::Governance, true, Lang::En) => "mandatory ",
         }
     }
+
+    /// [`Block::label`] at the start of a heading: `Governance [1] …`, `সুশাসন [১] …`.
+    pub fn title(self, year: FiscalYear, lang: Lang) -> &'static str {
+        match (self.label(year, lang), lang) {
+            ("governance ", Lang::En) => "Governance ",
+            ("mandatory ", Lang::En) => "Mandatory ",
+            (label, _) => label,
+        }
+    }
+
+    /// The heading of this block's part of the table in `year`'s agreements.
+    pub fn heading(self, year: FiscalYear, lang: Lang) -> &'static str {
+        match (self, has_mandatory_objectives(year)) {
+            (Block::Own, _) => lang.pick("এপিএ স্বাক্ষরকারী অফিসের কর্মসম্পাদনের ক্ষেত্র", "The office's own areas"),
+            (Block::Governance, false) => lang.pick("সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র", "Governance and reform"),
+            (Block::Governance, true) => lang.pick("আবশ্যিক কৌশলগত উদ্দেশ্যসমূহ", "Mandatory strategic objectives"),
+        }
+    }
+}
+
+/// Whether `year`'s agreements have the mandatory objectives (আবশ্যিক কৌশলগত উদ্দেশ্য, 25 of 100, until
+/// 2019-20) as their second block, rather than governance and reform (30 of 100, since 2020-21).
+pub fn has_mandatory_objectives(year: FiscalYear) -> bool {
+    FiscalYear::starting(2020).is_some_and(|layout_change| year < layout_change)
 }
 
 /// কর্মসম্পাদনের ক্ষেত্র (or কৌশলগত উদ্দেশ্য before 2020-21).
@@ -407,11 +434,12 @@ pub fn level_label(k: usize, lang: Lang) -> &'static str {
     if lang == Lang::Bn { BN[k.min(4)] } else { EN[k.min(4)] }
 }
 
-/// How people name a row by its key (`"1.3.1"`, `"g1.3.1"`, an area's `"1"`): `[১.৩.১]`,
-/// `সুশাসন [১.৩.১]`, `ক্ষেত্র [১]` — governance serials restart at [১], so the block is said.
-pub fn key_label(key: &str, lang: Lang) -> String {
+/// How people name a row by its key (`"1.3.1"`, `"g1.3.1"`, an area's `"1"`) in `year`'s agreement:
+/// `[১.৩.১]`, `সুশাসন [১.৩.১]` (`আবশ্যিক [১.৩.১]` until 2019-20), `ক্ষেত্র [১]` — the second block's serials
+/// restart at [১], so the block is said.
+pub fn key_label(key: &str, year: FiscalYear, lang: Lang) -> String {
     let (block, serial) = Block::of_key(key);
-    let block = block.label(lang);
+    let block = block.label(year, lang);
     let area = match (!serial.contains('.'), lang) {
         (true, Lang::Bn) => "ক্ষেত্র ",
         (true, Lang::En) => "area ",
@@ -426,10 +454,16 @@ mod tests {
 
     #[test]
     fn rows_are_named_by_block_and_serial() {
-        assert_eq!(key_label("1.3.1", Lang::Bn), "[১.৩.১]");
-        assert_eq!(key_label("g1.3.1", Lang::Bn), "সুশাসন [১.৩.১]");
-        assert_eq!(key_label("g1", Lang::En), "governance area [1]");
-        assert_eq!(key_label("2", Lang::En), "area [2]");
+        let year = FiscalYear::starting(2024).expect("a year");
+        assert_eq!(key_label("1.3.1", year, Lang::Bn), "[১.৩.১]");
+        assert_eq!(key_label("g1.3.1", year, Lang::Bn), "সুশাসন [১.৩.১]");
+        assert_eq!(key_label("g1", year, Lang::En), "governance area [1]");
+        assert_eq!(key_label("2", year, Lang::En), "area [2]");
+        // Until 2019-20 the second block is the mandatory objectives.
+        let old = FiscalYear::starting(2019).expect("a year");
+        assert_eq!(key_label("g1.1.1", old, Lang::Bn), "আবশ্যিক [১.১.১]");
+        assert_eq!(Block::Governance.heading(old, Lang::En), "Mandatory strategic objectives");
+        assert_eq!(Block::Governance.heading(year, Lang::Bn), "সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 
-use super::model::{Agreement, Area, Block, Indicator, Method, Value, level_label};
+use super::model::{Agreement, Area, Block, Indicator, Method, Value, has_mandatory_objectives, level_label};
 
 /// An error blocks submitting; a warning is shown and does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,7 +91,7 @@ pub struct Finding {
 /// governance block's 30; until 2019-20, 75 and the mandatory objectives' 25. An office whose agreement
 /// has no second block weighs its own areas 100.
 fn block_weights(year: FiscalYear) -> (f64, f64) {
-    if year >= FiscalYear::starting(2020).unwrap_or(year) { (70.0, 30.0) } else { (75.0, 25.0) }
+    if has_mandatory_objectives(year) { (75.0, 25.0) } else { (70.0, 30.0) }
 }
 const EPSILON: f64 = 1e-9;
 
@@ -105,11 +105,13 @@ fn en(x: f64) -> String {
 
 /// How a message names the block of an area ("the governance block"), beside [`Block::label`]'s
 /// "governance [১.১]" for rows.
-fn block_label(block: Block, lang: Lang) -> &'static str {
-    match (block, lang) {
-        (Block::Own, _) => "",
-        (Block::Governance, Lang::Bn) => "সুশাসন ও সংস্কারমূলক ",
-        (Block::Governance, Lang::En) => "the governance ",
+fn block_label(block: Block, year: FiscalYear, lang: Lang) -> &'static str {
+    match (block, has_mandatory_objectives(year), lang) {
+        (Block::Own, _, _) => "",
+        (Block::Governance, false, Lang::Bn) => "সুশাসন ও সংস্কারমূলক ",
+        (Block::Governance, false, Lang::En) => "the governance ",
+        (Block::Governance, true, Lang::Bn) => "আবশ্যিক ",
+        (Block::Governance, true, Lang::En) => "the mandatory ",
     }
 }
 
@@ -119,7 +121,7 @@ pub fn validate(agreement: &Agreement) -> Vec<Finding> {
     for (block, areas) in agreement.blocks() {
         check_serials(block, areas, &mut findings);
         for area in areas {
-            check_area_weight(block, area, &mut findings);
+            check_area_weight(block, agreement.fiscal_year, area, &mut findings);
             for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
                 check_indicator(block, indicator, agreement.fiscal_year, &mut findings);
             }
@@ -139,10 +141,10 @@ fn finding(severity: Severity, serial: Option<String>, column: Option<Column>, m
 }
 
 /// A weight below zero: an error even where the sums balance, since it would take marks away.
-fn negative_weight(key: String, column: Column, weight: Option<f64>) -> Option<Finding> {
+fn negative_weight(key: String, year: FiscalYear, column: Column, weight: Option<f64>) -> Option<Finding> {
     let w = weight.filter(|w| *w < 0.0)?;
-    let shown = super::model::key_label(&key, Lang::Bn);
-    let shown_en = super::model::key_label(&key, Lang::En);
+    let shown = super::model::key_label(&key, year, Lang::Bn);
+    let shown_en = super::model::key_label(&key, year, Lang::En);
     Some(finding(
         Severity::Error,
         Some(key),
@@ -151,8 +153,8 @@ fn negative_weight(key: String, column: Column, weight: Option<f64>) -> Option<F
     ))
 }
 
-fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
-    findings.extend(negative_weight(block.key(&area.serial), Column::AreaWeight, area.weight));
+fn check_area_weight(block: Block, year: FiscalYear, area: &Area, findings: &mut Vec<Finding>) {
+    findings.extend(negative_weight(block.key(&area.serial), year, Column::AreaWeight, area.weight));
     let Some(area_weight) = area.weight else {
         findings.push(finding(
             Severity::Error,
@@ -174,14 +176,14 @@ fn check_area_weight(block: Block, area: &Area, findings: &mut Vec<Finding>) {
         Message::new(
             format!(
                 "{}ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
-                block_label(block, Lang::Bn),
+                block_label(block, year, Lang::Bn),
                 to_bangla_digits(&area.serial),
                 bn(sum),
                 bn(area_weight)
             ),
             format!(
                 "The indicator weights of {}area [{}] add up to {}, but the area's weight is {}.",
-                block_label(block, Lang::En),
+                block_label(block, year, Lang::En),
                 area.serial,
                 en(sum),
                 en(area_weight)
@@ -316,7 +318,7 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
     let serial = block.key(&indicator.serial);
     let shown = to_bangla_digits(&indicator.serial);
     let at = |column, severity, message| finding(severity, Some(serial.clone()), Some(column), message);
-    findings.extend(negative_weight(serial.clone(), Column::Weight, indicator.weight));
+    findings.extend(negative_weight(serial.clone(), year, Column::Weight, indicator.weight));
     if indicator.weight.is_none() {
         findings.push(at(
             Column::Weight,

@@ -12,7 +12,7 @@ use batayan_core::apa::{
     Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, ImportProblem, RowPages, RowPointers, Section3Changes, Severity, cell_at_pointer,
     changes, has_errors, key_label,
 };
-use batayan_core::locale::{Lang, Message, digits_for};
+use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -55,9 +55,9 @@ struct Located {
 }
 
 /// `[১.৬.১] মান`, `ক্ষেত্র [১] মান`: how the summary names a cell.
-fn cell_label(key: &str, column: Option<Column>, lang: Lang) -> String {
+fn cell_label(key: &str, column: Option<Column>, year: FiscalYear, lang: Lang) -> String {
     let column = column.map(|c| format!(" {}", column_label(c, lang))).unwrap_or_default();
-    format!("{}{column}", key_label(key, lang))
+    format!("{}{column}", key_label(key, year, lang))
 }
 
 #[component]
@@ -72,13 +72,14 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let pasted = use_state(String::new);
     let focus_request = use_state(|| 0u32);
     let agreement = &props.draft.agreement;
+    let year = agreement.fiscal_year;
 
     let mut by_row: HashMap<String, Vec<CellProblem>> = HashMap::new();
     let mut summary = SummaryList::default();
     let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
         summary.push(severity == Severity::Error, || {
             let (field, label) = match &located {
-                Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, lang)),
+                Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, year, lang)),
                 None => (TITLE_ID.to_owned(), lang.pick("চুক্তি", "The agreement").to_owned()),
             };
             let page = located.as_ref().and_then(|l| pages.page_of(&l.key));
@@ -93,7 +94,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
         let located = f.serial.clone().map(|key| located(key, f.column));
         let fix = f.suggestion.as_ref().map(|s| {
             let edit = CellEdit { key: s.serial.clone().into(), column: s.column, pointer: pointers.cell(&s.serial, Some(s.column)), text: s.to.clone() };
-            (edit, cell_label(&s.serial, Some(s.column), lang))
+            (edit, cell_label(&s.serial, Some(s.column), year, lang))
         });
         note(located, f.severity, f.message.clone(), fix);
     }
@@ -179,7 +180,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                 }
             </section>
             <p class="by-apa__counts" role="status">{ counts }</p>
-            <SaveChanges changes={pending_changes.clone()} {lang} />
+            <SaveChanges changes={pending_changes.clone()} {year} {lang} />
             <ErrorSummary {items} {more} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
             { pager(true) }
             <div class="by-apa__scroll">
@@ -237,7 +238,7 @@ impl EditorRows<'_> {
                 on_edit.emit(CellEdit { key: key.clone(), column: Column::AreaWeight, pointer: pointer.clone(), text });
             })
         };
-        let block_name = if block == Block::Governance { lang.pick("সুশাসন ", "Governance ") } else { "" };
+        let block_name = block.title(self.draft.agreement.fiscal_year, lang);
         let text = self.draft.text(&key, Column::AreaWeight, lang);
         let label = format!("{block_name}[{}] {}", digits_for(lang, &area.serial), lang.pick("ক্ষেত্রের মান", "area weight"));
         html! {
@@ -281,6 +282,8 @@ fn import_problem(p: &ImportProblem, lang: Lang) -> String {
 #[derive(Properties, PartialEq, Debug)]
 struct SaveChangesProps {
     changes: Rc<Section3Changes>,
+    /// The agreement's year: how its second block is named.
+    year: FiscalYear,
     lang: Lang,
 }
 
@@ -302,7 +305,7 @@ fn SaveChanges(props: &SaveChangesProps) -> Html {
                 <h4 class="by-changes__title">{ title }</h4>
                 <ul class="by-changes__list">
                     { for rows.iter().map(|r| html! {
-                        <li>{ format!("{} ", key_label(&r.key, lang)) }{ bdi(&r.name) }{ detail(r) }</li>
+                        <li>{ format!("{} ", key_label(&r.key, props.year, lang)) }{ bdi(&r.name) }{ detail(r) }</li>
                     }) }
                 </ul>
             </>

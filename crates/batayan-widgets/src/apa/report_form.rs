@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use batayan_core::apa::{Agreement, EntryField, LiveReport, Report, ReportDraft, RowPages, Severity, key_label, quarters_covered};
-use batayan_core::locale::{Lang, Message, Period, Quarter, format_fixed};
+use batayan_core::locale::{FiscalYear, Lang, Message, Period, Quarter, format_fixed};
 use yew::prelude::*;
 
 use super::report_row::{FieldEdit, FieldProblem};
@@ -91,7 +91,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     let mut note = |path: &str, severity: Severity, message: &Message| {
         summary.push(severity == Severity::Error, || {
             let (field_id_, label, page) = match EntryField::from_pointer(path) {
-                Some((key, field)) => (field_id(path), field_label(&key, field, lang), pages.page_of(&key)),
+                Some((key, field)) => (field_id(path), field_label(&key, field, agreement.fiscal_year, lang), pages.page_of(&key)),
                 None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned(), None),
             };
             SummaryItem { field_id: field_id_, label, message: message.get(lang).to_owned(), is_error: severity == Severity::Error, page }
@@ -186,10 +186,10 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
 }
 
 /// `[১.১.১] ২য় প্রান্তিক`: how the summary names a field.
-fn field_label(key: &str, field: EntryField, lang: Lang) -> String {
+fn field_label(key: &str, field: EntryField, year: FiscalYear, lang: Lang) -> String {
     let what = match field {
         EntryField::Quarter(q) => Quarter::ALL.get(q).map_or("", |q| q.short_name(lang)),
         EntryField::Evidence => lang.pick("প্রমাণক", "evidence"),
     };
-    format!("{} {what}", key_label(key, lang))
+    format!("{} {what}", key_label(key, year, lang))
 }

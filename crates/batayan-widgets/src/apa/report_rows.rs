@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, Block, LiveReport, RowPages};
+use batayan_core::apa::{Agreement, LiveReport, RowPages};
 use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
 use yew::prelude::*;
 
@@ -111,7 +111,7 @@ pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
         { for areas.enumerate().filter(|(i, _)| props.pages.shows_area(*i, props.page)).map(|(i, (area, block))| html! {
             <tbody key={block.key(&area.serial)} class="by-apa__area">
                 <AreaHeading handle={props.handle.clone()} index={i} serial={area.serial.clone()} name={area.name.clone()} weight={area.weight}
-                    governance={block == Block::Governance} continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
+                    block_title={block.title(props.agreement.fiscal_year, lang)} continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
                 { for live.area_rows(i).get(props.pages.area_rows(i, props.page)).unwrap_or_default().iter().map(|row| {
                     let host_problems = props.host_by_row.get(&row.key).cloned().unwrap_or_default();
                     html! {
@@ -132,7 +132,8 @@ struct AreaHeadingProps {
     serial: AttrValue,
     name: AttrValue,
     weight: Option<f64>,
-    governance: bool,
+    /// `Governance ` / `সুশাসন ` before the serial of a second-block area; empty for the office's own.
+    block_title: &'static str,
     /// The area began on an earlier page.
     continued: bool,
     columns: AttrValue,
@@ -145,7 +146,7 @@ fn AreaHeading(props: &AreaHeadingProps) -> Html {
     use_watch(&props.handle, area_watch_key(props.index).into());
     let lang = props.lang;
     let score = props.handle.live.borrow().areas().get(props.index).map_or(0.0, |a| a.score);
-    let block = if props.governance { lang.pick("সুশাসন ", "Governance ") } else { "" };
+    let block = props.block_title;
     let weight = props.weight.map_or("—".into(), |w| format_number(w, lang));
     html! {
         <tr class="by-apa__area-row">
