@@ -87,7 +87,13 @@ pub fn field_id(path: &str) -> String {
 /// the widget does not show that field now.
 fn focus_field(from: &Element, id: &str) -> bool {
     let Ok(Some(widget)) = from.closest(".by-widget") else { return false };
-    if let Ok(Some(field)) = widget.query_selector(&format!("[id=\"{id}\"]"))
+    focus_by_id(&widget, id)
+}
+
+/// Moves focus to the element with `id` inside `root` (a widget's form); false if there is none.
+/// By attribute, not `getElementById`: a widget lives in a shadow root, not in the document.
+pub(crate) fn focus_by_id(root: &Element, id: &str) -> bool {
+    if let Ok(Some(field)) = root.query_selector(&format!("[id=\"{id}\"]"))
         && let Ok(field) = field.dyn_into::<HtmlElement>()
     {
         let _ = field.focus();

@@ -7,8 +7,7 @@ use std::rc::Rc;
 
 use batayan_core::apa::RowPages;
 use batayan_core::locale::{Lang, digits_for};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Rows per page of a form with up to five fields a row (the report form: a value per quarter and
@@ -59,11 +58,8 @@ pub fn use_paging(form: NodeRef, pages: Rc<RowPages>) -> Paging {
         // After every render: the page asked for is on screen now.
         use_effect(move || {
             let wanted = pending_focus.borrow_mut().take();
-            if let (Some(id), Some(form)) = (wanted, form.cast::<web_sys::Element>())
-                && let Ok(Some(field)) = form.query_selector(&format!("[id=\"{id}\"]"))
-                && let Ok(field) = field.dyn_into::<HtmlElement>()
-            {
-                let _ = field.focus();
+            if let (Some(id), Some(form)) = (wanted, form.cast::<web_sys::Element>()) {
+                super::error_summary::focus_by_id(&form, &id);
             }
         });
     }
