@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use batayan_core::apa::{Activity, Agreement, Area, Block, Indicator, IndicatorScore, Scorecard, Value, level_label};
+use batayan_core::apa::{Activity, Agreement, Area, Block, Indicator, IndicatorScore, Scorecard, Value, level_label, lower_is_better_note};
 use batayan_core::locale::{FiscalYear, Lang, digits_for, format_fixed, format_number};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -170,9 +170,6 @@ fn activity_row(dom: &Dom, activity: &Activity, lang: Lang) -> Result<Element, J
     with(dom.el("tr", "by-apa__activity-row")?, &[&cell])
 }
 
-/// The note under the unit of an indicator whose lower figure is the better one.
-const LOWER_IS_BETTER: (&str, &str) = ("কম হলেই ভালো", "lower is better");
-
 fn show(value: &Option<Value>, lang: Lang) -> String {
     value.map(|v| v.format(lang)).unwrap_or_default()
 }
@@ -233,10 +230,9 @@ impl RowTemplate {
             cell("td", "by-num by-apa__weighted", lang.pick("ভারিত নম্বর", "Weighted"))?;
             Ok(row)
         };
-        let (bn, en) = LOWER_IS_BETTER;
         Ok(RowTemplate {
             shapes: [build(false, false)?, build(false, true)?, build(true, false)?, build(true, true)?],
-            lower_is_better: dom.text("span", "by-apa__direction", lang.pick(bn, en))?,
+            lower_is_better: dom.text("span", "by-apa__direction", lower_is_better_note(lang))?,
         })
     }
 

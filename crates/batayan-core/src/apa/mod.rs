@@ -23,7 +23,7 @@ pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{
     Acronym, Activity, Agreement, Area, Block, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, has_mandatory_objectives, key_label,
-    level_label, levels_direction,
+    level_label, levels_direction, lower_is_better_note,
 };
 pub use pages::RowPages;
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, quarters_covered, score_indicator, scorecard};

@@ -291,6 +291,12 @@ impl Indicator {
     }
 }
 
+/// What a table says under an indicator whose lower figure is better
+/// ([`Indicator::lower_figure_is_better`]): one wording for the view and both forms.
+pub fn lower_is_better_note(lang: Lang) -> &'static str {
+    lang.pick("কম হলেই ভালো", "lower is better")
+}
+
 /// The direction filled levels show from 100% to 60%: rising is lower-is-better, falling
 /// higher-is-better; `None` when fewer than two are filled, all are equal, or they go both ways.
 pub fn levels_direction(levels: &[Option<Value>; 5]) -> Option<Direction> {

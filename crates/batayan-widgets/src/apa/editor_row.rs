@@ -161,7 +161,7 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
             <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>
                 { bdi(&i.name) }
                 if i.lower_figure_is_better() {
-                    <span class="by-apa__direction">{ lang.pick("কম হলেই ভালো", "lower is better") }</span>
+                    <span class="by-apa__direction">{ batayan_core::apa::lower_is_better_note(lang) }</span>
                 }
             </td>
             { for EDIT_COLUMNS.iter().map(|c| cell(*c)) }

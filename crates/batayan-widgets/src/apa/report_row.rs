@@ -94,7 +94,7 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
                 { bdi(&i.name) }
                 <span class="by-apa__unit">{ format!(" ({})", i.unit) }</span>
                 if i.lower_figure_is_better() {
-                    <span class="by-apa__direction">{ lang.pick("কম হলেই ভালো", "lower is better") }</span>
+                    <span class="by-apa__direction">{ batayan_core::apa::lower_is_better_note(lang) }</span>
                 }
             </td>
             <td class="by-num" data-label={lang.pick("মান", "Weight")}>{ i.weight.map(|w| format_number(w, lang)).unwrap_or_default() }</td>
