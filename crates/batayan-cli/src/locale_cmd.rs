@@ -1,7 +1,7 @@
 //! `batayan locale …`: dates, numbers and mobile numbers through `batayan_core::locale`.
 
 use batayan_core::locale::{
-    BanglaDate, Calendar, Decimal, FiscalYear, Lang, Message, MobileNumber, format_gregorian, parse_date, to_ascii_digits, to_bangla_digits, weekday_name,
+    BanglaDate, Calendar, Decimal, FiscalYear, Lang, MobileNumber, digits_as_written, format_gregorian, parse_date, to_bangla_digits, weekday_name,
 };
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
@@ -94,18 +94,11 @@ pub(crate) fn number(args: &Args) -> Outcome {
 /// Digits converted, nothing else changed: what a memo or ID number needs, where `০০৫` must stay three
 /// digits and no comma may appear. Separators such numbers use stay as written; anything else is refused.
 fn digits(args: &Args) -> Outcome {
-    let is_digit = |c: char| c.is_ascii_digit() || ('০'..='৯').contains(&c);
-    let text = args.value.trim();
-    if !text.chars().any(is_digit) {
-        return Outcome::Failed(Message::new("অঙ্ক লিখুন।", "Enter digits."));
-    }
-    if let Some(c) = text.chars().find(|&c| !(is_digit(c) || ".,-/:() ".contains(c))) {
-        return Outcome::Failed(Message::new(
-            format!("“{text}”: “{c}” অঙ্ক বা নম্বরের বিভাজক (. , - / : ) নয়।"),
-            format!("“{text}”: “{c}” is neither a digit nor a separator of numbers (. , - / : )."),
-        ));
-    }
-    let (bn, en) = (to_bangla_digits(text), to_ascii_digits(text));
+    let en = match digits_as_written(&args.value) {
+        Ok(en) => en,
+        Err(message) => return Outcome::Failed(message),
+    };
+    let bn = to_bangla_digits(&en);
     if args.json {
         return Outcome::Printed(json!({ "bn": bn, "en": en }).to_string());
     }

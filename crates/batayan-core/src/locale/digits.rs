@@ -23,6 +23,24 @@ pub(crate) fn bangla_digit_value(c: char) -> Option<u8> {
     (offset < 10).then_some(offset as u8)
 }
 
+/// A memo or ID number as written (`০৫.৪১.০০০০.০০৫.১১`), its digits in ASCII: digits of either set and
+/// the separators such numbers use (`. , - / : ( )` and spaces) kept exactly, leading zeros and all —
+/// no value is read, so no digit can change. Anything else is an error naming the character.
+pub fn digits_as_written(text: &str) -> Result<String, super::Message> {
+    let text = text.trim();
+    let is_digit = |c: char| c.is_ascii_digit() || bangla_digit_value(c).is_some();
+    if !text.chars().any(is_digit) {
+        return Err(super::Message::new("অঙ্ক লিখুন।", "Enter digits."));
+    }
+    if let Some(c) = text.chars().find(|&c| !(is_digit(c) || ".,-/:() ".contains(c))) {
+        return Err(super::Message::new(
+            format!("“{text}”: “{c}” অঙ্ক বা নম্বরের বিভাজক (. , - / : ) নয়।"),
+            format!("“{text}”: “{c}” is neither a digit nor a separator of numbers (. , - / : )."),
+        ));
+    }
+    Ok(to_ascii_digits(text))
+}
+
 /// Writes য়, ড় and ঢ় one way (base letter + nukta, the Unicode canonical form; the seed documents
 /// mix both spellings) and drops zero-width joiners, so that text typed on different keyboards compares
 /// equal. Month names in dates are matched after this.
@@ -43,6 +61,15 @@ pub fn normalize_bangla(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_as_written_keep_every_digit_and_separator() {
+        assert_eq!(digits_as_written(" ০৫.৪১.০০০০.০০৫.১১ ").as_deref(), Ok("05.41.0000.005.11"));
+        assert_eq!(digits_as_written("৯৮৭৬৫৪৩২১০৯৮৭৬৫৪৩২১").as_deref(), Ok("9876543210987654321"));
+        assert_eq!(digits_as_written("12/3 (4)").as_deref(), Ok("12/3 (4)"));
+        assert!(digits_as_written("০০১২a").is_err_and(|m| m.bn.contains("“a”")));
+        assert!(digits_as_written(" - ").is_err_and(|m| m.en == "Enter digits."));
+    }
 
     #[test]
     fn both_directions() {

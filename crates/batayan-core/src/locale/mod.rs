@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 pub use calendar::{BanglaDate, BanglaMonth};
 pub use date::{Calendar, DateError, ParsedDate, format_gregorian, parse_date, weekday_name};
-pub use digits::{normalize_bangla, to_ascii_digits, to_bangla_digits};
+pub use digits::{digits_as_written, normalize_bangla, to_ascii_digits, to_bangla_digits};
 pub use fiscal::{FiscalYear, FiscalYearError, Half, Period, Quarter};
 pub use mobile::{MobileError, MobileNumber, Operator};
 pub use number::{Decimal, MAX_EXACT_DIGITS, MAX_WHOLE_DIGITS, NumberError, format_fixed, format_integer, format_number, parse_number};
