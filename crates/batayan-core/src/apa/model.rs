@@ -202,10 +202,10 @@ impl Block {
 
     /// [`Block::label`] at the start of a heading: `Governance [1] …`, `সুশাসন [১] …`.
     pub fn title(self, year: FiscalYear, lang: Lang) -> &'static str {
-        match (self.label(year, lang), lang) {
-            ("governance ", Lang::En) => "Governance ",
-            ("mandatory ", Lang::En) => "Mandatory ",
-            (label, _) => label,
+        match (self, has_mandatory_objectives(year), lang) {
+            (Block::Governance, false, Lang::En) => "Governance ",
+            (Block::Governance, true, Lang::En) => "Mandatory ",
+            _ => self.label(year, lang),
         }
     }
 
@@ -470,6 +470,8 @@ mod tests {
         assert_eq!(key_label("g1.1.1", old, Lang::Bn), "আবশ্যিক [১.১.১]");
         assert_eq!(Block::Governance.heading(old, Lang::En), "Mandatory strategic objectives");
         assert_eq!(Block::Governance.heading(year, Lang::Bn), "সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র");
+        assert_eq!((Block::Governance.title(year, Lang::En), Block::Governance.title(old, Lang::Bn)), ("Governance ", "আবশ্যিক "));
+        assert_eq!(Block::Own.title(year, Lang::En), "");
     }
 
     #[test]
