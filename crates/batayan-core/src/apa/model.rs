@@ -300,14 +300,17 @@ pub fn lower_is_better_note(lang: Lang) -> &'static str {
 /// The direction filled levels show from 100% to 60%: rising is lower-is-better, falling
 /// higher-is-better; `None` when fewer than two are filled, all are equal, or they go both ways.
 pub fn levels_direction(levels: &[Option<Value>; 5]) -> Option<Direction> {
-    let keys: Vec<f64> = levels.iter().flatten().map(|v| v.order_key()).collect();
-    let rises = keys.windows(2).any(|w| w[1] > w[0]);
-    let falls = keys.windows(2).any(|w| w[1] < w[0]);
-    match (rises, falls) {
-        (true, false) => Some(Direction::LowerIsBetter),
-        (false, true) => Some(Direction::HigherIsBetter),
+    match level_steps(levels) {
+        (rises, 0) if rises > 0 => Some(Direction::LowerIsBetter),
+        (0, falls) if falls > 0 => Some(Direction::HigherIsBetter),
         _ => None,
     }
+}
+
+/// How many steps between filled levels (100% towards 60%) rise, and how many fall.
+pub(crate) fn level_steps(levels: &[Option<Value>; 5]) -> (usize, usize) {
+    let keys: Vec<f64> = levels.iter().flatten().map(|v| v.order_key()).collect();
+    keys.windows(2).fold((0, 0), |(up, down), w| (up + usize::from(w[1] > w[0]), down + usize::from(w[1] < w[0])))
 }
 
 /// গণনা পদ্ধতি: how the year's achievement follows from the periods' values.

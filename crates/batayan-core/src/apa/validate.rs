@@ -444,8 +444,7 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
     // service), not a mistake: only a row that goes both ways is out of order, and it is read the way
     // most of its steps go, so that the finding lands on the odd cell.
     let keys = indicator.levels.map(|v| v.map(Value::order_key));
-    let filled: Vec<f64> = keys.iter().flatten().copied().collect();
-    let (ups, downs) = filled.windows(2).fold((0, 0), |(u, d), w| (u + usize::from(w[1] > w[0]), d + usize::from(w[1] < w[0])));
+    let (ups, downs) = super::model::level_steps(&indicator.levels);
     let rising = indicator.lower_is_better() || ups > downs;
     let Some((k, equal)) = levels_in_order(&keys, rising) else { return };
     let shown = to_bangla_digits(&indicator.serial);
