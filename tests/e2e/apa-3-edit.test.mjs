@@ -73,7 +73,7 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   assert.deepEqual(reading, { role: 'status', text: 'টেবিল পড়া ও মেলানো হচ্ছে… বড় টেবিলে কয়েক সেকেন্ড লাগতে পারে।', bar: 'পেস্ট করা টেবিল পড়া', disabled: true });
   const stray = page.locator('#apa .by-paste__problems li');
   assert.equal(await stray.count(), 8, 'the eight stray trailing cells of the seed');
-  assert.match(await stray.first().innerText(), /^লাইন [০-৯]+, কলাম [০-৯]+: /);
+  assert.match(await stray.first().innerText(), /^লাইন [০-৯]+, কলাম [০-৯]+ — সতর্কতা: /);
   assert.equal(await page.locator('#apa .by-apa__counts').innerText(), 'ত্রুটি ৭ · সতর্কতা ৫');
   assert.equal(await page.locator('#apa .by-changes').count(), 0, 'the same table as stored: a save would change nothing yet');
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the paste problems and every finding shown');

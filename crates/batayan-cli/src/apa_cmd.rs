@@ -80,12 +80,13 @@ pub(crate) fn import(args: &Args) -> Outcome {
         check_office_key(&office)?;
         let text = read(&path)?;
         // A whole agreement copied out of the document, or section 3 pasted from a spreadsheet.
-        let (agreement, problems) = if is_whole_agreement(&text) {
+        let (agreement, problems, report) = if is_whole_agreement(&text) {
             let imported = import_agreement(&text, &office, year);
-            (imported.agreement, imported.problems)
+            (imported.agreement, imported.problems, None)
         } else {
             let imported = import_section3(&text);
-            (imported.merge_into(&Agreement::new(&office, year)), imported.problems)
+            let report = imported.report(&office, year);
+            (imported.merge_into(&Agreement::new(&office, year)), imported.problems, report)
         };
         for p in &problems {
             let (line, column) = (p.line.to_string(), p.column.to_string());
@@ -93,7 +94,7 @@ pub(crate) fn import(args: &Args) -> Outcome {
                 Lang::Bn => format!("{path}:{}:{}", to_bangla_digits(&line), to_bangla_digits(&column)),
                 Lang::En => format!("{path}:{line}:{column}"),
             };
-            eprintln!("{place}: {}", p.message.get(args.lang));
+            eprintln!("{place}: {}: {}", p.severity.label(args.lang).to_ascii_lowercase(), p.message.get(args.lang));
         }
         if agreement.indicators().next().is_none() {
             return Err(Message::new(
@@ -101,9 +102,28 @@ pub(crate) fn import(args: &Args) -> Outcome {
                 format!("No indicator could be read from “{path}”, so nothing was written."),
             ));
         }
+        write_report(args, report.as_ref())?;
         serde_json::to_string_pretty(&agreement).map_err(|e| Message::new(e.to_string(), e.to_string()))
     };
     run().map_or_else(Outcome::Failed, Outcome::Printed)
+}
+
+/// The achievements a table reports in a quarter's column, written to `--report FILE`: they are not
+/// targets, so the agreement leaves them out.
+fn write_report(args: &Args, report: Option<&Report>) -> Result<(), Message> {
+    let Some(report) = report else {
+        return match &args.report {
+            Some(path) => Err(Message::new(
+                format!("টেবিলে কোনো প্রান্তিকের অর্জনের কলাম নেই, তাই “{path}” লেখা হয়নি।"),
+                format!("The table has no column of a quarter's achievements, so “{path}” was not written."),
+            )),
+            None => Ok(()),
+        };
+    };
+    // Without --report they stay out: the import's note at the column has said where they are.
+    let Some(path) = &args.report else { return Ok(()) };
+    let json = serde_json::to_string_pretty(report).map_err(|e| Message::new(e.to_string(), e.to_string()))?;
+    std::fs::write(path, json + "\n").map_err(|e| Message::new(format!("“{path}” লেখা যায়নি: {e}"), format!("Cannot write “{path}”: {e}")))
 }
 
 pub(crate) fn check(args: &Args) -> Outcome {
@@ -118,12 +138,7 @@ pub(crate) fn check(args: &Args) -> Outcome {
         }
         let mut text = String::new();
         for f in &findings {
-            let severity = match (f.severity, args.lang) {
-                (Severity::Error, Lang::Bn) => "ত্রুটি",
-                (Severity::Warning, Lang::Bn) => "সতর্কতা",
-                (Severity::Error, Lang::En) => "error",
-                (Severity::Warning, Lang::En) => "warning",
-            };
+            let severity = f.severity.label(args.lang).to_ascii_lowercase();
             let _ = writeln!(text, "{severity}: {}", f.message.get(args.lang));
         }
         let errors = findings.iter().filter(|f| f.severity == Severity::Error).count().to_string();

@@ -16,6 +16,9 @@ pub(crate) struct Args {
     pub fiscal_year: Option<String>,
     /// `--office ict-sylhet`.
     pub office: Option<String>,
+    /// `--report report-q1.json`: where `apa import` writes the achievements a table reports in a
+    /// quarter's column.
+    pub report: Option<String>,
     /// `--stepped`: score by the highest level reached instead of interpolating.
     pub stepped: bool,
     /// `--digits-only`: a number's digits in both scripts, as typed (no value, no grouping).
@@ -39,6 +42,7 @@ impl Args {
                 "--stepped" => args.stepped = true,
                 "--digits-only" => args.digits_only = true,
                 "--fiscal-year" => args.fiscal_year = Some(raw.next().ok_or("--fiscal-year needs a value, e.g. 2024-25")?),
+                "--report" => args.report = Some(raw.next().ok_or("--report needs a file to write, e.g. report-q1.json")?),
                 "--office" => args.office = Some(raw.next().ok_or("--office needs a value, e.g. ict-sylhet")?),
                 "-h" | "--help" => args.help = true,
                 "--lang" => {

@@ -26,9 +26,11 @@ USAGE:
                                      the digits in both scripts as written: leading zeros kept,
                                      no grouping (memo and ID numbers: ০৫.৪১.০০০০.০০৫.১১)
     batayan locale mobile <number>   a Bangladeshi mobile number → +8801XXXXXXXXX
-    batayan apa import <table.tsv> --fiscal-year 2024-25 [--office ict-sylhet]
-                                     a pasted section 3 table → the agreement as JSON; what could
-                                     not be read goes to stderr with its line and column
+    batayan apa import <table.tsv> --fiscal-year 2024-25 [--office ict-sylhet] [--report FILE]
+                                     a pasted section 3 table of any year's layout → the agreement
+                                     as JSON; errors, warnings and notes go to stderr with their line
+                                     and column; a column of a quarter's achievements (অর্জন …
+                                     (১ম প্রান্তিক)) is a report, written to FILE with --report
     batayan apa check <apa.json>     the agreement's findings (errors and warnings); exit 1 on errors
     batayan apa score <apa.json> <report.json> [--stepped]
                                      the scorecard: per indicator, per area, total out of 100

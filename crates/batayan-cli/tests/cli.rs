@@ -127,7 +127,7 @@ fn apa_import_writes_json_and_reports_stray_cells_with_line_and_column() {
     assert_eq!(json["fiscal_year"], "2024-25");
     assert_eq!(json["areas"].as_array().map(Vec::len), Some(5));
     assert_eq!(json["areas"][0]["activities"][0]["indicators"][0]["levels"], serde_json::json!([80.0, 35.0, 30.0, 25.0, 20.0]));
-    assert!(stderr(&out).contains("section3.tsv:18:17: “১২.১২.২৫” stands in a column without a header"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("section3.tsv:18:17: warning: “১২.১২.২৫” stands in a column without a header"), "{}", stderr(&out));
     let missing_year = batayan(&["apa", "import", &table]);
     assert_eq!(missing_year.status.code(), Some(1));
     assert!(stderr(&missing_year).contains("--fiscal-year"));
@@ -204,6 +204,29 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
     }
+}
+
+#[test]
+fn apa_import_reads_the_2019_20_layout_and_writes_its_first_quarter_as_a_report() {
+    let report = Scratch::new("report-q1.json", b"");
+    let table = fixture("apa-layout-2019-20.tsv");
+    let out = batayan(&["apa", "import", &table, "--fiscal-year", "2019-20", "--office", "ict-x", "--report", &report.path(), "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["areas"][0]["activities"][0]["indicators"][0]["implementer"], "প্রোগ্রামার");
+    assert_eq!(json["governance"].as_array().map(Vec::len), Some(3), "the mandatory objectives [এম.১]…[এম.৩]");
+    let errors = stderr(&out);
+    assert!(errors.contains("apa-layout-2019-20.tsv:2:0: note: This layout has no calculation method column"), "{errors}");
+    assert!(errors.contains("apa-layout-2019-20.tsv:9:10: error: “৪৪ক” is not a number"), "{errors}");
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(report.0.clone()).unwrap()).unwrap();
+    assert_eq!(written["schema"], "batayan.apa-report/1");
+    assert_eq!(written["period"], "Q1");
+    assert_eq!(written["values"]["1.1.1"]["quarters"][0], 85.0);
+    assert_eq!(written["values"]["g1.1.1"]["quarters"][0], 15.0);
+    // A table without such a column has no report to write, and says so.
+    let out = batayan(&["apa", "import", &fixture("apa-ict-sylhet-2024-25-section3.tsv"), "--fiscal-year", "2024-25", "--report", &report.path()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("প্রান্তিকের অর্জনের কলাম নেই"), "{}", stderr(&out));
 }
 
 fn import(path: &str, lang: &str) -> Output {

@@ -12,4 +12,5 @@
 
 pub mod apa;
 pub mod contract;
+pub mod finding;
 pub mod locale;

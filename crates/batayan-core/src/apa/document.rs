@@ -8,9 +8,9 @@
 
 use crate::locale::{FiscalYear, Message, normalize_bangla, to_ascii_digits, to_bangla_digits};
 
-use super::entry::read_value;
+use super::cell::{CellKind, read_cell};
 use super::import::{ImportProblem, import_section3};
-use super::model::{Acronym, Agreement, Method, Outcome, SharedIndicator};
+use super::model::{Acronym, Agreement, Outcome, SharedIndicator};
 
 /// A whole agreement read from text, and what could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,7 +38,7 @@ fn next_text(lines: &[&str], at: usize) -> Option<(usize, String)> {
 }
 
 fn problem(line: usize, column: usize, bn: String, en: String) -> ImportProblem {
-    ImportProblem { line: line + 1, column, lost_data: true, message: Message::new(bn, en) }
+    ImportProblem { line: line + 1, column, severity: crate::finding::Severity::Error, message: Message::new(bn, en) }
 }
 
 /// Reads a whole agreement for `office` and `fiscal_year`.
@@ -113,11 +113,11 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
                 outcome = row[0].clone();
             }
             // Date outcomes (তারিখ) hold dates like ১২-১২-২০২৩; the rest numbers.
-            let method = normalize_bangla(&row[2]).contains(&normalize_bangla("তারিখ")).then_some(Method::Date);
-            let mut value = |column: usize| match read_value(method, row.get(column).map_or("", String::as_str)) {
+            let kind = CellKind::of_values(None, &row[2]);
+            let mut value = |column: usize| match read_cell(row.get(column).map_or("", String::as_str), kind) {
                 Ok(v) => v,
                 Err(m) => {
-                    problems.push(ImportProblem { line: index + 1, column: column + 1, lost_data: true, message: m });
+                    problems.push(ImportProblem { line: index + 1, column: column + 1, severity: crate::finding::Severity::Error, message: m });
                     None
                 }
             };

@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Lang, Message, digits_for, format_number, parse_number};
+use crate::locale::{Lang, Message, digits_for, format_number};
 
-use super::entry::read_value;
+use super::cell::{CellKind, read_cell, read_weight};
 use super::model::{Agreement, Area, Block, Indicator, Method};
 use super::validate::{Column, Finding, Severity, validate};
 
@@ -40,46 +40,38 @@ fn no_such_cell(key: &str) -> Message {
     )
 }
 
-fn read_weight(text: &str) -> Result<Option<f64>, Message> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    match parse_number(text) {
-        Ok(x) if x < 0.0 => Err(Message::new("মান ঋণাত্মক হতে পারে না।", "A weight cannot be negative.")),
-        Ok(x) => Ok(Some(x)),
-        Err(e) => Err(e.message()),
-    }
-}
-
 /// Puts `text` into the cell (`key`, `column`). On an error the agreement is unchanged.
 pub fn set_cell(agreement: &mut Agreement, key: &str, column: Column, text: &str) -> Result<(), Message> {
     match (row(agreement, key), column) {
         (Some(Row::Area(area)), Column::AreaWeight) => area.weight = read_weight(text)?,
-        (Some(Row::Indicator(indicator)), column) => match column {
-            Column::Weight => indicator.weight = read_weight(text)?,
-            Column::Unit => indicator.unit = text.trim().to_owned(),
-            Column::Method if text.trim().is_empty() => indicator.method = None,
-            Column::Method => {
-                indicator.method = Some(Method::from_text(text).ok_or_else(|| {
-                    Message::new(
-                        format!("“{}” কোনো গণনা পদ্ধতি নয়: লিখুন সমষ্টি, গড়, ক্রমপুঞ্জিভূত বা তারিখ।", text.trim()),
-                        format!("“{}” is not a calculation method: write sum, average, cumulative or date.", text.trim()),
-                    )
-                })?)
+        (Some(Row::Indicator(indicator)), column) => {
+            let kind = CellKind::of_values(indicator.method, &indicator.unit);
+            match column {
+                Column::Weight => indicator.weight = read_weight(text)?,
+                Column::Unit => indicator.unit = text.trim().to_owned(),
+                Column::Method if text.trim().is_empty() => indicator.method = None,
+                Column::Method => {
+                    indicator.method = Some(Method::from_text(text).ok_or_else(|| {
+                        Message::new(
+                            format!("“{}” কোনো গণনা পদ্ধতি নয়: লিখুন সমষ্টি, গড়, ক্রমপুঞ্জিভূত বা তারিখ।", text.trim()),
+                            format!("“{}” is not a calculation method: write sum, average, cumulative or date.", text.trim()),
+                        )
+                    })?)
+                }
+                Column::PriorActual(k) if k < 2 => {
+                    // A trailing `*` marks a provisional actual, as the documents write it.
+                    let (value, provisional) = match text.trim().strip_suffix('*') {
+                        Some(rest) => (rest, true),
+                        None => (text, false),
+                    };
+                    indicator.prior_actuals[k] = read_cell(value, kind)?;
+                    indicator.prior_provisional[k] = provisional && indicator.prior_actuals[k].is_some();
+                }
+                Column::Level(k) if k < 5 => indicator.levels[k] = read_cell(text, kind)?,
+                Column::Projection(k) if k < 2 => indicator.projections[k] = read_cell(text, kind)?,
+                _ => return Err(no_such_cell(key)),
             }
-            Column::PriorActual(k) if k < 2 => {
-                // A trailing `*` marks a provisional actual, as the documents write it.
-                let (value, provisional) = match text.trim().strip_suffix('*') {
-                    Some(rest) => (rest, true),
-                    None => (text, false),
-                };
-                indicator.prior_actuals[k] = read_value(indicator.method, value)?;
-                indicator.prior_provisional[k] = provisional && indicator.prior_actuals[k].is_some();
-            }
-            Column::Level(k) if k < 5 => indicator.levels[k] = read_value(indicator.method, text)?,
-            Column::Projection(k) if k < 2 => indicator.projections[k] = read_value(indicator.method, text)?,
-            _ => return Err(no_such_cell(key)),
-        },
+        }
         _ => return Err(no_such_cell(key)),
     }
     Ok(())

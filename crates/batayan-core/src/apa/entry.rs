@@ -9,32 +9,13 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::contract::json_pointer;
-use crate::locale::{Lang, Message, parse_date, parse_number};
+use crate::locale::Lang;
 
-use super::model::{Agreement, Method, Value};
+use super::cell::{CellKind, read_cell};
+use super::model::Agreement;
 use super::report::{Report, ReportedValues, quarters_covered};
 use super::report_check::{ReportFinding, check_report};
 use super::validate::Severity;
-
-/// Whether a cell says "nothing here" on purpose: empty, a dash (`-`, `–`, `—`) or প্রযোজ্য নয়
-/// (not applicable). Paste, typing and the CLI read such a cell as blank, never as a mistake.
-pub fn is_blank(text: &str) -> bool {
-    let text = text.trim();
-    text.is_empty() || matches!(text, "-" | "–" | "—" | "N/A" | "n/a") || crate::locale::normalize_bangla(text) == crate::locale::normalize_bangla("প্রযোজ্য নয়")
-}
-
-/// Reads one typed cell of an indicator whose achievement is counted by `method`: a date for date
-/// indicators, a number (Bangla or ASCII digits, commas, `/-`) otherwise. Blank ([`is_blank`]) is
-/// `None`, not an error.
-pub fn read_value(method: Option<Method>, text: &str) -> Result<Option<Value>, Message> {
-    if is_blank(text) {
-        return Ok(None);
-    }
-    if method == Some(Method::Date) {
-        return parse_date(text).map(|d| Some(Value::Date(d.date))).map_err(|e| e.message());
-    }
-    parse_number(text).map(|x| Some(Value::Number(x))).map_err(|e| e.message())
-}
 
 /// The texts typed for one indicator: a value per quarter and the evidence link.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,12 +25,12 @@ pub struct EntryText {
 }
 
 impl EntryText {
-    /// The values these texts make for indicator `key` (counted by `method`); a text that cannot be
-    /// read is left out (never guessed) and said in `unreadable`, at its field.
-    pub fn read(&self, key: &str, method: Option<Method>, unreadable: &mut Vec<ReportFinding>) -> ReportedValues {
+    /// The values these texts make for indicator `key`, whose values are of `kind`; a text that
+    /// cannot be read is left out (never guessed) and said in `unreadable`, at its field.
+    pub fn read(&self, key: &str, kind: CellKind, unreadable: &mut Vec<ReportFinding>) -> ReportedValues {
         let mut values = ReportedValues::default();
         for (q, text) in self.quarters.iter().enumerate() {
-            match read_value(method, text) {
+            match read_cell(text, kind) {
                 Ok(value) => values.quarters[q] = value,
                 Err(message) => unreadable.push(ReportFinding { severity: Severity::Error, path: EntryField::Quarter(q).pointer(key), message }),
             }
@@ -150,12 +131,12 @@ impl ReportDraft {
     /// The report this draft makes against `agreement`, and everything wrong with it. A cell that
     /// cannot be read is left out of the report (and scored as not yet reported), never guessed.
     pub fn read(&self, agreement: &Agreement) -> DraftReading {
-        let methods: BTreeMap<String, Option<Method>> = agreement.keyed_indicators().map(|(key, _, i)| (key, i.method)).collect();
+        let kinds: BTreeMap<String, CellKind> = agreement.keyed_indicators().map(|(key, _, i)| (key, CellKind::of_values(i.method, &i.unit))).collect();
         let mut report = Report::new(&self.office, self.fiscal_year, &self.period);
         let mut unreadable = Vec::new();
         for (key, entry) in &self.entries {
-            let method = methods.get(key).copied().flatten();
-            let values = entry.read(key, method, &mut unreadable);
+            let kind = kinds.get(key).copied().unwrap_or(CellKind::Number);
+            let values = entry.read(key, kind, &mut unreadable);
             if values != ReportedValues::default() {
                 report.values.insert(key.clone(), values);
             }
@@ -169,29 +150,11 @@ impl ReportDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::apa::Value;
     use crate::locale::FiscalYear;
 
     fn agreement() -> Agreement {
         serde_json::from_str(include_str!("../../../../tests/fixtures/apa-ict-sylhet-2024-25.json")).unwrap()
-    }
-
-    #[test]
-    fn typed_cells_read_as_numbers_or_dates_by_method() {
-        assert_eq!(read_value(Some(Method::Sum), " ১,৩০০ "), Ok(Some(Value::Number(1300.0))));
-        assert_eq!(read_value(None, "12.5"), Ok(Some(Value::Number(12.5))));
-        assert_eq!(read_value(Some(Method::Sum), "  "), Ok(None));
-        // Explicit blanks, as the documents write them, in both kinds of cell.
-        for blank in ["-", "—", "–", "প্রযোজ্য নয়", " প্রযোজ্য নয় ", "N/A"] {
-            assert_eq!(read_value(Some(Method::Sum), blank), Ok(None), "{blank:?}");
-            assert_eq!(read_value(Some(Method::Date), blank), Ok(None), "{blank:?}");
-        }
-        assert!(read_value(Some(Method::Sum), "--").is_err(), "two dashes are not a blank");
-        let date = chrono::NaiveDate::from_ymd_opt(2024, 12, 12).map(Value::Date);
-        assert_eq!(read_value(Some(Method::Date), "১২.১২.২৪"), Ok(date));
-        assert_eq!(read_value(Some(Method::Date), "১২ ডিসেম্বর ২০২৪"), Ok(date));
-        let wrong = read_value(Some(Method::Sum), "১২ক").unwrap_err();
-        assert!(wrong.bn.contains("“ক” কোনো অঙ্ক নয়"), "{}", wrong.bn);
-        assert!(read_value(Some(Method::Date), "৩১/০২/২০২৫").is_err());
     }
 
     #[test]

@@ -1,15 +1,23 @@
 //! Import of a section 3 table pasted from a spreadsheet or Word as tab-separated rows.
 //!
-//! Real tables are messy, and this reads them as they are: header rows repeated on every page, the
-//! area and activity cells left empty on continuation rows, Bangla digits, dates like `১২.১২.২৩`, blank
-//! levels, a stray trailing cell. Columns are found by their header text, not by position, because the
-//! layout changed over the years (no গণনা পদ্ধতি column before 2020-21). Whatever cannot be read is
-//! reported with its line and column, never guessed: a cell that does not parse is left empty and named.
+//! Real tables are messy, and this reads them as they are: header rows repeated on every page and
+//! running over several rows, the area and activity cells left empty on continuation rows, Bangla and
+//! ASCII digits mixed, dates like `১২.১২.২৩` beside `05/02/2020`, blank levels, a stray trailing cell.
+//! Columns are found by their header text ([`header`]), because the layout changed over the years.
+//! Every cell is read by the one rule of [`super::cell`]. Whatever cannot be read is reported with its
+//! line and column, never guessed: a cell that does not parse is left empty and named.
 
-use crate::locale::{Message, normalize_bangla, parse_date, parse_number, to_ascii_digits};
+mod header;
 
-use super::entry::is_blank;
+use std::collections::BTreeMap;
+
+use crate::finding::Severity;
+use crate::locale::{FiscalYear, Message, normalize_bangla, parse_date, parse_number, to_ascii_digits, to_bangla_digits};
+
+use self::header::{Columns, read_header};
+use super::cell::{CellKind, is_blank, read_cell, read_weight};
 use super::model::{Activity, Area, Block, Direction, Indicator, Method, Value, levels_direction};
+use super::report::{Report, ReportedValues};
 
 /// Something in the pasted text that could not be read as it stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,120 +26,25 @@ pub struct ImportProblem {
     pub line: usize,
     /// 1-based column (tab-separated cell); 0 for the line as a whole.
     pub column: usize,
-    /// `true` when data was lost (a value left empty, a row dropped); `false` for a cell ignored on
-    /// purpose, like a stray trailing cell.
-    pub lost_data: bool,
+    /// [`Severity::Error`] when data was lost (a value left empty, a row dropped); a warning for a
+    /// cell ignored on purpose, like a stray trailing cell; information for what was read on the
+    /// reader's behalf, like a date indicator known by its dates in a table without a method column.
+    pub severity: Severity,
     pub message: Message,
 }
 
-/// What an import produced: section 3's two blocks, and every problem met on the way.
+/// What an import produced: section 3's two blocks, the achievements some offices report in a column
+/// of their own (by indicator key, the quarters as reported), and every problem met on the way.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     pub areas: Vec<Area>,
     pub governance: Vec<Area>,
+    pub reported: BTreeMap<String, ReportedValues>,
     pub problems: Vec<ImportProblem>,
-}
-
-/// Where each kind of cell sits, found from a header row.
-#[derive(Clone, Debug, Default)]
-struct Columns {
-    area: Option<usize>,
-    area_weight: Option<usize>,
-    activity: Option<usize>,
-    indicator: Option<usize>,
-    method: Option<usize>,
-    unit: Option<usize>,
-    weight: Option<usize>,
-    prior: Vec<(usize, bool)>,
-    levels: Option<usize>,
-    projections: Vec<usize>,
-    /// One past the last column that belongs to the table.
-    width: usize,
 }
 
 fn contains(cell: &str, needle: &str) -> bool {
     normalize_bangla(cell).contains(&normalize_bangla(needle))
-}
-
-/// Reads a header row, or `None` if the row is not one. A header names the indicator column and at
-/// least two other known columns.
-fn read_header(cells: &[&str], line: usize, problems: &mut Vec<ImportProblem>) -> Option<Columns> {
-    if !cells.iter().any(|c| contains(c, "কর্মসম্পাদন সূচক") && !contains(c, "মান")) {
-        return None;
-    }
-    let mut columns = Columns::default();
-    let mut unplaced = Vec::new();
-    for (i, raw) in cells.iter().enumerate() {
-        let cell = raw.trim();
-        if cell.is_empty() {
-            continue;
-        }
-        let slot = if contains(cell, "ক্ষেত্রের মান") || contains(cell, "উদ্দেশ্যের মান") {
-            &mut columns.area_weight
-        } else if contains(cell, "সূচকের মান") {
-            &mut columns.weight
-        } else if contains(cell, "কর্মসম্পাদনের ক্ষেত্র") || contains(cell, "কৌশলগত উদ্দেশ্য")
-        {
-            &mut columns.area
-        } else if contains(cell, "কর্মসম্পাদন সূচক") {
-            &mut columns.indicator
-        } else if contains(cell, "কার্যক্রম") {
-            &mut columns.activity
-        } else if contains(cell, "গণনা পদ্ধতি") {
-            &mut columns.method
-        } else if cell == "একক" || contains(cell, "একক") && cell.chars().count() < 8 {
-            &mut columns.unit
-        } else if contains(cell, "লক্ষ্যমাত্রা") {
-            &mut columns.levels
-        } else if contains(cell, "প্রকৃত অর্জন") {
-            columns.prior.push((i, cell.contains('*')));
-            continue;
-        } else if contains(cell, "প্রক্ষেপণ") {
-            columns.projections.push(i);
-            continue;
-        } else {
-            unplaced.push((i, cell.to_owned()));
-            continue;
-        };
-        *slot = Some(i);
-    }
-    let last_mapped = [columns.area, columns.area_weight, columns.activity, columns.indicator, columns.method, columns.unit, columns.weight]
-        .into_iter()
-        .flatten()
-        .chain(columns.prior.iter().map(|p| p.0))
-        .chain(columns.levels.map(|l| l + 4))
-        .chain(columns.projections.iter().copied())
-        .max()
-        .unwrap_or(0);
-    columns.width = last_mapped + 1;
-    for (i, text) in unplaced {
-        problems.push(ImportProblem {
-            line,
-            column: i + 1,
-            lost_data: true,
-            message: Message::new(
-                format!("শিরোনাম “{text}” কোনো কলামের সঙ্গে মেলানো যায়নি; এই কলাম বাদ পড়বে।"),
-                format!("The header “{text}” matches no known column; that column is left out."),
-            ),
-        });
-    }
-    let required = [
-        (columns.area.is_some(), "কর্মসম্পাদনের ক্ষেত্র", "area"),
-        (columns.indicator.is_some(), "কর্মসম্পাদন সূচক", "indicator"),
-        (columns.weight.is_some(), "সূচকের মান", "indicator weight"),
-        (columns.levels.is_some(), "লক্ষ্যমাত্রা", "target"),
-    ];
-    for (present, bn, en) in required {
-        if !present {
-            problems.push(ImportProblem {
-                line,
-                column: 0,
-                lost_data: true,
-                message: Message::new(format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"), format!("The header has no “{en}” column ({bn}).")),
-            });
-        }
-    }
-    Some(columns)
 }
 
 /// A serial read from a cell: its digits, the text after it, and whether it was marked as one of the
@@ -163,10 +76,17 @@ fn split_serial(cell: &str) -> Option<Serial> {
     valid.then(|| Serial { serial: ascii, name: rest.trim().to_owned(), mandatory })
 }
 
-/// A row that only names the level columns (অসাধারণ …, ১০০% …).
-fn is_level_subheader(cells: &[&str]) -> bool {
-    let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
-    !filled.is_empty() && filled.iter().all(|c| c.ends_with('%') || ["অসাধারণ", "উত্তম", "চলতি মান", "চলাতি মান"].iter().any(|w| contains(c, w)))
+impl Imported {
+    /// The achievements read from a quarter's column (`অর্জন ২০১৯-২০ (১ম প্রান্তিক)`) as a report of
+    /// `office` for `fiscal_year`, up to the last quarter reported; `None` when the table had none.
+    /// They are what was achieved, never targets: the report form or `batayan apa import --report`
+    /// takes them from here.
+    pub fn report(&self, office: &str, fiscal_year: FiscalYear) -> Option<Report> {
+        let last = self.reported.values().filter_map(|v| v.quarters.iter().rposition(Option::is_some)).max()?;
+        let mut report = Report::new(office, fiscal_year, &format!("Q{}", last + 1));
+        report.values = self.reported.clone();
+        Some(report)
+    }
 }
 
 /// The state of a walk down the table.
@@ -174,12 +94,14 @@ fn is_level_subheader(cells: &[&str]) -> bool {
 struct Walk {
     out: Imported,
     columns: Option<Columns>,
+    /// The first row of the last header, as written: a row below it may show it was narrowed.
+    header: Vec<String>,
     block: Block,
 }
 
 impl Walk {
-    fn problem(&mut self, line: usize, column: usize, lost_data: bool, message: Message) {
-        self.out.problems.push(ImportProblem { line, column, lost_data, message });
+    fn problem(&mut self, line: usize, column: usize, severity: Severity, message: Message) {
+        self.out.problems.push(ImportProblem { line, column, severity, message });
     }
 
     fn areas(&mut self) -> &mut Vec<Area> {
@@ -214,7 +136,13 @@ pub struct Section3Reader {
 
 impl Section3Reader {
     pub fn new(text: String) -> Section3Reader {
-        Section3Reader { text, offset: 0, lines_read: 0, walk: Walk { out: Imported::default(), columns: None, block: Block::Own }, before_header: None }
+        Section3Reader {
+            text,
+            offset: 0,
+            lines_read: 0,
+            walk: Walk { out: Imported::default(), columns: None, header: Vec::new(), block: Block::Own },
+            before_header: None,
+        }
     }
 
     /// Reads up to `max_lines` more lines; `true` once the whole text is read.
@@ -255,9 +183,12 @@ impl Section3Reader {
                 walk.out.problems.extend(header_problems);
             }
             walk.columns = Some(columns);
+            walk.header = cells.iter().map(|c| (*c).to_owned()).collect();
             return;
         }
-        if is_level_subheader(&cells) {
+        if let Some(columns) = &mut walk.columns
+            && columns.take_subheader(&cells, &walk.header)
+        {
             return;
         }
         if filled.len() == 1 && !filled[0].starts_with('[') {
@@ -266,13 +197,19 @@ impl Section3Reader {
                 walk.block = Block::Governance;
                 return;
             }
-            if contains(cell, "স্বাক্ষরকারী অফিসের") || contains(cell, "কৌশলগত উদ্দেশ্যসমূহ")
+            // "এপিএ স্বাক্ষরকারী অফিসের কর্মসম্পাদনের ক্ষেত্র", "অফিসের কর্মসম্পাদনের ক্ষেত্র", "জেলা
+            // কার্যালয়ের কৌশলগত উদ্দেশ্যসমূহ": a heading of the office's own block, however worded.
+            if contains(cell, "কর্মসম্পাদনের ক্ষেত্র") || contains(cell, "কৌশলগত উদ্দেশ্য")
             {
                 walk.block = Block::Own;
                 return;
             }
         }
         let Some(columns) = walk.columns.clone() else {
+            if filled.len() == 1 {
+                // A title above the table, not a row of it.
+                return;
+            }
             // Said once, at the first such row, with how many there are: a page of text pasted by mistake
             // is one problem, not one per line.
             match before_header {
@@ -294,18 +231,18 @@ impl Section3Reader {
             } else {
                 let n = count.to_string();
                 Message::new(
-                    format!("এখান থেকে {}টি সারি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", crate::locale::to_bangla_digits(&n)),
+                    format!("এখান থেকে {}টি সারি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", to_bangla_digits(&n)),
                     format!("{n} rows from here come before any header row; paste the table with its headers."),
                 )
             };
-            walk.out.problems.insert(0, ImportProblem { line: first, column: 0, lost_data: true, message });
+            walk.out.problems.insert(0, ImportProblem { line: first, column: 0, severity: Severity::Error, message });
         }
         if walk.out.is_empty() {
             // Said as a problem of the whole text (line 0), so that no caller takes "nothing" for a table.
             walk.problem(
             0,
             0,
-            true,
+            Severity::Error,
             Message::new(
                 "সেকশন ৩-এর কোনো সারি পড়া যায়নি: লেখাটি খালি, অথবা এটি শিরোনামসহ ট্যাব-বিভক্ত সারণি নয়। ওয়ার্ড বা স্প্রেডশিট থেকে পুরো টেবিল কপি করুন।",
                 "No row of section 3 could be read: the text is empty, or not a tab-separated table with its header. Copy the whole table from Word or the spreadsheet.",
@@ -329,13 +266,13 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
                 if mandatory {
                     walk.block = Block::Governance;
                 }
-                let weight = read_number(walk, cells, columns.area_weight, line);
+                let weight = read_weight_at(walk, cells, columns.area_weight, line);
                 walk.areas().push(Area { serial, name, weight, activities: Vec::new() });
             }
             None => walk.problem(
                 line,
                 columns.area.map_or(0, |c| c + 1),
-                true,
+                Severity::Error,
                 Message::new(format!("ক্ষেত্র “{area_cell}”-এর ক্রমিক ([১] এর মতো) নেই।"), format!("The area “{area_cell}” has no serial like [1].")),
             ),
         }
@@ -346,7 +283,7 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
             walk.problem(
                 line,
                 columns.activity.map_or(0, |c| c + 1),
-                true,
+                Severity::Error,
                 Message::new(
                     format!("কার্যক্রম “{activity_cell}”-এর ক্রমিক ([১.১] এর মতো) নেই।"),
                     format!("The activity “{activity_cell}” has no serial like [1.1]."),
@@ -358,7 +295,7 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
             walk.problem(
                 line,
                 columns.activity.map_or(0, |c| c + 1),
-                true,
+                Severity::Error,
                 Message::new("এই কার্যক্রমের আগে কোনো ক্ষেত্র নেই।", "This activity comes before any area."),
             );
             return;
@@ -370,11 +307,11 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         return;
     }
     let indicator_column = columns.indicator.map_or(0, |c| c + 1);
-    let Some(Serial { serial, name, .. }) = split_serial(indicator_cell) else {
+    let Some(Serial { serial, name, mandatory }) = split_serial(indicator_cell) else {
         walk.problem(
             line,
             indicator_column,
-            true,
+            Severity::Error,
             Message::new(
                 format!("সূচক “{indicator_cell}”-এর ক্রমিক ([১.১.১] এর মতো) নেই; সারিটি বাদ পড়েছে।"),
                 format!("The indicator “{indicator_cell}” has no serial like [1.1.1]; the row is left out."),
@@ -382,13 +319,15 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         );
         return;
     };
+    // The serial as the document writes it, for messages: [এম.১.১.১] for a mandatory objective's.
+    let shown = if mandatory { format!("এম.{serial}") } else { serial.clone() };
     let method_text = cell(cells, columns.method);
-    let method = Method::from_text(method_text);
+    let mut method = Method::from_text(method_text);
     if method.is_none() && !method_text.is_empty() {
         walk.problem(
             line,
             columns.method.map_or(0, |c| c + 1),
-            true,
+            Severity::Error,
             Message::new(
                 format!("গণনা পদ্ধতি “{method_text}” অজানা: সমষ্টি, গড়, ক্রমপুঞ্জিভূত বা তারিখ লিখুন।"),
                 format!("Unknown calculation method “{method_text}”: use সমষ্টি, গড়, ক্রমপুঞ্জিভূত or তারিখ."),
@@ -396,20 +335,42 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         );
     }
     let unit = cell(cells, columns.unit).to_owned();
-    let dates = method == Some(Method::Date) || contains(&unit, "তারিখ");
-    let weight = read_number(walk, cells, columns.weight, line);
-    let value_at = |walk: &mut Walk, column: Option<usize>| read_value(walk, cells, column, dates, line);
-    let prior_actuals = [value_at(walk, columns.prior.first().map(|p| p.0)), value_at(walk, columns.prior.get(1).map(|p| p.0))];
+    let prior_columns = [columns.prior.first().map(|p| p.0), columns.prior.get(1).map(|p| p.0)];
+    let level_columns: [Option<usize>; 5] = std::array::from_fn(|k| columns.levels.map(|l| l + k));
+    let projection_columns = [columns.projections.first().copied(), columns.projections.get(1).copied()];
+    let value_columns: Vec<Option<usize>> = prior_columns.iter().chain(&level_columns).chain(&projection_columns).copied().collect();
+    let mut kind = CellKind::of_values(method, &unit);
+    if columns.method.is_none() && (kind == CellKind::Date || holds_dates(cells, &value_columns)) {
+        // The layouts before 2020-21 have no method column: a row whose unit or targets are dates is
+        // a date indicator, and the reader is told so at the row.
+        kind = CellKind::Date;
+        method = Some(Method::Date);
+        walk.problem(
+            line,
+            indicator_column,
+            Severity::Info,
+            Message::new(
+                format!("সূচক [{}]: একক বা লক্ষ্যমাত্রা তারিখ, তাই এটি তারিখের সূচক (গণনা পদ্ধতি “তারিখ”) ধরা হলো।", to_bangla_digits(&shown)),
+                format!("Indicator [{}]: its unit or targets are dates, so it is read as a date indicator (method “date”).", shown.replace("এম.", "M.")),
+            ),
+        );
+    }
+    let weight = read_weight_at(walk, cells, columns.weight, line);
+    let mut value_at = |column: Option<usize>| read_value_at(walk, cells, column, kind, line);
+    let prior_actuals = prior_columns.map(&mut value_at);
+    let levels = level_columns.map(&mut value_at);
+    let projections = projection_columns.map(&mut value_at);
+    let mut quarters: [Option<Value>; 4] = [None; 4];
+    for &(column, q) in &columns.quarters {
+        quarters[q] = value_at(Some(column));
+    }
     let prior_provisional = [columns.prior.first().is_some_and(|p| p.1), columns.prior.get(1).is_some_and(|p| p.1)];
-    let level = |k: usize| columns.levels.map(|l| l + k);
-    let levels = [value_at(walk, level(0)), value_at(walk, level(1)), value_at(walk, level(2)), value_at(walk, level(3)), value_at(walk, level(4))];
-    let projections = [value_at(walk, columns.projections.first().copied()), value_at(walk, columns.projections.get(1).copied())];
     for (i, stray) in cells.iter().enumerate().skip(columns.width) {
         if !stray.is_empty() {
             walk.problem(
                 line,
                 i + 1,
-                false,
+                Severity::Warning,
                 Message::new(format!("শিরোনামহীন কলামে “{stray}” — বাদ দেওয়া হলো।"), format!("“{stray}” stands in a column without a header; it is left out.")),
             );
         }
@@ -427,56 +388,48 @@ fn read_row(walk: &mut Walk, columns: &Columns, cells: &[&str], line: usize) {
         // Targets rising from 100% to 60% (days to deliver a service) make it lower-is-better; the
         // agreement says so, and the editor and the CLI show it.
         direction: if levels_direction(&levels) == Some(Direction::LowerIsBetter) { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
-        implementer: String::new(),
+        implementer: cell(cells, columns.implementer).to_owned(),
         evidence: String::new(),
     };
+    let block = walk.block;
     let Some(activity) = walk.areas().last_mut().and_then(|a| a.activities.last_mut()) else {
         walk.problem(
             line,
             indicator_column,
-            true,
+            Severity::Error,
             Message::new("এই সূচকের আগে কোনো কার্যক্রম নেই; সারিটি বাদ পড়েছে।", "This indicator comes before any activity; the row is left out."),
         );
         return;
     };
+    let key = block.key(&indicator.serial);
     activity.indicators.push(indicator);
-}
-
-fn read_number(walk: &mut Walk, cells: &[&str], column: Option<usize>, line: usize) -> Option<f64> {
-    let text = cell(cells, column);
-    if is_blank(text) {
-        return None;
-    }
-    match parse_number(text) {
-        Ok(n) => Some(n),
-        Err(e) => {
-            walk.problem(line, column.map_or(0, |c| c + 1), true, e.message());
-            None
-        }
+    if quarters.iter().any(Option::is_some) {
+        walk.out.reported.insert(key, ReportedValues { quarters, evidence: None });
     }
 }
 
-/// A value cell: a date for date indicators, else a number; the other kind is accepted too (validation
-/// then says it is the wrong kind), and a cell that is neither is reported and left empty.
-fn read_value(walk: &mut Walk, cells: &[&str], column: Option<usize>, dates: bool, line: usize) -> Option<Value> {
-    let text = cell(cells, column);
-    if is_blank(text) {
-        return None;
-    }
-    let as_date = || parse_date(text).map(|d| Value::Date(d.date));
-    let as_number = || parse_number(text).map(Value::Number);
-    let parsed = if dates {
-        as_date().map_err(|e| e.message()).or_else(|m| as_number().map_err(|_| m))
-    } else {
-        as_number().map_err(|e| e.message()).or_else(|m| as_date().map_err(|_| m))
-    };
-    match parsed {
-        Ok(v) => Some(v),
-        Err(message) => {
-            walk.problem(line, column.map_or(0, |c| c + 1), true, message);
-            None
-        }
-    }
+/// Whether any of a row's value cells holds a date (and not a number).
+fn holds_dates(cells: &[&str], columns: &[Option<usize>]) -> bool {
+    columns.iter().any(|&c| {
+        let text = cell(cells, c);
+        !is_blank(text) && parse_number(text).is_err() && parse_date(text).is_ok()
+    })
+}
+
+fn read_weight_at(walk: &mut Walk, cells: &[&str], column: Option<usize>, line: usize) -> Option<f64> {
+    read_weight(cell(cells, column)).unwrap_or_else(|message| {
+        walk.problem(line, column.map_or(0, |c| c + 1), Severity::Error, message);
+        None
+    })
+}
+
+/// A value cell of `kind`, read by the one cell rule; a cell that does not read is reported at its
+/// line and column and left empty.
+fn read_value_at(walk: &mut Walk, cells: &[&str], column: Option<usize>, kind: CellKind, line: usize) -> Option<Value> {
+    read_cell(cell(cells, column), kind).unwrap_or_else(|message| {
+        walk.problem(line, column.map_or(0, |c| c + 1), Severity::Error, message);
+        None
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::cell::CellKind;
 use super::entry::{EntryText, ReportDraft};
 use super::model::{Agreement, Block, Indicator};
 use super::report::{AreaScore, IndicatorScore, Report, ReportedValues, score_indicator};
@@ -84,7 +85,7 @@ impl LiveReport {
         let mut orphans = Report::new(&draft.office, draft.fiscal_year, &draft.period);
         let mut unreadable = Vec::new();
         for (key, entry) in draft.entries.iter().filter(|(k, _)| !live.by_key.contains_key(*k)) {
-            let values = entry.read(key, None, &mut unreadable);
+            let values = entry.read(key, CellKind::Number, &mut unreadable);
             if values != ReportedValues::default() {
                 orphans.values.insert(key.clone(), values);
             }
@@ -98,7 +99,7 @@ impl LiveReport {
 
     fn read_row(&self, agreement: &Agreement, key: String, indicator: Indicator, governance: bool, entry: EntryText) -> LiveRow {
         let mut findings = Vec::new();
-        let values = entry.read(&key, indicator.method, &mut findings);
+        let values = entry.read(&key, CellKind::of_values(indicator.method, &indicator.unit), &mut findings);
         findings.extend(check_values(agreement, &self.period, &key, &indicator, governance, &values));
         let score = score_indicator(key.clone(), &indicator, &values.quarters, self.mode, governance);
         LiveRow { key, indicator, governance, entry, values, findings, score }

@@ -2,6 +2,7 @@
 //! the import of a whole document or a pasted section 3 table, validation, scoring (domain.md §1), and
 //! the drafts the widget's report and edit modes keep (texts as typed, read by these same rules).
 
+mod cell;
 mod document;
 mod edit;
 mod entry;
@@ -15,9 +16,10 @@ mod report_check;
 mod score;
 mod validate;
 
+pub use cell::{CellKind, is_blank, read_cell, read_weight};
 pub use document::{ImportedAgreement, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
-pub use entry::{DraftReading, EntryField, EntryText, ReportDraft, is_blank, read_value};
+pub use entry::{DraftReading, EntryField, EntryText, ReportDraft};
 pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};

@@ -9,13 +9,7 @@ use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 
 use super::model::{Agreement, Area, Block, Indicator, Method, Value, has_mandatory_objectives, level_label};
 
-/// An error blocks submitting; a warning is shown and does not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
+pub use crate::finding::Severity;
 
 /// The cell a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

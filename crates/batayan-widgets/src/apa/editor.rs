@@ -171,7 +171,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                 }
                 if !props.import_problems.is_empty() {
                     <div class="by-paste__problems" role="status">
-                        <p id="by-paste-problems-title">{ lang.pick("পেস্ট করা টেবিলের যা পড়া যায়নি:", "What could not be read in the pasted table:") }</p>
+                        <p id="by-paste-problems-title">{ lang.pick("পেস্ট করা টেবিল পড়ে যা দেখা গেল:", "What reading the pasted table found:") }</p>
                         // It scrolls when long, so a keyboard must be able to reach it (WCAG 2.1.1).
                         <ul tabindex="0" aria-labelledby="by-paste-problems-title">
                             { for props.import_problems.iter().map(|p| html! { <li>{ import_problem(p, lang) }</li> }) }
@@ -269,14 +269,14 @@ impl EditorRows<'_> {
     }
 }
 
-/// `লাইন ৩, কলাম ৫: …`, or the message alone for a problem of the whole text.
+/// `লাইন ৩, কলাম ৫ — সতর্কতা: …`, or the severity and message alone for a problem of the whole text.
 fn import_problem(p: &ImportProblem, lang: Lang) -> String {
-    let message = p.message.get(lang);
+    let (message, severity) = (p.message.get(lang), p.severity.label(lang));
     if p.line == 0 {
-        return message.to_owned();
+        return format!("{severity}: {message}");
     }
     let (line, column) = (digits_for(lang, &p.line.to_string()), digits_for(lang, &p.column.to_string()));
-    format!("{} {line}, {} {column}: {message}", lang.pick("লাইন", "line"), lang.pick("কলাম", "column"))
+    format!("{} {line}, {} {column} — {severity}: {message}", lang.pick("লাইন", "line"), lang.pick("কলাম", "column"))
 }
 
 #[derive(Properties, PartialEq, Debug)]
