@@ -209,6 +209,54 @@ mod apa {
         el.remove();
     }
 
+    /// A 2019-20 table pasted into the editor of an empty 2019-20 agreement: its mandatory objectives,
+    /// the date rows known by their dates, the planted defects said at their lines and cells, and the
+    /// first quarter's achievements kept out of the targets.
+    #[wasm_bindgen_test]
+    async fn edit_mode_imports_a_2019_20_paste_with_its_mandatory_objectives() {
+        let json = r#"{"schema":"batayan.apa/1","office":"ict-x","fiscal_year":"2019-20"}"#;
+        let url = format!("data:application/json,{}", String::from(js_sys::encode_uri_component(json)));
+        let el = super::host("batayan-apa-table", &[("src", &url), ("mode", "edit"), ("submit-url", "/test-agreement-2019"), ("lang", "en")]);
+        let mut mounted = batayan_elements::mount_element(el.clone()).expect("mounts");
+        let paste: web_sys::HtmlTextAreaElement = appears(&el, "#by-editor-paste").await.unchecked_into();
+        paste.set_value(include_str!("../../../tests/fixtures/apa-layout-2019-20.tsv"));
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        paste.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event")).expect("dispatches");
+        yew::scheduler::flush().await;
+        let read: HtmlElement = appears(&el, ".by-paste .by-button").await.unchecked_into();
+        read.click();
+        let mandatory = appears(&el, "[data-key='g3.2.1']").await;
+        assert!(mandatory.text_content().unwrap_or_default().contains("Mandatory"), "{:?}", mandatory.text_content());
+        let counts = appears(&el, ".by-apa__counts").await;
+        assert_eq!(counts.text_content().as_deref(), Some("3 errors · 0 warnings"), "a missing 100% target, area [3]'s weights, levels both ways");
+        let method: web_sys::HtmlInputElement = appears(&el, "[id='by-field/areas/1/activities/0/indicators/0/method']").await.unchecked_into();
+        assert_eq!(method.value(), "date", "[2.1.1] is a date row by its dates");
+        let weight: web_sys::HtmlInputElement = appears(&el, "[id='by-field/areas/0/activities/0/indicators/1/weight']").await.unchecked_into();
+        assert_eq!(weight.value(), "7.5");
+        let problems: Vec<String> = {
+            let list = appears(&el, ".by-paste__problems ul").await;
+            let items = list.query_selector_all("li").expect("query");
+            (0..items.length()).filter_map(|i| items.item(i)).map(|li| li.text_content().unwrap_or_default()).collect()
+        };
+        let errors: Vec<&String> = problems.iter().filter(|p| p.contains("— Error:")).collect();
+        assert_eq!(errors.len(), 4, "{problems:#?}");
+        assert!(errors[0].starts_with("line 9, column 10 — Error: “৪৪ক” is not a number"), "{problems:#?}");
+        assert!(problems.iter().any(|p| p.contains("— Note: “অর্জন ২০১৯-২০ (১ম প্রান্তিক)” holds achievements, not targets")), "{problems:#?}");
+        assert!(problems.iter().any(|p| p.contains("has no calculation method column")), "{problems:#?}");
+        let first_row = appears(&el, "[data-key='1.1.1']").await;
+        let first_level: web_sys::HtmlInputElement = first_row.query_selector("[id$='/levels/0']").expect("query").expect("a level cell").unchecked_into();
+        assert_eq!(first_level.value(), "300", "a target, not the first quarter's 85");
+        mounted.destroy();
+        yew::scheduler::flush().await;
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains("test-agreement-2019")).collect();
+        for key in keys {
+            storage.remove_item(&key).expect("cleans up");
+        }
+        el.remove();
+    }
+
     /// A summary lists a hundred problems at most and counts the rest.
     #[wasm_bindgen_test]
     async fn a_summary_of_many_problems_lists_a_hundred_and_counts_the_rest() {
