@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use batayan_core::apa::{Agreement, Mode, Report, Severity, has_errors, import_agreement, import_section3, is_whole_agreement, scorecard, validate};
 use batayan_core::contract::{check_office_key, invalid_json};
-use batayan_core::locale::{FiscalYear, Lang, Message, digits_for, format_fixed, to_bangla_digits};
+use batayan_core::locale::{FiscalYear, Lang, Message, format_fixed, to_bangla_digits};
 
 use crate::Outcome;
 use crate::args::Args;
@@ -182,9 +182,9 @@ pub(crate) fn score(args: &Args) -> Outcome {
         let lang = args.lang;
         let mut text = String::new();
         for i in &card.indicators {
-            let shown = digits_for(lang, &i.key);
+            let shown = i.key.label(agreement.fiscal_year, lang);
             let raw = i.raw.as_ref().map_or("—".to_owned(), |r| format_fixed(r.value, 2, lang));
-            let _ = writeln!(text, "[{shown}] {raw} → {}", format_fixed(i.weighted, 2, lang));
+            let _ = writeln!(text, "{shown} {raw} → {}", format_fixed(i.weighted, 2, lang));
         }
         let total_label = if lang == Lang::Bn { "মোট" } else { "Total" };
         let _ = write!(text, "{total_label}: {} / {}", format_fixed(card.total, 2, lang), if lang == Lang::Bn { "১০০" } else { "100" });

@@ -165,7 +165,7 @@ fn apa_score_prints_the_scorecard() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("[1.1.1] 95.56 → 4.78\n"), "{text}");
-    assert!(text.contains("[g1.1.1] 75.00 → 7.50"), "{text}");
+    assert!(text.contains("governance [1.1.1] 75.00 → 7.50"), "{text}");
     assert!(text.trim_end().ends_with("Total: 12.28 / 100"), "{text}");
     let stepped = batayan(&["apa", "score", &fixture("apa-ict-sylhet-2024-25.json"), &report.to_string_lossy(), "--stepped", "--json"]);
     let card: serde_json::Value = serde_json::from_str(&stdout(&stepped)).expect("valid JSON");

@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
-use batayan_core::apa::{Agreement, RawScore, Report, scorecard};
+use batayan_core::apa::{Agreement, RawScore, Report, RowKey, scorecard};
 use batayan_core::contract::{ApaMode, request_timeout_ms};
 use batayan_core::locale::{Lang, Message};
 use batayan_web::attributes;
@@ -70,7 +70,7 @@ struct State {
     /// The number of the latest load; an answer to any other is stale.
     latest_load: Cell<u32>,
     /// Raw scores by indicator key, for writing "how was this computed" when a reader opens it.
-    explanations: RefCell<HashMap<String, RawScore>>,
+    explanations: RefCell<HashMap<RowKey, RawScore>>,
     /// Listeners on the root, with their event and phase, removed and freed on destroy.
     listeners: RefCell<Vec<Listener>>,
 }
@@ -241,7 +241,7 @@ impl State {
         }
         let (Some(cell), Ok(Some(row))) = (button.parent_element(), button.closest("tr[data-key]")) else { return };
         let key = row.get_attribute("data-key").unwrap_or_default();
-        let Some(raw) = self.explanations.borrow().get(&key).copied() else { return };
+        let Some(raw) = self.explanations.borrow().get(key.as_str()).copied() else { return };
         if let Ok(text) = self.dom.text("p", "by-explain__text", raw.explanation().get(self.wanted.borrow().lang)) {
             let _ = cell.append_child(&text);
         }

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use batayan_core::apa::{Activity, Agreement, Area, Block, Indicator, IndicatorScore, Scorecard, Value, level_label, lower_is_better_note};
+use batayan_core::apa::{Activity, Agreement, Area, Block, Indicator, IndicatorScore, RowKey, Scorecard, Value, level_label, lower_is_better_note};
 use batayan_core::locale::{FiscalYear, Lang, digits_for, format_fixed, format_number};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -27,7 +27,7 @@ pub(crate) fn render(dom: &Dom, agreement: &Agreement, card: &Scorecard, scored:
     section.set_attribute("lang", lang.tag())?;
     add(&section, &header(dom, agreement, lang)?)?;
     if scored {
-        add(&section, &summary(dom, card, lang)?)?;
+        add(&section, &summary(dom, card, agreement.fiscal_year, lang)?)?;
     }
     let table = dom.el("table", "by-apa__table")?;
     let caption = dom.text("caption", "by-visually-hidden", lang.pick("সেকশন ৩: কর্মসম্পাদন পরিকল্পনা", "Section 3: performance plan"))?;
@@ -36,14 +36,14 @@ pub(crate) fn render(dom: &Dom, agreement: &Agreement, card: &Scorecard, scored:
     let by_key: HashMap<&str, &IndicatorScore> = card.indicators.iter().map(|s| (s.key.as_str(), s)).collect();
     let rows = RowTemplate::new(dom, lang)?;
     for area in &agreement.areas {
-        add(&table, &area_body(dom, &rows, area, Block::Own, card, &by_key, lang)?)?;
+        add(&table, &area_body(dom, &rows, (area, Block::Own, agreement.fiscal_year), card, &by_key, lang)?)?;
     }
     if !agreement.governance.is_empty() {
         let heading = dom.text("th", "", Block::Governance.heading(agreement.fiscal_year, lang))?;
         set_all(&heading, &[("scope", "rowgroup"), ("colspan", COLUMNS)])?;
         add(&table, &with(dom.el("tbody", "by-apa__block")?, &[&with(dom.el("tr", "")?, &[&heading])?])?)?;
         for area in &agreement.governance {
-            add(&table, &area_body(dom, &rows, area, Block::Governance, card, &by_key, lang)?)?;
+            add(&table, &area_body(dom, &rows, (area, Block::Governance, agreement.fiscal_year), card, &by_key, lang)?)?;
         }
     }
     add(&section, &with(dom.el("div", "by-apa__scroll")?, &[&table])?)?;
@@ -88,7 +88,7 @@ fn header(dom: &Dom, agreement: &Agreement, lang: Lang) -> Result<Element, JsVal
 }
 
 /// The total as a large figure and a bar per area: what a citizen looks at first.
-fn summary(dom: &Dom, card: &Scorecard, lang: Lang) -> Result<Element, JsValue> {
+fn summary(dom: &Dom, card: &Scorecard, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {
     let total = with(
         dom.el("p", "by-apa__total")?,
         &[
@@ -99,10 +99,10 @@ fn summary(dom: &Dom, card: &Scorecard, lang: Lang) -> Result<Element, JsValue> 
     )?;
     let bars = dom.el("ul", "by-apa__bars")?;
     for area in &card.areas {
-        let serial = digits_for(lang, area.key.trim_start_matches('g'));
+        let serial = area.key.title(year, lang);
         let fraction = if area.weight > 0.0 { area.score / area.weight } else { 0.0 };
         let text = format!("{} / {}", format_fixed(area.score, 2, lang), format_fixed(area.weight, 0, lang));
-        let label = with(dom.text("span", "by-apa__bar-label", &format!("[{serial}] "))?, &[&dom.bdi(&area.name)?])?;
+        let label = with(dom.text("span", "by-apa__bar-label", &format!("{serial} "))?, &[&dom.bdi(&area.name)?])?;
         let value = dom.text("span", "by-apa__bar-value", &text)?;
         add(&bars, &with(dom.el("li", "")?, &[&label, &progress_bar(dom, fraction, &text, &area.name, &[])?, &value])?)?;
     }
@@ -138,8 +138,7 @@ fn head(dom: &Dom, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {
 fn area_body(
     dom: &Dom,
     rows: &RowTemplate,
-    area: &Area,
-    block: Block,
+    (area, block, year): (&Area, Block, FiscalYear),
     card: &Scorecard,
     by_key: &HashMap<&str, &IndicatorScore>,
     lang: Lang,
@@ -147,7 +146,7 @@ fn area_body(
     let key = block.key(&area.serial);
     let area_score = card.areas.iter().find(|a| a.key == key).map_or(0.0, |a| a.score);
     let weight = area.weight.map_or_else(|| "—".to_owned(), |w| format_number(w, lang));
-    let heading = dom.text("th", "", &format!("[{}] ", digits_for(lang, &area.serial)))?;
+    let heading = dom.text("th", "", &format!("{} ", key.title(year, lang)))?;
     set_all(&heading, &[("scope", "rowgroup"), ("colspan", COLUMNS)])?;
     add(&heading, &dom.bdi(&area.name)?)?;
     let note = format!(" — {} {} · {} {}", lang.pick("মান", "Weight"), weight, lang.pick("প্রাপ্ত", "scored"), format_fixed(area_score, 2, lang));
@@ -157,7 +156,7 @@ fn area_body(
         add(&body, &activity_row(dom, activity, lang)?)?;
         for indicator in &activity.indicators {
             let key = block.key(&indicator.serial);
-            add(&body, &rows.row(&key, indicator, by_key.get(key.as_str()).copied(), lang)?)?;
+            add(&body, &rows.row(&key, &key.serial_label(year, lang), indicator, by_key.get(key.as_str()).copied(), lang)?)?;
         }
     }
     Ok(body)
@@ -237,14 +236,15 @@ impl RowTemplate {
     }
 
     /// A copy of the right template filled for one indicator. Cells are visited in template order.
-    fn row(&self, key: &str, indicator: &Indicator, score: Option<&IndicatorScore>, lang: Lang) -> Result<Element, JsValue> {
+    /// One indicator's row; `serial` as the year's documents write it (`[১.১.১]`, `[এম.১.১.১]`).
+    fn row(&self, key: &RowKey, serial: &str, indicator: &Indicator, score: Option<&IndicatorScore>, lang: Lang) -> Result<Element, JsValue> {
         let raw_score = score.and_then(|s| s.raw);
         let has_evidence = !indicator.evidence.is_empty();
         let row = clone_deep(&self.shapes[shape(has_evidence, raw_score.is_some())])?;
-        row.set_attribute("data-key", key)?;
-        let serial = row.first_element_child().ok_or_else(|| JsValue::from_str("batayan: the row template is empty"))?;
-        serial.set_text_content(Some(&format!("[{}]", digits_for(lang, &indicator.serial))));
-        let name = next(&serial)?;
+        row.set_attribute("data-key", key.as_str())?;
+        let serial_cell = row.first_element_child().ok_or_else(|| JsValue::from_str("batayan: the row template is empty"))?;
+        serial_cell.set_text_content(Some(serial));
+        let name = next(&serial_cell)?;
         fill(&name.first_element_child(), &indicator.name);
         if has_evidence {
             fill(&name.last_element_child().and_then(|note| note.last_element_child()), &indicator.evidence);

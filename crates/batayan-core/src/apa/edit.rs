@@ -5,10 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Lang, Message, digits_for, format_number};
+use crate::locale::{FiscalYear, Lang, Message, format_number};
 
+use super::block::RowKey;
 use super::cell::{CellKind, read_cell, read_weight};
-use super::model::{Agreement, Area, Block, Indicator, Method};
+use super::model::{Agreement, Area, Indicator, Method};
 use super::validate::{Column, Finding, Severity, validate};
 
 /// The area or indicator a key names (`"1"` / `"1.1.1"`, governance `"g1"` / `"g1.3.1"`).
@@ -17,9 +18,9 @@ enum Row<'a> {
     Indicator(&'a mut Indicator),
 }
 
-fn row<'a>(agreement: &'a mut Agreement, key: &str) -> Option<Row<'a>> {
-    let (block, serial) = Block::of_key(key);
-    let areas = agreement.areas_of_mut(block);
+fn row<'a>(agreement: &'a mut Agreement, key: &RowKey) -> Option<Row<'a>> {
+    let serial = key.serial();
+    let areas = agreement.areas_of_mut(key.block());
     for area in areas.iter_mut() {
         if area.serial == serial {
             return Some(Row::Area(area));
@@ -33,15 +34,16 @@ fn row<'a>(agreement: &'a mut Agreement, key: &str) -> Option<Row<'a>> {
     None
 }
 
-fn no_such_cell(key: &str) -> Message {
+fn no_such_cell(key: &RowKey, year: FiscalYear) -> Message {
     Message::new(
-        format!("[{}] নামে কোনো সারি বা এই ঘর নেই।", digits_for(Lang::Bn, key.trim_start_matches('g'))),
-        format!("There is no row [{}] or no such cell in it.", key.trim_start_matches('g')),
+        format!("{} নামে কোনো সারি বা এই ঘর নেই।", key.label(year, Lang::Bn)),
+        format!("There is no row {} or no such cell in it.", key.label(year, Lang::En)),
     )
 }
 
 /// Puts `text` into the cell (`key`, `column`). On an error the agreement is unchanged.
-pub fn set_cell(agreement: &mut Agreement, key: &str, column: Column, text: &str) -> Result<(), Message> {
+pub fn set_cell(agreement: &mut Agreement, key: &RowKey, column: Column, text: &str) -> Result<(), Message> {
+    let year = agreement.fiscal_year;
     match (row(agreement, key), column) {
         (Some(Row::Area(area)), Column::AreaWeight) => area.weight = read_weight(text)?,
         (Some(Row::Indicator(indicator)), column) => {
@@ -69,18 +71,18 @@ pub fn set_cell(agreement: &mut Agreement, key: &str, column: Column, text: &str
                 }
                 Column::Level(k) if k < 5 => indicator.levels[k] = read_cell(text, kind)?,
                 Column::Projection(k) if k < 2 => indicator.projections[k] = read_cell(text, kind)?,
-                _ => return Err(no_such_cell(key)),
+                _ => return Err(no_such_cell(key, year)),
             }
         }
-        _ => return Err(no_such_cell(key)),
+        _ => return Err(no_such_cell(key, year)),
     }
     Ok(())
 }
 
 /// A cell's content as the edit form shows it, in `lang`'s digits; empty for a blank or unknown cell.
-pub fn cell_text(agreement: &Agreement, key: &str, column: Column, lang: Lang) -> String {
-    let (block, serial) = Block::of_key(key);
-    let areas = agreement.areas_of(block);
+pub fn cell_text(agreement: &Agreement, key: &RowKey, column: Column, lang: Lang) -> String {
+    let serial = key.serial();
+    let areas = agreement.areas_of(key.block());
     let weight = |w: Option<f64>| w.map(|w| format_number(w, lang)).unwrap_or_default();
     if let Some(area) = areas.iter().find(|a| a.serial == serial) {
         return if column == Column::AreaWeight { weight(area.weight) } else { String::new() };
@@ -115,7 +117,7 @@ pub fn indicator_cell_text(i: &Indicator, column: Column, lang: Lang) -> String 
 /// A cell whose typed text could not be read: kept as typed, with the reason.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingCell {
-    pub key: String,
+    pub key: RowKey,
     pub column: Column,
     pub text: String,
     pub message: Message,
@@ -136,16 +138,16 @@ impl AgreementDraft {
     }
 
     /// Types `text` into a cell: it is read into the agreement, or kept pending with its error.
-    pub fn edit(&mut self, key: &str, column: Column, text: &str) {
-        self.pending.retain(|p| !(p.key == key && p.column == column));
+    pub fn edit(&mut self, key: &RowKey, column: Column, text: &str) {
+        self.pending.retain(|p| !(p.key == *key && p.column == column));
         if let Err(message) = set_cell(&mut self.agreement, key, column, text) {
             self.pending.push(PendingCell { key: key.to_owned(), column, text: text.to_owned(), message });
         }
     }
 
     /// What the cell shows: the pending text if there is one, else the agreement's value.
-    pub fn text(&self, key: &str, column: Column, lang: Lang) -> String {
-        match self.pending.iter().find(|p| p.key == key && p.column == column) {
+    pub fn text(&self, key: &RowKey, column: Column, lang: Lang) -> String {
+        match self.pending.iter().find(|p| p.key == *key && p.column == column) {
             Some(p) => p.text.clone(),
             None => cell_text(&self.agreement, key, column, lang),
         }
@@ -174,53 +176,53 @@ mod tests {
     }
 
     fn weight_findings(draft: &AgreementDraft) -> Vec<String> {
-        draft.findings().into_iter().filter(|f| f.severity == Severity::Error).filter_map(|f| f.serial).collect()
+        draft.findings().into_iter().filter(|f| f.severity == Severity::Error).filter_map(|f| f.serial).map(|k| k.to_string()).collect()
     }
 
     #[test]
     fn fixing_the_look_alike_digit_clears_the_area_sum() {
         let mut draft = AgreementDraft::new(agreement());
         assert!(weight_findings(&draft).contains(&"1".to_owned()), "area [১] sums to 26, not 22");
-        assert_eq!(draft.text("1.6.1", Column::Weight, Lang::Bn), "৮");
-        draft.edit("1.6.1", Column::Weight, "৪");
+        assert_eq!(draft.text(&"1.6.1".into(), Column::Weight, Lang::Bn), "৮");
+        draft.edit(&"1.6.1".into(), Column::Weight, "৪");
         assert!(!weight_findings(&draft).contains(&"1".to_owned()), "{:?}", draft.findings());
-        assert_eq!(draft.text("1.6.1", Column::Weight, Lang::En), "4");
+        assert_eq!(draft.text(&"1.6.1".into(), Column::Weight, Lang::En), "4");
     }
 
     #[test]
     fn an_unreadable_cell_keeps_its_text_and_the_last_good_value() {
         let mut draft = AgreementDraft::new(agreement());
         let before = draft.agreement.clone();
-        draft.edit("2.2.1", Column::Level(4), "৮অ");
+        draft.edit(&"2.2.1".into(), Column::Level(4), "৮অ");
         assert_eq!(draft.agreement, before);
-        assert_eq!(draft.text("2.2.1", Column::Level(4), Lang::Bn), "৮অ");
+        assert_eq!(draft.text(&"2.2.1".into(), Column::Level(4), Lang::Bn), "৮অ");
         let first = &draft.findings()[0];
-        assert_eq!((first.serial.as_deref(), first.column), (Some("2.2.1"), Some(Column::Level(4))));
+        assert_eq!((first.serial.as_ref().map(RowKey::as_str), first.column), (Some("2.2.1"), Some(Column::Level(4))));
         assert!(first.message.en.contains("not a digit"), "{}", first.message.en);
-        draft.edit("2.2.1", Column::Level(4), "৪");
+        draft.edit(&"2.2.1".into(), Column::Level(4), "৪");
         assert_eq!(draft.pending, []);
-        assert_eq!(draft.text("2.2.1", Column::Level(4), Lang::Bn), "৪");
+        assert_eq!(draft.text(&"2.2.1".into(), Column::Level(4), Lang::Bn), "৪");
     }
 
     #[test]
     fn cells_read_by_their_column() {
         let mut a = agreement();
-        set_cell(&mut a, "g1", Column::AreaWeight, "১০").unwrap();
+        set_cell(&mut a, &"g1".into(), Column::AreaWeight, "১০").unwrap();
         assert_eq!(a.governance[0].weight, Some(10.0));
-        set_cell(&mut a, "1.1.1", Column::PriorActual(1), "৫৫*").unwrap();
+        set_cell(&mut a, &"1.1.1".into(), Column::PriorActual(1), "৫৫*").unwrap();
         assert_eq!(
             (a.areas[0].activities[0].indicators[0].prior_actuals[1], a.areas[0].activities[0].indicators[0].prior_provisional[1]),
             (Some(Value::Number(55.0)), true)
         );
-        assert_eq!(cell_text(&a, "1.1.1", Column::PriorActual(1), Lang::Bn), "৫৫*");
-        set_cell(&mut a, "1.1.1", Column::Method, "গড়").unwrap();
-        assert_eq!(cell_text(&a, "1.1.1", Column::Method, Lang::En), "average");
-        set_cell(&mut a, "2.1.1", Column::Level(0), "৩০/১১/২০২৪").unwrap();
-        assert_eq!(cell_text(&a, "2.1.1", Column::Level(0), Lang::En), "30 November 2024");
-        assert!(set_cell(&mut a, "1.1.1", Column::Method, "মোট").unwrap_err().en.contains("sum, average"));
-        assert!(set_cell(&mut a, "1.1.1", Column::Weight, "-2").is_err());
-        assert!(set_cell(&mut a, "9.9.9", Column::Weight, "2").is_err());
-        assert!(set_cell(&mut a, "1", Column::Level(0), "2").is_err(), "an area row has no levels");
-        assert!(set_cell(&mut a, "1.1.1", Column::Serial, "2").is_err(), "serials are not edited in place");
+        assert_eq!(cell_text(&a, &"1.1.1".into(), Column::PriorActual(1), Lang::Bn), "৫৫*");
+        set_cell(&mut a, &"1.1.1".into(), Column::Method, "গড়").unwrap();
+        assert_eq!(cell_text(&a, &"1.1.1".into(), Column::Method, Lang::En), "average");
+        set_cell(&mut a, &"2.1.1".into(), Column::Level(0), "৩০/১১/২০২৪").unwrap();
+        assert_eq!(cell_text(&a, &"2.1.1".into(), Column::Level(0), Lang::En), "30 November 2024");
+        assert!(set_cell(&mut a, &"1.1.1".into(), Column::Method, "মোট").unwrap_err().en.contains("sum, average"));
+        assert!(set_cell(&mut a, &"1.1.1".into(), Column::Weight, "-2").is_err());
+        assert!(set_cell(&mut a, &"9.9.9".into(), Column::Weight, "2").is_err());
+        assert!(set_cell(&mut a, &"1".into(), Column::Level(0), "2").is_err(), "an area row has no levels");
+        assert!(set_cell(&mut a, &"1.1.1".into(), Column::Serial, "2").is_err(), "serials are not edited in place");
     }
 }

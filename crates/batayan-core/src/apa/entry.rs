@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::contract::json_pointer;
 use crate::locale::Lang;
 
+use super::block::RowKey;
 use super::cell::{CellKind, read_cell};
 use super::model::Agreement;
 use super::report::{Report, ReportedValues, quarters_covered};
@@ -27,7 +28,7 @@ pub struct EntryText {
 impl EntryText {
     /// The values these texts make for indicator `key`, whose values are of `kind`; a text that
     /// cannot be read is left out (never guessed) and said in `unreadable`, at its field.
-    pub fn read(&self, key: &str, kind: CellKind, unreadable: &mut Vec<ReportFinding>) -> ReportedValues {
+    pub fn read(&self, key: &RowKey, kind: CellKind, unreadable: &mut Vec<ReportFinding>) -> ReportedValues {
         let mut values = ReportedValues::default();
         for (q, text) in self.quarters.iter().enumerate() {
             match read_cell(text, kind) {
@@ -50,15 +51,15 @@ pub enum EntryField {
 
 impl EntryField {
     /// The field's JSON Pointer in the report, which is also how the host's 422 names it.
-    pub fn pointer(self, key: &str) -> String {
+    pub fn pointer(self, key: &RowKey) -> String {
         match self {
-            EntryField::Quarter(q) => json_pointer(["values", key, "quarters", &q.to_string()]),
-            EntryField::Evidence => json_pointer(["values", key, "evidence"]),
+            EntryField::Quarter(q) => json_pointer(["values", key.as_str(), "quarters", &q.to_string()]),
+            EntryField::Evidence => json_pointer(["values", key.as_str(), "evidence"]),
         }
     }
 
     /// The indicator key and field a report pointer names (`/values/1.1.1/quarters/0`), if it names one.
-    pub fn from_pointer(path: &str) -> Option<(String, EntryField)> {
+    pub fn from_pointer(path: &str) -> Option<(RowKey, EntryField)> {
         let mut parts = path.strip_prefix("/values/")?.split('/');
         let key = parts.next()?.replace("~1", "/").replace("~0", "~");
         let field = match (parts.next(), parts.next(), parts.next()) {
@@ -66,7 +67,7 @@ impl EntryField {
             (Some("evidence"), None, None) => EntryField::Evidence,
             _ => return None,
         };
-        Some((key, field))
+        Some((RowKey::from(key), field))
     }
 }
 
@@ -77,7 +78,7 @@ pub struct ReportDraft {
     pub fiscal_year: crate::locale::FiscalYear,
     /// `Q1`…`Q4` or `annual`: the last period the report covers.
     pub period: String,
-    pub entries: BTreeMap<String, EntryText>,
+    pub entries: BTreeMap<RowKey, EntryText>,
 }
 
 /// A draft read: the report it makes, and a finding for every cell that is wrong — unreadable text
@@ -116,7 +117,7 @@ impl ReportDraft {
     }
 
     /// Sets one field's text, as typed.
-    pub fn set(&mut self, key: &str, field: EntryField, text: String) {
+    pub fn set(&mut self, key: &RowKey, field: EntryField, text: String) {
         let entry = self.entries.entry(key.to_owned()).or_default();
         match field {
             EntryField::Quarter(q) => {
@@ -131,7 +132,7 @@ impl ReportDraft {
     /// The report this draft makes against `agreement`, and everything wrong with it. A cell that
     /// cannot be read is left out of the report (and scored as not yet reported), never guessed.
     pub fn read(&self, agreement: &Agreement) -> DraftReading {
-        let kinds: BTreeMap<String, CellKind> = agreement.keyed_indicators().map(|(key, _, i)| (key, CellKind::of_values(i.method, &i.unit))).collect();
+        let kinds: BTreeMap<RowKey, CellKind> = agreement.keyed_indicators().map(|(key, _, i)| (key, CellKind::of_values(i.method, &i.unit))).collect();
         let mut report = Report::new(&self.office, self.fiscal_year, &self.period);
         let mut unreadable = Vec::new();
         for (key, entry) in &self.entries {
@@ -161,13 +162,13 @@ mod tests {
     fn a_draft_reads_into_a_report_with_each_problem_at_its_cell() {
         let agreement = agreement();
         let mut draft = ReportDraft::new(&agreement, "Q2");
-        draft.set("1.1.1", EntryField::Quarter(0), "২০".into());
-        draft.set("1.1.1", EntryField::Quarter(1), "১৫".into());
-        draft.set("1.1.1", EntryField::Evidence, " https://sylhet.gov.bd/apa ".into());
-        draft.set("1.2.1", EntryField::Quarter(0), "১২অ".into());
-        draft.set("1.2.1", EntryField::Quarter(2), "5".into());
-        draft.set("2.1.1", EntryField::Quarter(1), "১২/১২/২০২৪".into());
-        draft.set("1.3.1", EntryField::Quarter(0), "".into());
+        draft.set(&"1.1.1".into(), EntryField::Quarter(0), "২০".into());
+        draft.set(&"1.1.1".into(), EntryField::Quarter(1), "১৫".into());
+        draft.set(&"1.1.1".into(), EntryField::Evidence, " https://sylhet.gov.bd/apa ".into());
+        draft.set(&"1.2.1".into(), EntryField::Quarter(0), "১২অ".into());
+        draft.set(&"1.2.1".into(), EntryField::Quarter(2), "5".into());
+        draft.set(&"2.1.1".into(), EntryField::Quarter(1), "১২/১২/২০২৪".into());
+        draft.set(&"1.3.1".into(), EntryField::Quarter(0), "".into());
         let reading = draft.read(&agreement);
         let n = |x| Some(Value::Number(x));
         assert_eq!(reading.report.values["1.1.1"].quarters, [n(20.0), n(15.0), None, None]);
@@ -198,7 +199,7 @@ mod tests {
     #[test]
     fn pointers_name_fields_both_ways() {
         for field in [EntryField::Quarter(0), EntryField::Quarter(3), EntryField::Evidence] {
-            assert_eq!(EntryField::from_pointer(&field.pointer("g1.3.1")), Some(("g1.3.1".to_owned(), field)));
+            assert_eq!(EntryField::from_pointer(&field.pointer(&"g1.3.1".into())), Some(("g1.3.1".into(), field)));
         }
         assert_eq!(EntryField::from_pointer("/values/1.1.1/quarters/4"), None);
         assert_eq!(EntryField::from_pointer("/values/1.1.1"), None);
@@ -214,7 +215,7 @@ mod tests {
     fn drafts_survive_json() {
         let agreement = agreement();
         let mut draft = ReportDraft::new(&agreement, "Q1");
-        draft.set("g1.1.1", EntryField::Quarter(0), "৪.".into());
+        draft.set(&"g1.1.1".into(), EntryField::Quarter(0), "৪.".into());
         let json = serde_json::to_string(&draft).unwrap();
         assert_eq!(serde_json::from_str::<ReportDraft>(&json).unwrap(), draft);
         assert_eq!(draft.entries["g1.1.1"].quarters[0], "৪.");

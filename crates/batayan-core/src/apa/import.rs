@@ -15,8 +15,9 @@ use crate::finding::Severity;
 use crate::locale::{FiscalYear, Message, normalize_bangla, parse_date, parse_number, to_ascii_digits, to_bangla_digits};
 
 use self::header::{Columns, read_header};
+use super::block::{Block, RowKey};
 use super::cell::{CellKind, is_blank, read_cell, read_weight};
-use super::model::{Activity, Area, Block, Direction, Indicator, Method, Value, levels_direction};
+use super::model::{Activity, Area, Direction, Indicator, Method, Value, levels_direction};
 use super::report::{Report, ReportedValues};
 
 /// Something in the pasted text that could not be read as it stands.
@@ -39,7 +40,7 @@ pub struct ImportProblem {
 pub struct Imported {
     pub areas: Vec<Area>,
     pub governance: Vec<Area>,
-    pub reported: BTreeMap<String, ReportedValues>,
+    pub reported: BTreeMap<RowKey, ReportedValues>,
     pub problems: Vec<ImportProblem>,
 }
 

@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::block::{Block, RowKey};
 use super::cell::CellKind;
 use super::entry::{EntryText, ReportDraft};
-use super::model::{Agreement, Block, Indicator};
+use super::model::{Agreement, Indicator};
 use super::report::{AreaScore, IndicatorScore, Report, ReportedValues, score_indicator};
 use super::report_check::{ReportFinding, check_report, check_values};
 use super::score::Mode;
@@ -22,7 +23,7 @@ use super::validate::Severity;
 #[derive(Clone, Debug, PartialEq)]
 pub struct LiveRow {
     /// `"1.1.1"`, governance `"g1.1.1"`.
-    pub key: String,
+    pub key: RowKey,
     pub indicator: Indicator,
     pub governance: bool,
     pub entry: EntryText,
@@ -42,12 +43,12 @@ pub struct LiveReport {
     rows: Vec<Rc<LiveRow>>,
     /// The rows of each area, in the order of `areas`.
     area_rows: Vec<std::ops::Range<usize>>,
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<RowKey, usize>,
     areas: Vec<AreaScore>,
     /// Findings about no row: the period, and entries for indicators the agreement does not have.
     other_findings: Vec<ReportFinding>,
     /// The values of those entries: submitted as typed, so that the host refuses them as the form does.
-    orphans: std::collections::BTreeMap<String, ReportedValues>,
+    orphans: std::collections::BTreeMap<RowKey, ReportedValues>,
 }
 
 impl LiveReport {
@@ -97,7 +98,7 @@ impl LiveReport {
         live
     }
 
-    fn read_row(&self, agreement: &Agreement, key: String, indicator: Indicator, governance: bool, entry: EntryText) -> LiveRow {
+    fn read_row(&self, agreement: &Agreement, key: RowKey, indicator: Indicator, governance: bool, entry: EntryText) -> LiveRow {
         let mut findings = Vec::new();
         let values = entry.read(&key, CellKind::of_values(indicator.method, &indicator.unit), &mut findings);
         findings.extend(check_values(agreement, &self.period, &key, &indicator, governance, &values));
@@ -114,7 +115,7 @@ impl LiveReport {
     /// Brings the state up to `draft`: rows whose text differs are read, checked and scored again;
     /// the others keep their `Rc` (a view skips them by address). A draft of another period, office
     /// or year starts over. Returns the keys of the rows that changed (every key when starting over).
-    pub fn sync(&mut self, agreement: &Agreement, draft: &ReportDraft) -> Vec<String> {
+    pub fn sync(&mut self, agreement: &Agreement, draft: &ReportDraft) -> Vec<RowKey> {
         if draft.period != self.period || draft.office != self.office || draft.fiscal_year != self.fiscal_year {
             *self = LiveReport::new(agreement, draft, self.mode);
             return self.rows.iter().map(|r| r.key.clone()).collect();
@@ -143,7 +144,7 @@ impl LiveReport {
     }
 
     /// The row of indicator `key`.
-    pub fn row(&self, key: &str) -> Option<&Rc<LiveRow>> {
+    pub fn row(&self, key: &RowKey) -> Option<&Rc<LiveRow>> {
         self.by_key.get(key).map(|&i| &self.rows[i])
     }
 
@@ -231,16 +232,17 @@ mod tests {
         ];
         for (key, field, text) in edits {
             let before: Vec<Rc<LiveRow>> = live.rows().to_vec();
-            draft.set(key, field, text.to_owned());
-            assert_eq!(live.sync(&agreement, &draft), [key]);
+            let key = RowKey::from(key);
+            draft.set(&key, field, text.to_owned());
+            assert_eq!(live.sync(&agreement, &draft), std::slice::from_ref(&key));
             assert_eq!(actual(&live), expected(&agreement, &draft), "after typing {text:?} into {key}");
             // Only the row typed into is new; every other row is the same allocation.
             let renewed: Vec<&str> = live.rows().iter().zip(&before).filter(|(a, b)| !Rc::ptr_eq(a, b)).map(|(a, _)| a.key.as_str()).collect();
-            assert_eq!(renewed, [key]);
+            assert_eq!(renewed, [key.as_str()]);
         }
         assert!(live.sync(&agreement, &draft).is_empty(), "nothing typed, nothing changed");
         assert!(live.has_errors());
-        assert_eq!(live.row("1.1.1").map(|r| r.entry.quarters[1].as_str()), Some("১৮"));
+        assert_eq!(live.row(&"1.1.1".into()).map(|r| r.entry.quarters[1].as_str()), Some("১৮"));
         let first_area: Vec<&str> = live.area_rows(0).iter().map(|r| r.key.as_str()).collect();
         assert_eq!(first_area, ["1.1.1", "1.2.1", "1.3.1", "1.4.1", "1.5.1", "1.6.1"]);
         assert!(live.area_rows(99).is_empty());
@@ -250,7 +252,7 @@ mod tests {
     fn another_period_starts_over() {
         let agreement = sylhet();
         let mut draft = ReportDraft::new(&agreement, "Q1");
-        draft.set("1.1.1", EntryField::Quarter(1), "18".into());
+        draft.set(&"1.1.1".into(), EntryField::Quarter(1), "18".into());
         let mut live = LiveReport::new(&agreement, &draft, Mode::Interpolated);
         assert!(live.has_errors(), "Q2's value in a Q1 report");
         draft.period = "Q2".into();

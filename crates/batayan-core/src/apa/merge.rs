@@ -14,8 +14,9 @@ use std::collections::HashMap;
 
 use crate::locale::{Lang, Message, digits_for};
 
+use super::block::{Block, RowKey};
 use super::import::Imported;
-use super::model::{Agreement, Area, Block, Direction, Indicator};
+use super::model::{Agreement, Area, Direction, Indicator};
 use super::validate::Column;
 
 impl Imported {
@@ -28,7 +29,7 @@ impl Imported {
     /// `base` keeps what the paste does not carry (implementer, evidence, a lower-is-better direction);
     /// everything outside section 3 stays as it was.
     pub fn merge_into(&self, base: &Agreement) -> Agreement {
-        let stored: HashMap<String, &Indicator> = rows(base).filter_map(|(key, row)| row.indicator().map(|i| (key, i))).collect();
+        let stored: HashMap<RowKey, &Indicator> = rows(base).filter_map(|(key, row)| row.indicator().map(|i| (key, i))).collect();
         let mut merged = base.clone();
         merged.areas = self.areas.clone();
         merged.governance = self.governance.clone();
@@ -75,7 +76,7 @@ impl<'a> Row<'a> {
 }
 
 /// Every row of both blocks in table order, by key (`"1"`, `"1.1.1"`, `"g1.3.1"`).
-fn rows(agreement: &Agreement) -> impl Iterator<Item = (String, Row<'_>)> {
+fn rows(agreement: &Agreement) -> impl Iterator<Item = (RowKey, Row<'_>)> {
     agreement.blocks().into_iter().flat_map(|(block, areas)| {
         areas.iter().flat_map(move |area| {
             let indicators = area.activities.iter().flat_map(|a| &a.indicators).map(move |i| (block.key(&i.serial), Row::Indicator(i)));
@@ -88,7 +89,7 @@ fn rows(agreement: &Agreement) -> impl Iterator<Item = (String, Row<'_>)> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChangedRow {
     /// `"1"`, `"1.1.1"`, `"g1.3.1"`.
-    pub key: String,
+    pub key: RowKey,
     pub name: String,
     /// The cells whose value differs; empty for an added or removed row.
     pub columns: Vec<Column>,
@@ -159,9 +160,9 @@ fn changed_columns(before: Row<'_>, after: Row<'_>) -> Vec<Column> {
 
 /// What saving `after` over `before` would change in section 3.
 pub fn changes(before: &Agreement, after: &Agreement) -> Section3Changes {
-    let old: HashMap<String, Row<'_>> = rows(before).collect();
-    let new: HashMap<String, Row<'_>> = rows(after).collect();
-    let row = |key: &str, r: Row<'_>, columns: Vec<Column>, renamed: bool, loses_annex: bool| ChangedRow {
+    let old: HashMap<RowKey, Row<'_>> = rows(before).collect();
+    let new: HashMap<RowKey, Row<'_>> = rows(after).collect();
+    let row = |key: &RowKey, r: Row<'_>, columns: Vec<Column>, renamed: bool, loses_annex: bool| ChangedRow {
         key: key.to_owned(),
         name: r.name().to_owned(),
         columns,

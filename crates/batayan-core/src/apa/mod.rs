@@ -2,6 +2,7 @@
 //! the import of a whole document or a pasted section 3 table, validation, scoring (domain.md §1), and
 //! the drafts the widget's report and edit modes keep (texts as typed, read by these same rules).
 
+mod block;
 mod cell;
 mod document;
 mod edit;
@@ -16,6 +17,7 @@ mod report_check;
 mod score;
 mod validate;
 
+pub use block::{Block, RowKey, has_mandatory_objectives, key_label};
 pub use cell::{CellKind, is_blank, read_cell, read_weight};
 pub use document::{ImportedAgreement, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
@@ -24,8 +26,8 @@ pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{
-    Acronym, Activity, Agreement, Area, Block, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, has_mandatory_objectives, key_label,
-    level_label, levels_direction, lower_is_better_note,
+    Acronym, Activity, Agreement, Area, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, level_label, levels_direction,
+    lower_is_better_note,
 };
 pub use pages::RowPages;
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, quarters_covered, score_indicator, scorecard};

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::contract::APA_SCHEMA;
 use crate::locale::{FiscalYear, Lang};
 
+use super::block::{Block, RowKey};
+
 /// One office's agreement for one fiscal year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
@@ -96,7 +98,7 @@ impl Agreement {
     }
 
     /// Every indicator of both blocks in table order, with its key and block.
-    pub fn keyed_indicators(&self) -> impl Iterator<Item = (String, Block, &Indicator)> {
+    pub fn keyed_indicators(&self) -> impl Iterator<Item = (RowKey, Block, &Indicator)> {
         self.blocks()
             .into_iter()
             .flat_map(|(block, areas)| areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).map(move |i| (block.key(&i.serial), block, i)))
@@ -146,83 +148,6 @@ pub enum Mode {
     #[default]
     Interpolated,
     Stepped,
-}
-
-/// Section 3's two blocks: the office's own areas, and the governance block (the mandatory objectives
-/// of 2019-20 and before). Governance serials restart at [১], so a row's key says its block: `"1.1.1"`,
-/// `"g1.1.1"`. This type is the one place that writes and reads that prefix.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Block {
-    Own,
-    Governance,
-}
-
-impl Block {
-    /// The row key of `serial` in this block: `"1.1.1"`, `"g1.1.1"`.
-    pub fn key(self, serial: &str) -> String {
-        match self {
-            Block::Own => serial.to_owned(),
-            Block::Governance => format!("g{serial}"),
-        }
-    }
-
-    /// The block and serial a row key names.
-    pub fn of_key(key: &str) -> (Block, &str) {
-        match key.strip_prefix('g') {
-            Some(serial) => (Block::Governance, serial),
-            None => (Block::Own, key),
-        }
-    }
-
-    /// The agreement's JSON field holding this block's areas.
-    pub fn field(self) -> &'static str {
-        match self {
-            Block::Own => "areas",
-            Block::Governance => "governance",
-        }
-    }
-
-    /// The block whose JSON field is `field`.
-    pub fn of_field(field: &str) -> Option<Block> {
-        [Block::Own, Block::Governance].into_iter().find(|b| b.field() == field)
-    }
-
-    /// How a row of this block is named beside its serial in `year`'s agreements: nothing for the
-    /// office's own areas, whose serials are the familiar ones; "governance" since 2020-21 and
-    /// "mandatory" before, for the block whose serials restart at [১].
-    pub fn label(self, year: FiscalYear, lang: Lang) -> &'static str {
-        match (self, has_mandatory_objectives(year), lang) {
-            (Block::Own, _, _) => "",
-            (Block::Governance, false, Lang::Bn) => "সুশাসন ",
-            (Block::Governance, false, Lang::En) => "governance ",
-            (Block::Governance, true, Lang::Bn) => "আবশ্যিক ",
-            (Block::Governance, true, Lang::En) => "mandatory ",
-        }
-    }
-
-    /// [`Block::label`] at the start of a heading: `Governance [1] …`, `সুশাসন [১] …`.
-    pub fn title(self, year: FiscalYear, lang: Lang) -> &'static str {
-        match (self, has_mandatory_objectives(year), lang) {
-            (Block::Governance, false, Lang::En) => "Governance ",
-            (Block::Governance, true, Lang::En) => "Mandatory ",
-            _ => self.label(year, lang),
-        }
-    }
-
-    /// The heading of this block's part of the table in `year`'s agreements.
-    pub fn heading(self, year: FiscalYear, lang: Lang) -> &'static str {
-        match (self, has_mandatory_objectives(year)) {
-            (Block::Own, _) => lang.pick("এপিএ স্বাক্ষরকারী অফিসের কর্মসম্পাদনের ক্ষেত্র", "The office's own areas"),
-            (Block::Governance, false) => lang.pick("সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র", "Governance and reform"),
-            (Block::Governance, true) => lang.pick("আবশ্যিক কৌশলগত উদ্দেশ্যসমূহ", "Mandatory strategic objectives"),
-        }
-    }
-}
-
-/// Whether `year`'s agreements have the mandatory objectives (আবশ্যিক কৌশলগত উদ্দেশ্য, 25 of 100, until
-/// 2019-20) as their second block, rather than governance and reform (30 of 100, since 2020-21).
-pub fn has_mandatory_objectives(year: FiscalYear) -> bool {
-    FiscalYear::starting(2020).is_some_and(|layout_change| year < layout_change)
 }
 
 /// কর্মসম্পাদনের ক্ষেত্র (or কৌশলগত উদ্দেশ্য before 2020-21).
@@ -443,52 +368,9 @@ pub fn level_label(k: usize, lang: Lang) -> &'static str {
     if lang == Lang::Bn { BN[k.min(4)] } else { EN[k.min(4)] }
 }
 
-/// How people name a row by its key (`"1.3.1"`, `"g1.3.1"`, an area's `"1"`) in `year`'s agreement:
-/// `[১.৩.১]`, `সুশাসন [১.৩.১]` (`আবশ্যিক [১.৩.১]` until 2019-20), `ক্ষেত্র [১]` — the second block's serials
-/// restart at [১], so the block is said.
-pub fn key_label(key: &str, year: FiscalYear, lang: Lang) -> String {
-    let (block, serial) = Block::of_key(key);
-    let block = block.label(year, lang);
-    let area = match (!serial.contains('.'), lang) {
-        (true, Lang::Bn) => "ক্ষেত্র ",
-        (true, Lang::En) => "area ",
-        (false, _) => "",
-    };
-    format!("{block}{area}[{}]", crate::locale::digits_for(lang, serial))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rows_are_named_by_block_and_serial() {
-        let year = FiscalYear::starting(2024).expect("a year");
-        assert_eq!(key_label("1.3.1", year, Lang::Bn), "[১.৩.১]");
-        assert_eq!(key_label("g1.3.1", year, Lang::Bn), "সুশাসন [১.৩.১]");
-        assert_eq!(key_label("g1", year, Lang::En), "governance area [1]");
-        assert_eq!(key_label("2", year, Lang::En), "area [2]");
-        // Until 2019-20 the second block is the mandatory objectives.
-        let old = FiscalYear::starting(2019).expect("a year");
-        assert_eq!(key_label("g1.1.1", old, Lang::Bn), "আবশ্যিক [১.১.১]");
-        assert_eq!(Block::Governance.heading(old, Lang::En), "Mandatory strategic objectives");
-        assert_eq!(Block::Governance.heading(year, Lang::Bn), "সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র");
-        assert_eq!((Block::Governance.title(year, Lang::En), Block::Governance.title(old, Lang::Bn)), ("Governance ", "আবশ্যিক "));
-        assert_eq!(Block::Own.title(year, Lang::En), "");
-    }
-
-    #[test]
-    fn a_rows_key_says_its_block() {
-        assert_eq!(Block::Governance.key("1.3.1"), "g1.3.1");
-        assert_eq!(Block::Own.key("1.3.1"), "1.3.1");
-        for (key, block, serial) in [("g1.3.1", Block::Governance, "1.3.1"), ("1.3.1", Block::Own, "1.3.1"), ("g1", Block::Governance, "1")] {
-            assert_eq!(Block::of_key(key), (block, serial));
-            assert_eq!(block.key(serial), key);
-        }
-        assert_eq!(Block::of_field("governance"), Some(Block::Governance));
-        assert_eq!(Block::of_field(Block::Own.field()), Some(Block::Own));
-        assert_eq!(Block::of_field("annexes"), None);
-    }
 
     #[test]
     fn the_scoring_mode_is_the_agreements_own_and_interpolated_unless_said() {

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Agreement;
+use super::block::RowKey;
 
 /// Which rows each page shows, and on which page each row (area, activity, indicator) is.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,7 +20,7 @@ pub struct RowPages {
     /// Row key → its table position: an indicator's own, an activity's or an area's first indicator's
     /// (where the heading of an empty area stands). The first row with a key wins, as in
     /// [`super::RowPointers`].
-    positions: HashMap<String, usize>,
+    positions: HashMap<RowKey, usize>,
 }
 
 impl RowPages {
@@ -93,7 +94,7 @@ impl RowPages {
     }
 
     /// The page showing the row with this key (`"1.2.1"`, `"g1"`), if the agreement has it.
-    pub fn page_of(&self, key: &str) -> Option<usize> {
+    pub fn page_of(&self, key: &RowKey) -> Option<usize> {
         self.positions.get(key).map(|&position| self.page_at(position))
     }
 
@@ -164,18 +165,18 @@ mod tests {
         // Area 2 stands at position 3, the first of page 1.
         assert!(!pages.shows_area(1, 0) && pages.shows_area(1, 1));
         assert!(!pages.continues(1, 1));
-        assert_eq!(pages.page_of("2"), Some(1));
+        assert_eq!(pages.page_of(&"2".into()), Some(1));
     }
 
     #[test]
     fn every_row_key_has_its_page() {
         let pages = RowPages::new(&agreement(), 4);
-        assert_eq!(pages.page_of("1.1.1"), Some(0));
-        assert_eq!(pages.page_of("3.1.2"), Some(1));
-        assert_eq!(pages.page_of("3.1"), Some(0), "an activity is where its first indicator is");
-        assert_eq!(pages.page_of("g1.1.2"), Some(2));
-        assert_eq!(pages.page_of("1.1.2"), Some(0), "without the prefix, the office's own area");
-        assert_eq!(pages.page_of("9.9.9"), None);
+        assert_eq!(pages.page_of(&"1.1.1".into()), Some(0));
+        assert_eq!(pages.page_of(&"3.1.2".into()), Some(1));
+        assert_eq!(pages.page_of(&"3.1".into()), Some(0), "an activity is where its first indicator is");
+        assert_eq!(pages.page_of(&"g1.1.2".into()), Some(2));
+        assert_eq!(pages.page_of(&"1.1.2".into()), Some(0), "without the prefix, the office's own area");
+        assert_eq!(pages.page_of(&"9.9.9".into()), None);
     }
 
     #[test]

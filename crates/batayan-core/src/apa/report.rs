@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::contract::APA_REPORT_SCHEMA;
 use crate::locale::{FiscalYear, Period, Quarter};
 
-use super::model::{Agreement, Area, Block, Indicator, Value};
+use super::block::{Block, RowKey};
+use super::model::{Agreement, Area, Indicator, Value};
 use super::score::{Mode, RawScore, Why, achievement, governance_marks, raw_score, weighted};
 
 /// What an office reports: per indicator key (`"1.1.1"`; governance `"g1.1.1"`), the values of the
@@ -21,7 +22,7 @@ pub struct Report {
     /// The last period the report covers: `Q1`…`Q4` or `annual`.
     pub period: String,
     #[serde(default)]
-    pub values: BTreeMap<String, ReportedValues>,
+    pub values: BTreeMap<RowKey, ReportedValues>,
 }
 
 impl Report {
@@ -42,7 +43,7 @@ pub struct ReportedValues {
 /// One indicator's result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorScore {
-    pub key: String,
+    pub key: RowKey,
     pub achievement: Option<Value>,
     /// `None` when nothing is reported yet.
     pub raw: Option<RawScore>,
@@ -53,7 +54,7 @@ pub struct IndicatorScore {
 /// One area's result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaScore {
-    pub key: String,
+    pub key: RowKey,
     pub name: String,
     pub weight: f64,
     pub score: f64,
@@ -101,7 +102,7 @@ fn score_area(block: Block, area: &Area, report: &Report, mode: Mode, out: &mut 
 
 /// One indicator scored from its quarters' values: what [`scorecard`] does for each row, and what the
 /// report form does again for the one row that was typed into.
-pub fn score_indicator(key: String, indicator: &Indicator, quarters: &[Option<Value>; 4], mode: Mode, is_governance: bool) -> IndicatorScore {
+pub fn score_indicator(key: RowKey, indicator: &Indicator, quarters: &[Option<Value>; 4], mode: Mode, is_governance: bool) -> IndicatorScore {
     let achieved = achievement(indicator.method, quarters);
     let weight = indicator.weight.unwrap_or(0.0);
     let (raw, weighted_score) = match achieved {

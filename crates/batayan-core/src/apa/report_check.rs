@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::contract::json_pointer;
-use crate::locale::{Lang, Message, Period, format_number, to_bangla_digits};
+use crate::locale::{Lang, Message, Period, format_number};
 
+use super::block::RowKey;
 use super::model::{Agreement, Indicator, Method, Value};
 use super::report::{Report, ReportedValues};
 use super::validate::Severity;
@@ -25,16 +26,16 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
         out.push(ReportFinding { severity: Severity::Error, path: "/period".into(), message: m });
     }
     // Looked up by key: a report of 1,000 values is checked in linear time, not 1,000 × 1,000.
-    let indicators: std::collections::HashMap<String, (&super::model::Indicator, bool)> =
-        agreement.keyed_indicators().map(|(key, block, i)| (key, (i, block == super::model::Block::Governance))).collect();
+    let indicators: std::collections::HashMap<RowKey, (&super::model::Indicator, bool)> =
+        agreement.keyed_indicators().map(|(key, block, i)| (key, (i, block == super::block::Block::Governance))).collect();
     for (key, values) in &report.values {
         let Some(&(indicator, governance)) = indicators.get(key) else {
             let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
             push(
                 Severity::Error,
                 json_pointer(["values", key.as_str()]),
-                format!("চুক্তিতে [{}] নামে কোনো সূচক নেই।", to_bangla_digits(key.trim_start_matches('g'))),
-                format!("The agreement has no indicator [{key}]."),
+                format!("চুক্তিতে {} নামে কোনো সূচক নেই।", key.label(agreement.fiscal_year, Lang::Bn)),
+                format!("The agreement has no indicator {}.", key.label(agreement.fiscal_year, Lang::En)),
             );
             continue;
         };
@@ -45,14 +46,14 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
 
 /// The problems of one indicator's values: what [`check_report`] finds for each row, and what the
 /// report form checks again for the one row that was typed into.
-pub fn check_values(agreement: &Agreement, period: &str, key: &str, indicator: &Indicator, governance: bool, values: &ReportedValues) -> Vec<ReportFinding> {
+pub fn check_values(agreement: &Agreement, period: &str, key: &RowKey, indicator: &Indicator, governance: bool, values: &ReportedValues) -> Vec<ReportFinding> {
     let mut out = Vec::new();
     let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
     let covered = super::report::quarters_covered(period);
     let is_date = indicator.method == Some(Method::Date);
     for (q, value) in values.quarters.iter().enumerate() {
         let Some(value) = value else { continue };
-        let path = json_pointer(["values", key, "quarters", &q.to_string()]);
+        let path = json_pointer(["values", key.as_str(), "quarters", &q.to_string()]);
         if q >= covered {
             push(
                 Severity::Error,
@@ -93,7 +94,7 @@ pub fn check_values(agreement: &Agreement, period: &str, key: &str, indicator: &
     {
         push(
             Severity::Error,
-            json_pointer(["values", key, "evidence"]),
+            json_pointer(["values", key.as_str(), "evidence"]),
             "প্রমাণকের ঠিকানা http:// বা https:// দিয়ে শুরু হয়, তারপর সাইটের নাম (যেমন https://sylhet.gov.bd/apa)।".into(),
             "An evidence link starts with http:// or https:// and a site (e.g. https://sylhet.gov.bd/apa).".into(),
         );

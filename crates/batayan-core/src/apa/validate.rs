@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 
-use super::model::{Agreement, Area, Block, Indicator, Method, Value, has_mandatory_objectives, level_label};
+use super::block::{Block, RowKey, has_mandatory_objectives};
+use super::model::{Agreement, Area, Indicator, Method, Value, level_label};
 
 pub use crate::finding::Severity;
 
@@ -62,7 +63,7 @@ impl Column {
 /// A digit that, written as its look-alike, would set things right: `৮` → `৪` in one cell.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
-    pub serial: String,
+    pub serial: RowKey,
     pub column: Column,
     /// The cell as it is and as it would be, in Bangla digits.
     pub from: String,
@@ -75,7 +76,7 @@ pub struct Finding {
     pub severity: Severity,
     /// The indicator's serial (`"2.2.1"`), or the area's (`"1"`) for area-wide findings; `None` for the
     /// whole table. Governance serials are prefixed `g` (`"g1.3.1"`), since they restart at [১].
-    pub serial: Option<String>,
+    pub serial: Option<RowKey>,
     pub column: Option<Column>,
     pub message: Message,
     pub suggestion: Option<Suggestion>,
@@ -130,15 +131,15 @@ pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
 }
 
-fn finding(severity: Severity, serial: Option<String>, column: Option<Column>, message: Message) -> Finding {
+fn finding(severity: Severity, serial: Option<RowKey>, column: Option<Column>, message: Message) -> Finding {
     Finding { severity, serial, column, message, suggestion: None }
 }
 
 /// A weight below zero: an error even where the sums balance, since it would take marks away.
-fn negative_weight(key: String, year: FiscalYear, column: Column, weight: Option<f64>) -> Option<Finding> {
+fn negative_weight(key: RowKey, year: FiscalYear, column: Column, weight: Option<f64>) -> Option<Finding> {
     let w = weight.filter(|w| *w < 0.0)?;
-    let shown = super::model::key_label(&key, year, Lang::Bn);
-    let shown_en = super::model::key_label(&key, year, Lang::En);
+    let shown = key.label(year, Lang::Bn);
+    let shown_en = key.label(year, Lang::En);
     Some(finding(
         Severity::Error,
         Some(key),
@@ -195,15 +196,10 @@ fn check_area_weight(block: Block, year: FiscalYear, area: &Area, findings: &mut
         })
     });
     if let Some(s) = &f.suggestion {
-        f.message.bn.push_str(&format!(
-            " [{}]-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।",
-            to_bangla_digits(s.serial.trim_start_matches('g')),
-            s.from,
-            s.to
-        ));
+        f.message.bn.push_str(&format!(" {}-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।", s.serial.serial_label(year, Lang::Bn), s.from, s.to));
         f.message.en.push_str(&format!(
-            " If [{}]'s weight were {} instead of {}, the sum would be right (৪ and ৮ look alike).",
-            s.serial.trim_start_matches('g'),
+            " If {}'s weight were {} instead of {}, the sum would be right (৪ and ৮ look alike).",
+            s.serial.serial_label(year, Lang::En),
             crate::locale::to_ascii_digits(&s.to),
             crate::locale::to_ascii_digits(&s.from)
         ));
@@ -310,14 +306,15 @@ fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
 
 fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findings: &mut Vec<Finding>) {
     let serial = block.key(&indicator.serial);
-    let shown = to_bangla_digits(&indicator.serial);
+    // The row as the year's documents name it: [১.১.১], সুশাসন [১.১.১], [এম.১.১.১].
+    let (shown, shown_en) = (serial.label(year, Lang::Bn), serial.label(year, Lang::En));
     let at = |column, severity, message| finding(severity, Some(serial.clone()), Some(column), message);
     findings.extend(negative_weight(serial.clone(), year, Column::Weight, indicator.weight));
     if indicator.weight.is_none() {
         findings.push(at(
             Column::Weight,
             Severity::Error,
-            Message::new(format!("সূচক [{shown}]-এর মান দেওয়া নেই।"), format!("Indicator [{}] has no weight.", indicator.serial)),
+            Message::new(format!("সূচক {shown}-এর মান দেওয়া নেই।"), format!("Indicator {shown_en} has no weight.")),
         ));
     }
     // The office's own indicators are scored against their 100% target; without it nothing can be
@@ -327,8 +324,8 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             Column::Level(0),
             Severity::Error,
             Message::new(
-                format!("সূচক [{shown}]-এর ১০০% লক্ষ্যমাত্রা নেই; এটি ছাড়া অর্জনের নম্বর হিসাব করা যায় না।"),
-                format!("Indicator [{}] has no 100% target; without it no achievement can be scored.", indicator.serial),
+                format!("সূচক {shown}-এর ১০০% লক্ষ্যমাত্রা নেই; এটি ছাড়া অর্জনের নম্বর হিসাব করা যায় না।"),
+                format!("Indicator {shown_en} has no 100% target; without it no achievement can be scored."),
             ),
         ));
     }
@@ -340,13 +337,12 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             Severity::Warning,
             Message::new(
                 format!(
-                    "সূচক [{shown}]: গণনা পদ্ধতি “{}” কিন্তু একক “{}” — দুটিই তারিখ, নয়তো কোনোটিই নয়।",
+                    "সূচক {shown}: গণনা পদ্ধতি “{}” কিন্তু একক “{}” — দুটিই তারিখ, নয়তো কোনোটিই নয়।",
                     indicator.method.map_or("", |m| m.name(Lang::Bn)),
                     indicator.unit
                 ),
                 format!(
-                    "Indicator [{}]: method “{}” but unit “{}” — both should be a date, or neither.",
-                    indicator.serial,
+                    "Indicator {shown_en}: method “{}” but unit “{}” — both should be a date, or neither.",
                     indicator.method.map_or("", |m| m.name(Lang::En)),
                     indicator.unit
                 ),
@@ -358,8 +354,8 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             Column::Method,
             Severity::Warning,
             Message::new(
-                format!("সূচক [{shown}]: শতাংশ যোগ করা যায় না; গণনা পদ্ধতি গড় বা ক্রমপুঞ্জিভূত হওয়ার কথা।"),
-                format!("Indicator [{}]: percentages do not add up; the method should be average or cumulative.", indicator.serial),
+                format!("সূচক {shown}: শতাংশ যোগ করা যায় না; গণনা পদ্ধতি গড় বা ক্রমপুঞ্জিভূত হওয়ার কথা।"),
+                format!("Indicator {shown_en}: percentages do not add up; the method should be average or cumulative."),
             ),
         ));
     }
@@ -382,10 +378,7 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             findings.push(at(
                 column,
                 Severity::Error,
-                Message::new(
-                    format!("সূচক [{shown}]-এর এই ঘরে {bn_kind} হওয়ার কথা।"),
-                    format!("Indicator [{}]: this cell should be {en_kind}.", indicator.serial),
-                ),
+                Message::new(format!("সূচক {shown}-এর এই ঘরে {bn_kind} হওয়ার কথা।"), format!("Indicator {shown_en}: this cell should be {en_kind}.")),
             ));
         }
         // Dates belong to the year of their column.
@@ -402,18 +395,14 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
                     column,
                     severity,
                     Message::new(
-                        format!("সূচক [{shown}]: তারিখ {} অর্থবছর {}-এর বাইরে।", crate::locale::format_gregorian(*date, Lang::Bn), column_year.label(Lang::Bn)),
-                        format!(
-                            "Indicator [{}]: the date {} lies outside fiscal year {column_year}.",
-                            indicator.serial,
-                            crate::locale::format_gregorian(*date, Lang::En)
-                        ),
+                        format!("সূচক {shown}: তারিখ {} অর্থবছর {}-এর বাইরে।", crate::locale::format_gregorian(*date, Lang::Bn), column_year.label(Lang::Bn)),
+                        format!("Indicator {shown_en}: the date {} lies outside fiscal year {column_year}.", crate::locale::format_gregorian(*date, Lang::En)),
                     ),
                 ));
             }
         }
     }
-    check_levels(&serial, indicator, findings);
+    check_levels(&serial, (&shown, &shown_en), indicator, findings);
 }
 
 /// Whether filled levels are in order: falling from 100% to 60% when higher is better, rising when
@@ -433,7 +422,7 @@ fn levels_in_order(levels: &[Option<f64>; 5], rising: bool) -> Option<(usize, bo
     None
 }
 
-fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>) {
+fn check_levels(serial: &RowKey, (shown, shown_en): (&str, &str), indicator: &Indicator, findings: &mut Vec<Finding>) {
     // Targets that rise from 100% to 60% are a lower-is-better indicator's (days to deliver a
     // service), not a mistake: only a row that goes both ways is out of order, and it is read the way
     // most of its steps go, so that the finding lands on the odd cell.
@@ -441,19 +430,14 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
     let (ups, downs) = super::model::level_steps(&indicator.levels);
     let rising = indicator.lower_is_better() || ups > downs;
     let Some((k, equal)) = levels_in_order(&keys, rising) else { return };
-    let shown = to_bangla_digits(&indicator.serial);
     if equal {
         findings.push(Finding {
             severity: Severity::Warning,
-            serial: Some(serial.to_owned()),
+            serial: Some(serial.clone()),
             column: Some(Column::Level(k)),
             message: Message::new(
-                format!("সূচক [{shown}]: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_label(k, Lang::Bn)),
-                format!(
-                    "Indicator [{}]: the {} target equals the level before it, so which level was reached is ambiguous.",
-                    indicator.serial,
-                    level_label(k, Lang::En)
-                ),
+                format!("সূচক {shown}: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_label(k, Lang::Bn)),
+                format!("Indicator {shown_en}: the {} target equals the level before it, so which level was reached is ambiguous.", level_label(k, Lang::En)),
             ),
             suggestion: None,
         });
@@ -462,15 +446,11 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
     let (bn_order, en_order) = if rising { ("বাড়তে", "rise") } else { ("কমতে", "fall") };
     let mut f = Finding {
         severity: Severity::Error,
-        serial: Some(serial.to_owned()),
+        serial: Some(serial.clone()),
         column: Some(Column::Level(k)),
         message: Message::new(
-            format!("সূচক [{shown}]: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_label(k, Lang::Bn)),
-            format!(
-                "Indicator [{}]: targets should {en_order} from 100% to 60%, but the {} target breaks the order.",
-                indicator.serial,
-                level_label(k, Lang::En)
-            ),
+            format!("সূচক {shown}: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_label(k, Lang::Bn)),
+            format!("Indicator {shown_en}: targets should {en_order} from 100% to 60%, but the {} target breaks the order.", level_label(k, Lang::En)),
         ),
         suggestion: None,
     };
@@ -481,7 +461,7 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
             let mut trial = keys;
             trial[j] = Some(other);
             if levels_in_order(&trial, rising).is_none() {
-                f.suggestion = Some(Suggestion { serial: serial.to_owned(), column: Column::Level(j), from: bn(*x), to: bn(other) });
+                f.suggestion = Some(Suggestion { serial: serial.clone(), column: Column::Level(j), from: bn(*x), to: bn(other) });
                 f.message.bn.push_str(&format!(" {}-এর {} না হয়ে {} হলে ক্রম ঠিক থাকে (৪ ও ৮ দেখতে একই রকম)।", level_label(j, Lang::Bn), bn(*x), bn(other)));
                 f.message.en.push_str(&format!(
                     " If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).",
@@ -500,16 +480,16 @@ fn check_levels(serial: &str, indicator: &Indicator, findings: &mut Vec<Finding>
 /// indicators/0/levels/4`), so that a host's 422 names the field and a widget marks the right cell.
 /// Table-wide findings point at the document (`""`).
 pub fn pointer(agreement: &Agreement, finding: &Finding) -> String {
-    let Some(key) = finding.serial.as_deref() else { return String::new() };
+    let Some(key) = &finding.serial else { return String::new() };
     cell_pointer(agreement, key, finding.column)
 }
 
 /// The JSON Pointer of one cell: an area's or indicator's `key` (`"1"`, `"2.1.1"`, `"g1.3.1"`) and the
 /// column (`None` for the row itself). Unknown keys point at the document (`""`).
-pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) -> String {
-    let (block, serial) = Block::of_key(key);
-    let areas = agreement.areas_of(block);
-    let block = block.field();
+pub fn cell_pointer(agreement: &Agreement, key: &RowKey, column: Option<Column>) -> String {
+    let serial = key.serial();
+    let areas = agreement.areas_of(key.block());
+    let block = key.block().field();
     let field = |column: Option<Column>| column.map(Column::path).unwrap_or_default();
     for (a, area) in areas.iter().enumerate() {
         let base = [block.to_owned(), a.to_string()];
@@ -533,7 +513,7 @@ pub fn cell_pointer(agreement: &Agreement, key: &str, column: Option<Column>) ->
 /// Every row's JSON Pointer, found in one walk: what [`cell_pointer`] gives, without walking the
 /// agreement once per row (at 10,000 rows the editor's render spent seconds there).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct RowPointers(std::collections::BTreeMap<String, String>);
+pub struct RowPointers(std::collections::BTreeMap<RowKey, String>);
 
 impl RowPointers {
     pub fn new(agreement: &Agreement) -> RowPointers {
@@ -555,7 +535,7 @@ impl RowPointers {
     }
 
     /// [`cell_pointer`]`(agreement, key, column)`: empty for a key the agreement has no row for.
-    pub fn cell(&self, key: &str, column: Option<Column>) -> String {
+    pub fn cell(&self, key: &RowKey, column: Option<Column>) -> String {
         match self.0.get(key) {
             Some(row) => format!("{row}{}", crate::contract::json_pointer(column.map(Column::path).unwrap_or_default())),
             None => String::new(),
@@ -566,7 +546,7 @@ impl RowPointers {
 /// The cell a JSON Pointer into the agreement names, as the key of its row and its column (`None` for
 /// the row itself, or a field no column shows): the reverse of [`cell_pointer`], so that a host's 422
 /// lands on the cell the editor shows.
-pub fn cell_at_pointer(agreement: &Agreement, pointer: &str) -> Option<(String, Option<Column>)> {
+pub fn cell_at_pointer(agreement: &Agreement, pointer: &str) -> Option<(RowKey, Option<Column>)> {
     let parts: Vec<&str> = pointer.strip_prefix('/')?.split('/').collect();
     let block = Block::of_field(parts.first()?)?;
     let areas = agreement.areas_of(block);

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, ImportProblem, RowPages, RowPointers, Section3Changes, Severity, cell_at_pointer,
-    changes, has_errors, key_label,
+    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, ImportProblem, RowKey, RowPages, RowPointers, Section3Changes, Severity,
+    cell_at_pointer, changes, has_errors,
 };
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
@@ -49,15 +49,15 @@ const PASTE_ID: &str = "by-editor-paste";
 
 /// Where a problem sits: a row's key and column, found from a finding or from a host's pointer.
 struct Located {
-    key: String,
+    key: RowKey,
     column: Option<Column>,
     pointer: String,
 }
 
 /// `[১.৬.১] মান`, `ক্ষেত্র [১] মান`: how the summary names a cell.
-fn cell_label(key: &str, column: Option<Column>, year: FiscalYear, lang: Lang) -> String {
+fn cell_label(key: &RowKey, column: Option<Column>, year: FiscalYear, lang: Lang) -> String {
     let column = column.map(|c| format!(" {}", column_label(c, lang))).unwrap_or_default();
-    format!("{}{column}", key_label(key, year, lang))
+    format!("{}{column}", key.label(year, lang))
 }
 
 #[component]
@@ -74,7 +74,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let agreement = &props.draft.agreement;
     let year = agreement.fiscal_year;
 
-    let mut by_row: HashMap<String, Vec<CellProblem>> = HashMap::new();
+    let mut by_row: HashMap<RowKey, Vec<CellProblem>> = HashMap::new();
     let mut summary = SummaryList::default();
     let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
         summary.push(severity == Severity::Error, || {
@@ -89,11 +89,11 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
         }
     };
-    let located = |key: String, column: Option<Column>| Located { pointer: pointers.cell(&key, column), key, column };
+    let located = |key: RowKey, column: Option<Column>| Located { pointer: pointers.cell(&key, column), key, column };
     for f in findings.iter() {
         let located = f.serial.clone().map(|key| located(key, f.column));
         let fix = f.suggestion.as_ref().map(|s| {
-            let edit = CellEdit { key: s.serial.clone().into(), column: s.column, pointer: pointers.cell(&s.serial, Some(s.column)), text: s.to.clone() };
+            let edit = CellEdit { key: s.serial.clone(), column: s.column, pointer: pointers.cell(&s.serial, Some(s.column)), text: s.to.clone() };
             (edit, cell_label(&s.serial, Some(s.column), year, lang))
         });
         note(located, f.severity, f.message.clone(), fix);
@@ -209,7 +209,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
 /// What every row of one render shares.
 struct EditorRows<'a> {
     pointers: &'a RowPointers,
-    by_row: &'a HashMap<String, Vec<CellProblem>>,
+    by_row: &'a HashMap<RowKey, Vec<CellProblem>>,
     draft: &'a AgreementDraft,
     on_edit: &'a Callback<CellEdit>,
     pages: &'a RowPages,
@@ -232,20 +232,20 @@ impl EditorRows<'_> {
         let problems: Vec<&CellProblem> = self.by_row.get(&key).map(|p| p.iter().collect()).unwrap_or_default();
         let invalid = problems.iter().any(|p| p.severity == Severity::Error);
         let oninput = {
-            let (on_edit, key, pointer) = (self.on_edit.clone(), AttrValue::from(key.clone()), pointer.clone());
+            let (on_edit, key, pointer) = (self.on_edit.clone(), key.clone(), pointer.clone());
             Callback::from(move |e: InputEvent| {
                 let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
                 on_edit.emit(CellEdit { key: key.clone(), column: Column::AreaWeight, pointer: pointer.clone(), text });
             })
         };
-        let block_name = block.title(self.draft.agreement.fiscal_year, lang);
         let text = self.draft.text(&key, Column::AreaWeight, lang);
-        let label = format!("{block_name}[{}] {}", digits_for(lang, &area.serial), lang.pick("ক্ষেত্রের মান", "area weight"));
+        let serial = key.title(self.draft.agreement.fiscal_year, lang);
+        let label = format!("{serial} {}", lang.pick("ক্ষেত্রের মান", "area weight"));
         html! {
-            <tbody key={key.clone()} class="by-apa__area">
+            <tbody key={key.as_str()} class="by-apa__area">
                 <tr class="by-apa__area-row">
                     <th scope="rowgroup" colspan="14">
-                        <span>{ format!("{block_name}[{}] ", digits_for(lang, &area.serial)) }{ bdi(&area.name) }{ continued }</span>
+                        <span>{ format!("{serial} ") }{ bdi(&area.name) }{ continued }</span>
                         <label class="by-apa__area-weight-field">
                             { lang.pick(" — ক্ষেত্রের মান ", " — area weight ") }
                             <input id={id.clone()} type="text" class="by-input by-input--short" value={text} {oninput} aria-label={label}
@@ -259,9 +259,9 @@ impl EditorRows<'_> {
                     let base = self.pointers.cell(&key, None);
                     let pending = self.draft.pending.iter().filter(|p| p.key == key).cloned().collect::<Vec<_>>();
                     let problems = self.by_row.get(&key).cloned().unwrap_or_default();
-                    let row_key = AttrValue::from(key.clone());
+                    let row_key = key.clone();
                     html! {
-                        <EditorRow {key} {row_key} base={AttrValue::from(base)} indicator={indicator.clone()} {pending} {problems} on_edit={self.on_edit.clone()} {lang} />
+                        <EditorRow key={key.as_str()} {row_key} year={self.draft.agreement.fiscal_year} base={AttrValue::from(base)} indicator={indicator.clone()} {pending} {problems} on_edit={self.on_edit.clone()} {lang} />
                     }
                 }) }
             </tbody>
@@ -305,7 +305,7 @@ fn SaveChanges(props: &SaveChangesProps) -> Html {
                 <h4 class="by-changes__title">{ title }</h4>
                 <ul class="by-changes__list">
                     { for rows.iter().map(|r| html! {
-                        <li>{ format!("{} ", key_label(&r.key, props.year, lang)) }{ bdi(&r.name) }{ detail(r) }</li>
+                        <li>{ format!("{} ", r.key.label(props.year, lang)) }{ bdi(&r.name) }{ detail(r) }</li>
                     }) }
                 </ul>
             </>

@@ -1,8 +1,8 @@
 //! One indicator in the editor: every cell an input, each finding under its cell, and for a look-alike
 //! ৪/৮ the one-click fix the validator suggests. Props compare equal unless this row changed.
 
-use batayan_core::apa::{Column, Indicator, Method, PendingCell, Severity, indicator_cell_text, level_label};
-use batayan_core::locale::{Lang, Message, digits_for};
+use batayan_core::apa::{Column, Indicator, Method, PendingCell, RowKey, Severity, indicator_cell_text, level_label};
+use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::ui::{bdi, field_id};
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellEdit {
     /// The row's key (`"1.1.1"`, `"g1.3.1"`, an area's `"1"`).
-    pub key: AttrValue,
+    pub key: RowKey,
     pub column: Column,
     /// The cell's JSON Pointer, which the host's 422 uses too.
     pub pointer: String,
@@ -61,7 +61,9 @@ pub(crate) fn column_label(column: Column, lang: Lang) -> String {
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct EditorRowProps {
-    pub row_key: AttrValue,
+    pub row_key: RowKey,
+    /// The agreement's year: how the row's serial is written (`[এম.১.১.১]` until 2019-20).
+    pub year: FiscalYear,
     /// The row's JSON Pointer (`/areas/0/activities/1/indicators/0`).
     pub base: AttrValue,
     pub indicator: Indicator,
@@ -107,7 +109,7 @@ fn fix_label(cell: &str, text: &str, lang: Lang) -> String {
 pub fn EditorRow(props: &EditorRowProps) -> Html {
     let lang = props.lang;
     let i = &props.indicator;
-    let serial = format!("[{}]", digits_for(lang, &i.serial));
+    let serial = props.row_key.serial_label(props.year, lang);
     let edit = |column: Column| {
         let (on_edit, key, pointer) = (props.on_edit.clone(), props.row_key.clone(), format!("{}/{}", props.base, column.path().join("/")));
         move |text: String| on_edit.emit(CellEdit { key: key.clone(), column, pointer: pointer.clone(), text })
@@ -153,7 +155,7 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
     let row_problems: Vec<&CellProblem> = props.problems.iter().filter(|p| matches!(p.column, None | Some(Column::Serial))).collect();
     let row_id = field_id(&props.base);
     html! {
-        <tr class="by-apa__row" data-key={props.row_key.clone()}>
+        <tr class="by-apa__row" data-key={props.row_key.to_string()}>
             <th scope="row" id={row_id.clone()} tabindex="-1" data-label={lang.pick("ক্রমিক", "No.")}>
                 { serial.clone() }
                 { messages(&row_id, &row_problems, &props.on_edit, lang) }

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, EntryField, LiveReport, Report, ReportDraft, RowPages, Severity, key_label, quarters_covered};
+use batayan_core::apa::{Agreement, EntryField, LiveReport, Report, ReportDraft, RowKey, RowPages, Severity, quarters_covered};
 use batayan_core::locale::{FiscalYear, Lang, Message, Period, Quarter, format_fixed};
 use yew::prelude::*;
 
@@ -68,7 +68,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     let changed = handle.live.borrow_mut().sync(&props.agreement, &props.draft);
     if !changed.is_empty() {
         for key in &changed {
-            handle.wake(key);
+            handle.wake(key.as_str());
         }
         handle.wake_areas();
     }
@@ -104,8 +104,8 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
         note(&e.path, Severity::Error, &e.message());
     }
     // Kept while the submission state is the same, so that the rows' list is not rebuilt per keystroke.
-    let host_by_row: Rc<HashMap<String, Vec<FieldProblem>>> = use_memo(props.submission.clone(), |submission| {
-        let mut by_row: HashMap<String, Vec<FieldProblem>> = HashMap::new();
+    let host_by_row: Rc<HashMap<RowKey, Vec<FieldProblem>>> = use_memo(props.submission.clone(), |submission| {
+        let mut by_row: HashMap<RowKey, Vec<FieldProblem>> = HashMap::new();
         if let Submission::Refused(errors) = submission {
             for e in errors {
                 if let Some((key, field)) = EntryField::from_pointer(&e.path) {
@@ -151,7 +151,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
                 </p>
             </header>
             <ErrorSummary {items} {more} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
-            <Summary areas={current.areas().to_vec()} total={current.total()} {lang} />
+            <Summary areas={current.areas().to_vec()} total={current.total()} year={agreement.fiscal_year} {lang} />
             { pager(true) }
             <div class="by-apa__scroll">
                 <table class="by-apa__table by-apa__table--report">
@@ -186,10 +186,10 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
 }
 
 /// `[১.১.১] ২য় প্রান্তিক`: how the summary names a field.
-fn field_label(key: &str, field: EntryField, year: FiscalYear, lang: Lang) -> String {
+fn field_label(key: &RowKey, field: EntryField, year: FiscalYear, lang: Lang) -> String {
     let what = match field {
         EntryField::Quarter(q) => Quarter::ALL.get(q).map_or("", |q| q.short_name(lang)),
         EntryField::Evidence => lang.pick("প্রমাণক", "evidence"),
     };
-    format!("{} {what}", key_label(key, year, lang))
+    format!("{} {what}", key.label(year, lang))
 }

@@ -2,8 +2,8 @@
 //! and the score those give. The row reads its state from the form's live report and re-renders when
 //! the form wakes it (its text changed), not when another row changes (see `report_rows`).
 
-use batayan_core::apa::{EntryField, IndicatorScore, Method, Severity, level_label};
-use batayan_core::locale::{Lang, Message, Quarter, digits_for, format_fixed, format_number};
+use batayan_core::apa::{EntryField, IndicatorScore, Method, RowKey, Severity, level_label};
+use batayan_core::locale::{FiscalYear, Lang, Message, Quarter, format_fixed, format_number};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ use crate::ui::{bdi, field_id};
 /// One typed change: which indicator, which field, the text now in it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldEdit {
-    pub key: AttrValue,
+    pub key: RowKey,
     pub field: EntryField,
     pub text: String,
 }
@@ -30,7 +30,9 @@ pub struct FieldProblem {
 pub(crate) struct ReportRowProps {
     pub handle: LiveHandle,
     /// The indicator's key (`"1.1.1"`, governance `"g1.1.1"`).
-    pub row_key: AttrValue,
+    pub row_key: RowKey,
+    /// The agreement's year: how the row's serial is written (`[এম.১.১.১]` until 2019-20).
+    pub year: FiscalYear,
     /// How many quarters the report covers (Q2 → 2).
     pub covered: usize,
     /// What the host refused in this row (the row's own findings are in its state); usually none.
@@ -41,7 +43,7 @@ pub(crate) struct ReportRowProps {
 
 #[component]
 pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
-    use_watch(&props.handle, props.row_key.clone());
+    use_watch(&props.handle, props.row_key.to_string().into());
     let explained = use_state(|| false);
     let lang = props.lang;
     let Some(row) = props.handle.live.borrow().row(&props.row_key).cloned() else {
@@ -55,7 +57,7 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
         .filter_map(|f| EntryField::from_pointer(&f.path).map(|(_, field)| FieldProblem { field, severity: f.severity, message: f.message.clone() }))
         .chain(props.host_problems.iter().cloned())
         .collect();
-    let serial = format!("[{}]", digits_for(lang, &i.serial));
+    let serial = row_key.serial_label(props.year, lang);
     let is_date = i.method == Some(Method::Date);
     let input = |field: EntryField, text: &str, label: String, kind: &'static str| {
         let path = field.pointer(&row_key);
@@ -88,7 +90,7 @@ pub(crate) fn ReportRow(props: &ReportRowProps) -> Html {
         }
     };
     html! {
-        <tr class="by-apa__row" data-key={row_key.clone()}>
+        <tr class="by-apa__row" data-key={row_key.to_string()}>
             <th scope="row" data-label={lang.pick("ক্রমিক", "No.")}>{ serial.clone() }</th>
             <td class="by-apa__name" data-label={lang.pick("সূচক", "Indicator")}>
                 { bdi(&i.name) }

@@ -11,8 +11,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, LiveReport, RowPages};
-use batayan_core::locale::{Lang, digits_for, format_fixed, format_number};
+use batayan_core::apa::{Agreement, Block, LiveReport, RowKey, RowPages};
+use batayan_core::locale::{FiscalYear, Lang, format_fixed, format_number};
 use yew::prelude::*;
 
 use super::report_row::{FieldEdit, FieldProblem, ReportRow};
@@ -79,7 +79,7 @@ pub(crate) struct ReportRowsProps {
     pub agreement: Rc<Agreement>,
     pub covered: usize,
     /// What the host refused, by indicator key (changes only when a submission is refused).
-    pub host_by_row: Rc<HashMap<String, Vec<FieldProblem>>>,
+    pub host_by_row: Rc<HashMap<RowKey, Vec<FieldProblem>>>,
     /// Which rows are on which page, and the page shown.
     pub pages: Rc<RowPages>,
     pub page: usize,
@@ -109,13 +109,13 @@ pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
     let live = props.handle.live.borrow();
     html! {
         { for areas.enumerate().filter(|(i, _)| props.pages.shows_area(*i, props.page)).map(|(i, (area, block))| html! {
-            <tbody key={block.key(&area.serial)} class="by-apa__area">
-                <AreaHeading handle={props.handle.clone()} index={i} serial={area.serial.clone()} name={area.name.clone()} weight={area.weight}
-                    block_title={block.title(props.agreement.fiscal_year, lang)} continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
+            <tbody key={block.key(&area.serial).to_string()} class="by-apa__area">
+                <AreaHeading handle={props.handle.clone()} index={i} serial={area_serial(block, &area.serial, props.agreement.fiscal_year, lang)} name={area.name.clone()} weight={area.weight}
+                    continued={props.pages.continues(i, props.page)} columns={columns.clone()} {lang} />
                 { for live.area_rows(i).get(props.pages.area_rows(i, props.page)).unwrap_or_default().iter().map(|row| {
                     let host_problems = props.host_by_row.get(&row.key).cloned().unwrap_or_default();
                     html! {
-                        <ReportRow key={row.key.as_str()} handle={props.handle.clone()} row_key={AttrValue::from(row.key.clone())}
+                        <ReportRow key={row.key.as_str()} handle={props.handle.clone()} row_key={row.key.clone()} year={props.agreement.fiscal_year}
                             covered={props.covered} {host_problems} on_edit={props.on_edit.clone()} {lang} />
                     }
                 }) }
@@ -128,16 +128,20 @@ pub(crate) fn ReportRows(props: &ReportRowsProps) -> Html {
 struct AreaHeadingProps {
     handle: LiveHandle,
     index: usize,
-    // What the heading shows of its area, not the area (which holds every indicator of it).
+    // What the heading shows of its area, not the area (which holds every indicator of it): the
+    // serial as the year's documents write it, after the block's name for the second block.
     serial: AttrValue,
     name: AttrValue,
     weight: Option<f64>,
-    /// `Governance ` / `সুশাসন ` before the serial of a second-block area; empty for the office's own.
-    block_title: &'static str,
     /// The area began on an earlier page.
     continued: bool,
     columns: AttrValue,
     lang: Lang,
+}
+
+/// `Governance [1]`, `সুশাসন [১]`, `[এম.১]`: an area heading's serial.
+fn area_serial(block: Block, serial: &str, year: FiscalYear, lang: Lang) -> AttrValue {
+    block.key(serial).title(year, lang).into()
 }
 
 /// `[১] Area name — weight 25 · scored 18.40`: re-renders when woken, as its score moves.
@@ -146,12 +150,11 @@ fn AreaHeading(props: &AreaHeadingProps) -> Html {
     use_watch(&props.handle, area_watch_key(props.index).into());
     let lang = props.lang;
     let score = props.handle.live.borrow().areas().get(props.index).map_or(0.0, |a| a.score);
-    let block = props.block_title;
     let weight = props.weight.map_or("—".into(), |w| format_number(w, lang));
     html! {
         <tr class="by-apa__area-row">
             <th scope="rowgroup" colspan={props.columns.clone()}>
-                { format!("{block}[{}] ", digits_for(lang, &props.serial)) }{ bdi(&props.name) }
+                { format!("{} ", props.serial) }{ bdi(&props.name) }
                 if props.continued {
                     { lang.pick(" (আগের পাতা থেকে)", " (continued)") }
                 }

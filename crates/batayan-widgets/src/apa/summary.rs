@@ -1,7 +1,7 @@
 //! The total out of 100 as a large figure, and a bar per area: what a citizen looks at first.
 
 use batayan_core::apa::AreaScore;
-use batayan_core::locale::{Lang, digits_for, format_fixed};
+use batayan_core::locale::{FiscalYear, Lang, format_fixed};
 use yew::prelude::*;
 
 use crate::ui::{ProgressBar, bdi};
@@ -10,6 +10,8 @@ use crate::ui::{ProgressBar, bdi};
 pub struct SummaryProps {
     pub areas: Vec<AreaScore>,
     pub total: f64,
+    /// The agreement's year: how its areas' serials are written.
+    pub year: FiscalYear,
     pub lang: Lang,
 }
 
@@ -25,12 +27,12 @@ pub fn Summary(props: &SummaryProps) -> Html {
             </p>
             <ul class="by-apa__bars">
                 { for props.areas.iter().map(|area| {
-                    let serial = digits_for(lang, area.key.trim_start_matches('g'));
+                    let serial = area.key.title(props.year, lang);
                     let fraction = if area.weight > 0.0 { area.score / area.weight } else { 0.0 };
                     let text = format!("{} / {}", format_fixed(area.score, 2, lang), format_fixed(area.weight, 0, lang));
                     html! {
-                        <li key={area.key.clone()}>
-                            <span class="by-apa__bar-label">{ format!("[{serial}] ") }{ bdi(&area.name) }</span>
+                        <li key={area.key.as_str()}>
+                            <span class="by-apa__bar-label">{ format!("{serial} ") }{ bdi(&area.name) }</span>
                             <ProgressBar fraction={fraction} value_text={text.clone()} label={area.name.clone()} />
                             <span class="by-apa__bar-value">{ text }</span>
                         </li>

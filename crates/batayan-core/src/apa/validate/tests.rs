@@ -68,10 +68,8 @@ fn a_corrected_table_has_no_errors() {
     let mut agreement = sylhet();
     for s in validate(&agreement).into_iter().filter_map(|f| f.suggestion) {
         let fix = crate::locale::parse_number(&s.to).unwrap();
-        let (block, serial) = match s.serial.strip_prefix('g') {
-            Some(rest) => (&mut agreement.governance, rest.to_owned()),
-            None => (&mut agreement.areas, s.serial.clone()),
-        };
+        let serial = s.serial.serial().to_owned();
+        let block = agreement.areas_of_mut(s.serial.block());
         let indicator = block.iter_mut().flat_map(|a| &mut a.activities).flat_map(|a| &mut a.indicators).find(|i| i.serial == serial).unwrap();
         match s.column {
             Column::Weight => indicator.weight = Some(fix),
@@ -103,7 +101,7 @@ fn lower_is_better_levels_rise_and_units_must_fit_the_method() {
     i.levels = [Some(Value::Number(2.0)), Some(Value::Number(3.0)), None, Some(Value::Number(5.0)), Some(Value::Number(7.0))];
     i.unit = "%".into();
     i.weight = None;
-    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1.1.1")).map(line).collect();
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_ref().map(RowKey::as_str) == Some("1.1.1")).map(line).collect();
     assert_eq!(lines, ["E 1.1.1 Weight", "W 1.1.1 Method"]);
 }
 
@@ -126,7 +124,7 @@ fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an
         .expect("Sylhet has a date indicator");
     assert!(date.lower_is_better() && !date.lower_figure_is_better());
     let level_findings = |a: &Agreement| -> Vec<String> {
-        validate(a).iter().filter(|f| f.serial.as_deref() == Some("1.1.1") && matches!(f.column, Some(Column::Level(_)))).map(line).collect()
+        validate(a).iter().filter(|f| f.serial.as_ref().map(RowKey::as_str) == Some("1.1.1") && matches!(f.column, Some(Column::Level(_)))).map(line).collect()
     };
     assert_eq!(level_findings(&agreement), Vec::<String>::new(), "no finding on a sound lower-is-better row");
     // Scored as lower is better: 12 days lies between the 90% (10) and 80% (15) targets.
@@ -143,11 +141,13 @@ fn rising_targets_are_a_lower_is_better_row_and_only_a_row_going_both_ways_is_an
 fn a_missing_100_percent_target_is_an_error_except_in_the_governance_block() {
     let mut agreement = sylhet();
     agreement.areas[0].activities[0].indicators[0].levels[0] = None;
-    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1.1.1")).map(line).collect();
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_ref().map(RowKey::as_str) == Some("1.1.1")).map(line).collect();
     assert_eq!(lines, ["E 1.1.1 Level(0)"]);
     // Sylhet's governance indicators have no targets at all: marks come from their action plans.
     assert!(agreement.governance[0].activities[0].indicators[0].levels.iter().all(Option::is_none));
-    assert!(validate(&agreement).iter().all(|f| !(f.serial.as_deref().is_some_and(|s| s.starts_with('g')) && f.column == Some(Column::Level(0)))));
+    assert!(
+        validate(&agreement).iter().all(|f| !(f.serial.as_ref().map(RowKey::as_str).is_some_and(|s| s.starts_with('g')) && f.column == Some(Column::Level(0))))
+    );
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn the_look_alike_hint_works_for_decimal_weights_too() {
     // Area [১] weighs 22.4; its indicators 5+3+3+2+5+4.8 = 22.8, where [১.৬.১]'s ৪.৮ read as ৪.৪ balances it.
     agreement.areas[0].weight = Some(22.4);
     agreement.areas[0].activities[5].indicators[0].weight = Some(4.8);
-    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_deref() == Some("1")).map(line).collect();
+    let lines: Vec<String> = validate(&agreement).iter().filter(|f| f.serial.as_ref().map(RowKey::as_str) == Some("1")).map(line).collect();
     assert_eq!(lines, ["E 1 AreaWeight 1.6.1:Weight ৪.৮→৪.৪"]);
 }
 
@@ -216,10 +216,10 @@ fn pointers_lead_back_to_their_cells() {
         ("1", Some(Column::AreaWeight)),
         ("g1", None),
     ] {
-        let pointer = cell_pointer(&a, key, column);
-        assert_eq!(cell_at_pointer(&a, &pointer), Some((key.to_owned(), column)), "{pointer}");
+        let pointer = cell_pointer(&a, &key.into(), column);
+        assert_eq!(cell_at_pointer(&a, &pointer), Some((key.into(), column)), "{pointer}");
     }
-    assert_eq!(cell_at_pointer(&a, "/areas/0/activities/0/indicators/0/name"), Some(("1.1.1".to_owned(), None)), "a field no column shows: the row");
+    assert_eq!(cell_at_pointer(&a, "/areas/0/activities/0/indicators/0/name"), Some(("1.1.1".into(), None)), "a field no column shows: the row");
     assert_eq!(cell_at_pointer(&a, "/areas/9/weight"), None);
     assert_eq!(cell_at_pointer(&a, "/fiscal_year"), None);
     assert_eq!(cell_at_pointer(&a, ""), None);
@@ -233,9 +233,10 @@ fn a_negative_weight_is_an_error_even_when_the_sums_balance() {
     area.activities[0].indicators[0].weight = Some(13.0);
     area.activities[5].indicators[0].weight = Some(-4.0);
     let findings = validate(&agreement);
-    let area_one: Vec<String> = findings.iter().filter(|f| f.serial.as_deref().is_some_and(|s| s == "1" || s.starts_with("1."))).map(line).collect();
+    let area_one: Vec<String> =
+        findings.iter().filter(|f| f.serial.as_ref().map(RowKey::as_str).is_some_and(|s| s == "1" || s.starts_with("1."))).map(line).collect();
     assert!(!area_one.iter().any(|l| l.starts_with("E 1 AreaWeight")), "the sum balances: {area_one:?}");
-    let negative = findings.iter().find(|f| f.serial.as_deref() == Some("1.6.1") && f.column == Some(Column::Weight)).expect("flagged");
+    let negative = findings.iter().find(|f| f.serial.as_ref().map(RowKey::as_str) == Some("1.6.1") && f.column == Some(Column::Weight)).expect("flagged");
     assert_eq!(negative.severity, Severity::Error);
     assert!(negative.message.bn.contains("ঋণাত্মক") && negative.message.en.contains("cannot be negative"), "{:?}", negative.message);
     assert!(has_errors(&findings));
@@ -260,7 +261,8 @@ fn row_pointers_give_what_cell_pointer_gives_for_every_row() {
     }
     for key in &keys {
         for column in [None, Some(Column::AreaWeight), Some(Column::Weight), Some(Column::Level(3)), Some(Column::PriorActual(1))] {
-            assert_eq!(rows.cell(key, column), cell_pointer(&a, key, column), "{key} {column:?}");
+            let key = RowKey::from(key.as_str());
+            assert_eq!(rows.cell(&key, column), cell_pointer(&a, &key, column), "{key} {column:?}");
         }
     }
 }

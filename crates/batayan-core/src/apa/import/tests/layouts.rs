@@ -39,7 +39,7 @@ fn problems_at(imported: &Imported, severity: Severity) -> Vec<(usize, usize)> {
 
 /// Validation's findings of `severity`, as (serial, column).
 fn findings_at(findings: &[Finding], severity: Severity) -> Vec<(Option<String>, Option<Column>)> {
-    findings.iter().filter(|f| f.severity == severity).map(|f| (f.serial.clone(), f.column)).collect()
+    findings.iter().filter(|f| f.severity == severity).map(|f| (f.serial.as_ref().map(ToString::to_string), f.column)).collect()
 }
 
 #[test]
