@@ -89,7 +89,8 @@ pub(crate) fn import(args: &Args) -> Outcome {
             (imported.merge_into(&Agreement::new(&office, year)), imported.problems, report)
         };
         for p in &problems {
-            let (line, column) = (p.line.to_string(), p.column.to_string());
+            let (line, column) = p.text_position();
+            let (line, column) = (line.to_string(), column.to_string());
             let place = match args.lang {
                 Lang::Bn => format!("{path}:{}:{}", to_bangla_digits(&line), to_bangla_digits(&column)),
                 Lang::En => format!("{path}:{line}:{column}"),

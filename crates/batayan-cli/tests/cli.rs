@@ -146,8 +146,9 @@ fn apa_check_lists_findings_and_exits_1_on_errors() {
     assert!(text.trim_end().ends_with("7 errors, 5 warnings"), "{text}");
     let json = batayan(&["apa", "check", &fixture("apa-ict-sylhet-2024-25.json"), "--json"]);
     let findings: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
-    assert_eq!(findings[0]["suggestion"]["to"], "৪");
-    assert_eq!(findings[0]["column"], serde_json::json!({"kind": "area_weight"}));
+    assert_eq!(findings[0]["path"], "/areas/0/weight", "a JSON Pointer into the agreement, as a host's 422 names a field");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["suggestion"], serde_json::json!({"path": "/areas/0/activities/5/indicators/0/weight", "from": "৮", "to": "৪"}));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use batayan_core::apa::{Agreement, Report, Severity, check_report, pointer, validate};
+use batayan_core::apa::{Agreement, Report, Severity, check_report, validate};
 use batayan_core::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, Destination, ErrorBody, FieldError, check_header, check_office_key, invalid_json};
 use batayan_core::locale::{FiscalYear, Lang, Message, Period};
 use serde_json::{Value, json};
@@ -93,7 +93,7 @@ pub(crate) async fn put_agreement(
             );
         }
     };
-    let findings = validate(&agreement).into_iter().map(|f| (f.severity, FieldError::new(pointer(&agreement, &f), f.message)));
+    let findings = validate(&agreement).into_iter().map(|f| (f.severity, FieldError::new(f.path, f.message)));
     let warnings = match warnings_unless_errors(findings) {
         Ok(w) => w,
         Err(refusal) => return refusal,

@@ -9,14 +9,15 @@
 use crate::locale::{FiscalYear, Message, normalize_bangla, to_ascii_digits, to_bangla_digits};
 
 use super::cell::{CellKind, read_cell};
-use super::import::{ImportProblem, import_section3};
+use super::import::import_section3;
 use super::model::{Acronym, Agreement, Outcome, SharedIndicator};
+use crate::finding::{Finding, Severity, text_path};
 
 /// A whole agreement read from text, and what could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportedAgreement {
     pub agreement: Agreement,
-    pub problems: Vec<ImportProblem>,
+    pub problems: Vec<Finding>,
 }
 
 /// Whether `text` is a whole agreement (it has section headings) rather than a pasted section 3 table.
@@ -37,8 +38,8 @@ fn next_text(lines: &[&str], at: usize) -> Option<(usize, String)> {
     lines.iter().enumerate().skip(at + 1).find(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i, l.trim().to_owned()))
 }
 
-fn problem(line: usize, column: usize, bn: String, en: String) -> ImportProblem {
-    ImportProblem { line: line + 1, column, severity: crate::finding::Severity::Error, message: Message::new(bn, en) }
+fn problem(line: usize, column: usize, bn: String, en: String) -> Finding {
+    Finding::new(text_path(line + 1, column), Severity::Error, Message::new(bn, en))
 }
 
 /// Reads a whole agreement for `office` and `fiscal_year`.
@@ -88,8 +89,10 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
         let end = find(start, &|l| starts(l, "*সাময়িক") || starts(l, "আমি,")).unwrap_or(lines.len());
         let imported = import_section3(&lines[start..end].join("\n"));
         agreement = imported.merge_into(&agreement);
+        // The table's lines are counted from its header; the document's from its first line.
         problems.extend(imported.problems.into_iter().map(|mut p| {
-            p.line += start;
+            let (line, column) = p.text_position();
+            p.path = text_path(line.max(1) + start, column);
             p
         }));
     }
@@ -117,7 +120,7 @@ pub fn import_agreement(text: &str, office: &str, fiscal_year: FiscalYear) -> Im
             let mut value = |column: usize| match read_cell(row.get(column).map_or("", String::as_str), kind) {
                 Ok(v) => v,
                 Err(m) => {
-                    problems.push(ImportProblem { line: index + 1, column: column + 1, severity: crate::finding::Severity::Error, message: m });
+                    problems.push(Finding::new(text_path(index + 1, column + 1), Severity::Error, m));
                     None
                 }
             };
@@ -251,8 +254,8 @@ mod tests {
         assert_eq!(strip(&whole.agreement.areas), table.areas);
         assert_eq!(whole.agreement.governance, table.governance);
         // The stray cells of section 3, at their lines in the whole document (143 is its first line).
-        let stray: Vec<usize> = whole.problems.iter().map(|p| p.line).collect();
-        assert_eq!(stray, table.problems.iter().map(|p| p.line + 142).collect::<Vec<_>>());
+        let stray: Vec<usize> = whole.problems.iter().map(|p| p.text_position().0).collect();
+        assert_eq!(stray, table.problems.iter().map(|p| p.text_position().0 + 142).collect::<Vec<_>>());
     }
 
     #[test]
@@ -277,7 +280,11 @@ mod tests {
         assert!(a.counterpart.starts_with("মহাপরিচালক"), "{}", a.counterpart);
         assert!(normalize_bangla(&a.vision).starts_with(&normalize_bangla("জনগণের দোরগোড়ায় ই-সার্ভিস")), "{}", a.vision);
         assert!(a.areas.is_empty());
-        assert!(imported.problems.iter().any(|p| p.line == 1 && p.message.en.contains("Section 3's table was not found")), "{:?}", imported.problems);
+        assert!(
+            imported.problems.iter().any(|p| p.text_position().0 == 1 && p.message.en.contains("Section 3's table was not found")),
+            "{:?}",
+            imported.problems
+        );
     }
 
     #[test]

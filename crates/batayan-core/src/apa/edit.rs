@@ -10,7 +10,7 @@ use crate::locale::{FiscalYear, Lang, Message, format_number};
 use super::block::RowKey;
 use super::cell::{CellKind, read_cell, read_weight};
 use super::model::{Agreement, Area, Indicator, Method};
-use super::validate::{Column, Finding, Severity, validate};
+use super::validate::{Column, Finding, Severity, cell_pointer, validate};
 
 /// The area or indicator a key names (`"1"` / `"1.1.1"`, governance `"g1"` / `"g1.3.1"`).
 enum Row<'a> {
@@ -155,13 +155,7 @@ impl AgreementDraft {
 
     /// Unreadable cells first (as errors), then every finding of [`validate`].
     pub fn findings(&self) -> Vec<Finding> {
-        let pending = self.pending.iter().map(|p| Finding {
-            severity: Severity::Error,
-            serial: Some(p.key.clone()),
-            column: Some(p.column),
-            message: p.message.clone(),
-            suggestion: None,
-        });
+        let pending = self.pending.iter().map(|p| Finding::new(cell_pointer(&self.agreement, &p.key, Some(p.column)), Severity::Error, p.message.clone()));
         pending.chain(validate(&self.agreement)).collect()
     }
 }
@@ -169,6 +163,7 @@ impl AgreementDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::apa::cell_at_pointer;
     use crate::apa::model::Value;
 
     fn agreement() -> Agreement {
@@ -176,7 +171,13 @@ mod tests {
     }
 
     fn weight_findings(draft: &AgreementDraft) -> Vec<String> {
-        draft.findings().into_iter().filter(|f| f.severity == Severity::Error).filter_map(|f| f.serial).map(|k| k.to_string()).collect()
+        draft
+            .findings()
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .filter_map(|f| cell_at_pointer(&draft.agreement, &f.path))
+            .map(|(k, _)| k.to_string())
+            .collect()
     }
 
     #[test]
@@ -197,7 +198,7 @@ mod tests {
         assert_eq!(draft.agreement, before);
         assert_eq!(draft.text(&"2.2.1".into(), Column::Level(4), Lang::Bn), "৮অ");
         let first = &draft.findings()[0];
-        assert_eq!((first.serial.as_ref().map(RowKey::as_str), first.column), (Some("2.2.1"), Some(Column::Level(4))));
+        assert_eq!(cell_at_pointer(&draft.agreement, &first.path), Some(("2.2.1".into(), Some(Column::Level(4)))));
         assert!(first.message.en.contains("not a digit"), "{}", first.message.en);
         draft.edit(&"2.2.1".into(), Column::Level(4), "৪");
         assert_eq!(draft.pending, []);

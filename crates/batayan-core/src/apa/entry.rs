@@ -15,8 +15,8 @@ use super::block::RowKey;
 use super::cell::{CellKind, read_cell};
 use super::model::Agreement;
 use super::report::{Report, ReportedValues, quarters_covered};
-use super::report_check::{ReportFinding, check_report};
-use super::validate::Severity;
+use super::report_check::check_report;
+use crate::finding::{Finding, Severity};
 
 /// The texts typed for one indicator: a value per quarter and the evidence link.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,12 +28,12 @@ pub struct EntryText {
 impl EntryText {
     /// The values these texts make for indicator `key`, whose values are of `kind`; a text that
     /// cannot be read is left out (never guessed) and said in `unreadable`, at its field.
-    pub fn read(&self, key: &RowKey, kind: CellKind, unreadable: &mut Vec<ReportFinding>) -> ReportedValues {
+    pub fn read(&self, key: &RowKey, kind: CellKind, unreadable: &mut Vec<Finding>) -> ReportedValues {
         let mut values = ReportedValues::default();
         for (q, text) in self.quarters.iter().enumerate() {
             match read_cell(text, kind) {
                 Ok(value) => values.quarters[q] = value,
-                Err(message) => unreadable.push(ReportFinding { severity: Severity::Error, path: EntryField::Quarter(q).pointer(key), message }),
+                Err(message) => unreadable.push(Finding::new(EntryField::Quarter(q).pointer(key), Severity::Error, message)),
             }
         }
         let evidence = self.evidence.trim();
@@ -86,7 +86,7 @@ pub struct ReportDraft {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DraftReading {
     pub report: Report,
-    pub findings: Vec<ReportFinding>,
+    pub findings: Vec<Finding>,
 }
 
 impl DraftReading {

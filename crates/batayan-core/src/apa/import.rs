@@ -11,7 +11,7 @@ mod header;
 
 use std::collections::BTreeMap;
 
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity, text_path};
 use crate::locale::{FiscalYear, Message, normalize_bangla, parse_date, parse_number, to_ascii_digits, to_bangla_digits};
 
 use self::header::{Columns, read_header};
@@ -20,20 +20,6 @@ use super::cell::{CellKind, is_blank, read_cell, read_weight};
 use super::model::{Activity, Area, Direction, Indicator, Method, Value, levels_direction};
 use super::report::{Report, ReportedValues};
 
-/// Something in the pasted text that could not be read as it stands.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportProblem {
-    /// 1-based line of the pasted text; 0 for the text as a whole.
-    pub line: usize,
-    /// 1-based column (tab-separated cell); 0 for the line as a whole.
-    pub column: usize,
-    /// [`Severity::Error`] when data was lost (a value left empty, a row dropped); a warning for a
-    /// cell ignored on purpose, like a stray trailing cell; information for what was read on the
-    /// reader's behalf, like a date indicator known by its dates in a table without a method column.
-    pub severity: Severity,
-    pub message: Message,
-}
-
 /// What an import produced: section 3's two blocks, the achievements some offices report in a column
 /// of their own (by indicator key, the quarters as reported), and every problem met on the way.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,7 +27,11 @@ pub struct Imported {
     pub areas: Vec<Area>,
     pub governance: Vec<Area>,
     pub reported: BTreeMap<RowKey, ReportedValues>,
-    pub problems: Vec<ImportProblem>,
+    /// Every problem, at its place in the pasted text ([`text_path`]): an error when data was lost (a
+    /// value left empty, a row dropped); a warning for a cell left out on purpose (a stray trailing
+    /// cell, a column we do not know); information for what was read on the reader's behalf (a date
+    /// indicator known by its dates where the layout has no method column).
+    pub problems: Vec<Finding>,
 }
 
 fn contains(cell: &str, needle: &str) -> bool {
@@ -102,7 +92,7 @@ struct Walk {
 
 impl Walk {
     fn problem(&mut self, line: usize, column: usize, severity: Severity, message: Message) {
-        self.out.problems.push(ImportProblem { line, column, severity, message });
+        self.out.problems.push(Finding::new(text_path(line, column), severity, message));
     }
 
     fn areas(&mut self) -> &mut Vec<Area> {
@@ -236,7 +226,7 @@ impl Section3Reader {
                     format!("{n} rows from here come before any header row; paste the table with its headers."),
                 )
             };
-            walk.out.problems.insert(0, ImportProblem { line: first, column: 0, severity: Severity::Error, message });
+            walk.out.problems.insert(0, Finding::new(text_path(first, 0), Severity::Error, message));
         }
         if walk.out.is_empty() {
             // Said as a problem of the whole text (line 0), so that no caller takes "nothing" for a table.

@@ -15,9 +15,9 @@ use super::cell::CellKind;
 use super::entry::{EntryText, ReportDraft};
 use super::model::{Agreement, Indicator};
 use super::report::{AreaScore, IndicatorScore, Report, ReportedValues, score_indicator};
-use super::report_check::{ReportFinding, check_report, check_values};
+use super::report_check::{check_report, check_values};
 use super::score::Mode;
-use super::validate::Severity;
+use crate::finding::{Finding, Severity};
 
 /// One indicator as the form shows it: the texts typed, what they read as, what is wrong, the score.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +29,7 @@ pub struct LiveRow {
     pub entry: EntryText,
     pub values: ReportedValues,
     /// Unreadable text first, then the checks of what could be read.
-    pub findings: Vec<ReportFinding>,
+    pub findings: Vec<Finding>,
     pub score: IndicatorScore,
 }
 
@@ -46,7 +46,7 @@ pub struct LiveReport {
     by_key: HashMap<RowKey, usize>,
     areas: Vec<AreaScore>,
     /// Findings about no row: the period, and entries for indicators the agreement does not have.
-    other_findings: Vec<ReportFinding>,
+    other_findings: Vec<Finding>,
     /// The values of those entries: submitted as typed, so that the host refuses them as the form does.
     orphans: std::collections::BTreeMap<RowKey, ReportedValues>,
 }
@@ -164,7 +164,7 @@ impl LiveReport {
     }
 
     /// Every finding: about no row first, then each row's in table order.
-    pub fn findings(&self) -> impl Iterator<Item = &ReportFinding> {
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
         self.other_findings.iter().chain(self.rows.iter().flat_map(|r| r.findings.iter()))
     }
 

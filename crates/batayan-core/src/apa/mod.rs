@@ -22,7 +22,7 @@ pub use cell::{CellKind, is_blank, read_cell, read_weight};
 pub use document::{ImportedAgreement, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
 pub use entry::{DraftReading, EntryField, EntryText, ReportDraft};
-pub use import::{ImportProblem, Imported, Section3Reader, import_section3};
+pub use import::{Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
 pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{
@@ -31,6 +31,6 @@ pub use model::{
 };
 pub use pages::RowPages;
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, quarters_covered, score_indicator, scorecard};
-pub use report_check::{ReportFinding, check_report, check_values};
+pub use report_check::{check_report, check_values};
 pub use score::{LEVEL_PERCENTS, RawScore, Why, achievement, governance_marks, raw_score, weighted};
-pub use validate::{Column, Finding, RowPointers, Severity, Suggestion, cell_at_pointer, cell_pointer, has_errors, pointer, validate};
+pub use validate::{Column, Finding, RowPointers, Severity, Suggestion, cell_at_pointer, cell_pointer, has_errors, validate};

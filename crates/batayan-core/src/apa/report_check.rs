@@ -1,36 +1,26 @@
 //! Checks of a progress report against its agreement, before it is stored or scored: every value for a
 //! known indicator, of the right kind, in a quarter the report covers; evidence links that are links.
 
-use serde::{Deserialize, Serialize};
-
 use crate::contract::json_pointer;
 use crate::locale::{Lang, Message, Period, format_number};
 
 use super::block::RowKey;
 use super::model::{Agreement, Indicator, Method, Value};
 use super::report::{Report, ReportedValues};
-use super::validate::Severity;
+use crate::finding::{Finding, Severity};
 
-/// One problem with a report, addressed by a JSON Pointer into it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReportFinding {
-    pub severity: Severity,
-    pub path: String,
-    pub message: Message,
-}
-
-/// Every problem of `report` against `agreement`.
-pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding> {
+/// Every problem of `report` against `agreement`, each at its JSON Pointer in the report.
+pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     if let Err(m) = Period::parse(&report.period) {
-        out.push(ReportFinding { severity: Severity::Error, path: "/period".into(), message: m });
+        out.push(Finding::new("/period", Severity::Error, m));
     }
     // Looked up by key: a report of 1,000 values is checked in linear time, not 1,000 × 1,000.
     let indicators: std::collections::HashMap<RowKey, (&super::model::Indicator, bool)> =
         agreement.keyed_indicators().map(|(key, block, i)| (key, (i, block == super::block::Block::Governance))).collect();
     for (key, values) in &report.values {
         let Some(&(indicator, governance)) = indicators.get(key) else {
-            let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
+            let mut push = |severity, path: String, bn: String, en: String| out.push(Finding::new(path, severity, Message::new(bn, en)));
             push(
                 Severity::Error,
                 json_pointer(["values", key.as_str()]),
@@ -46,9 +36,9 @@ pub fn check_report(agreement: &Agreement, report: &Report) -> Vec<ReportFinding
 
 /// The problems of one indicator's values: what [`check_report`] finds for each row, and what the
 /// report form checks again for the one row that was typed into.
-pub fn check_values(agreement: &Agreement, period: &str, key: &RowKey, indicator: &Indicator, governance: bool, values: &ReportedValues) -> Vec<ReportFinding> {
+pub fn check_values(agreement: &Agreement, period: &str, key: &RowKey, indicator: &Indicator, governance: bool, values: &ReportedValues) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut push = |severity, path: String, bn: String, en: String| out.push(ReportFinding { severity, path, message: Message::new(bn, en) });
+    let mut push = |severity, path: String, bn: String, en: String| out.push(Finding::new(path, severity, Message::new(bn, en)));
     let covered = super::report::quarters_covered(period);
     let is_date = indicator.method == Some(Method::Date);
     for (q, value) in values.quarters.iter().enumerate() {

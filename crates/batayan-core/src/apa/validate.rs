@@ -10,7 +10,7 @@ use crate::locale::{FiscalYear, Lang, Message, format_number, to_bangla_digits};
 use super::block::{Block, RowKey, has_mandatory_objectives};
 use super::model::{Agreement, Area, Indicator, Method, Value, level_label};
 
-pub use crate::finding::Severity;
+pub use crate::finding::{Finding, Severity, Suggestion, has_errors};
 
 /// The cell a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,28 +60,6 @@ impl Column {
     }
 }
 
-/// A digit that, written as its look-alike, would set things right: `৮` → `৪` in one cell.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Suggestion {
-    pub serial: RowKey,
-    pub column: Column,
-    /// The cell as it is and as it would be, in Bangla digits.
-    pub from: String,
-    pub to: String,
-}
-
-/// One thing a careful reader would point out.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Finding {
-    pub severity: Severity,
-    /// The indicator's serial (`"2.2.1"`), or the area's (`"1"`) for area-wide findings; `None` for the
-    /// whole table. Governance serials are prefixed `g` (`"g1.3.1"`), since they restart at [১].
-    pub serial: Option<RowKey>,
-    pub column: Option<Column>,
-    pub message: Message,
-    pub suggestion: Option<Suggestion>,
-}
-
 /// The weights of the office's own areas and of the second block, by layout: since 2020-21, 70 and the
 /// governance block's 30; until 2019-20, 75 and the mandatory objectives' 25. An office whose agreement
 /// has no second block weighs its own areas 100.
@@ -113,12 +91,16 @@ fn block_label(block: Block, year: FiscalYear, lang: Lang) -> &'static str {
 /// Every finding about the agreement, table order, errors and warnings mixed.
 pub fn validate(agreement: &Agreement) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let year = agreement.fiscal_year;
     for (block, areas) in agreement.blocks() {
         check_serials(block, areas, &mut findings);
-        for area in areas {
-            check_area_weight(block, agreement.fiscal_year, area, &mut findings);
-            for indicator in area.activities.iter().flat_map(|a| &a.indicators) {
-                check_indicator(block, indicator, agreement.fiscal_year, &mut findings);
+        for (a, area) in areas.iter().enumerate() {
+            let area_path = format!("/{}/{a}", block.field());
+            check_area_weight(block, year, (area, &area_path), &mut findings);
+            for (b, activity) in area.activities.iter().enumerate() {
+                for (c, indicator) in activity.indicators.iter().enumerate() {
+                    check_indicator(block, (indicator, &format!("{area_path}/activities/{b}/indicators/{c}")), year, &mut findings);
+                }
             }
         }
     }
@@ -126,48 +108,51 @@ pub fn validate(agreement: &Agreement) -> Vec<Finding> {
     findings
 }
 
-/// Whether any finding is an error: errors block saving, in the widget, the host and the CLI alike.
-pub fn has_errors(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| f.severity == Severity::Error)
+fn finding(severity: Severity, path: String, message: Message) -> Finding {
+    Finding::new(path, severity, message)
 }
 
-fn finding(severity: Severity, serial: Option<RowKey>, column: Option<Column>, message: Message) -> Finding {
-    Finding { severity, serial, column, message, suggestion: None }
+/// The path of `column` in the row at `row` (`/areas/0/activities/1/indicators/0` + `levels/4`).
+fn cell(row: &str, column: Column) -> String {
+    format!("{row}/{}", column.path().join("/"))
 }
 
 /// A weight below zero: an error even where the sums balance, since it would take marks away.
-fn negative_weight(key: RowKey, year: FiscalYear, column: Column, weight: Option<f64>) -> Option<Finding> {
+fn negative_weight(key: &RowKey, year: FiscalYear, path: String, weight: Option<f64>) -> Option<Finding> {
     let w = weight.filter(|w| *w < 0.0)?;
     let shown = key.label(year, Lang::Bn);
     let shown_en = key.label(year, Lang::En);
     Some(finding(
         Severity::Error,
-        Some(key),
-        Some(column),
+        path,
         Message::new(format!("{shown}-এর মান {} — মান ঋণাত্মক হতে পারে না।", bn(w)), format!("{shown_en} has the weight {} — a weight cannot be negative.", en(w))),
     ))
 }
 
-fn check_area_weight(block: Block, year: FiscalYear, area: &Area, findings: &mut Vec<Finding>) {
-    findings.extend(negative_weight(block.key(&area.serial), year, Column::AreaWeight, area.weight));
+fn check_area_weight(block: Block, year: FiscalYear, (area, area_path): (&Area, &str), findings: &mut Vec<Finding>) {
+    let weight_path = cell(area_path, Column::AreaWeight);
+    findings.extend(negative_weight(&block.key(&area.serial), year, weight_path.clone(), area.weight));
     let Some(area_weight) = area.weight else {
         findings.push(finding(
             Severity::Error,
-            Some(block.key(&area.serial)),
-            Some(Column::AreaWeight),
+            weight_path,
             Message::new(format!("ক্ষেত্র [{}]-এর মান দেওয়া নেই।", to_bangla_digits(&area.serial)), format!("Area [{}] has no weight.", area.serial)),
         ));
         return;
     };
-    let indicators: Vec<&Indicator> = area.activities.iter().flat_map(|a| &a.indicators).collect();
-    let sum: f64 = indicators.iter().filter_map(|i| i.weight).sum();
-    if indicators.iter().any(|i| i.weight.is_none()) || (sum - area_weight).abs() < EPSILON {
+    let indicators: Vec<(String, &Indicator)> = area
+        .activities
+        .iter()
+        .enumerate()
+        .flat_map(|(b, a)| a.indicators.iter().enumerate().map(move |(c, i)| (format!("{area_path}/activities/{b}/indicators/{c}"), i)))
+        .collect();
+    let sum: f64 = indicators.iter().filter_map(|(_, i)| i.weight).sum();
+    if indicators.iter().any(|(_, i)| i.weight.is_none()) || (sum - area_weight).abs() < EPSILON {
         return;
     }
     let mut f = finding(
         Severity::Error,
-        Some(block.key(&area.serial)),
-        Some(Column::AreaWeight),
+        weight_path,
         Message::new(
             format!(
                 "{}ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
@@ -186,23 +171,20 @@ fn check_area_weight(block: Block, year: FiscalYear, area: &Area, findings: &mut
         ),
     );
     // ৪ and ৮: does one weight, read with the other digit, make the sum right?
-    f.suggestion = indicators.iter().find_map(|i| {
+    let fix = indicators.iter().find_map(|(path, i)| {
         let weight = i.weight?;
-        look_alikes(weight).into_iter().find(|&other| (sum - weight + other - area_weight).abs() < EPSILON).map(|other| Suggestion {
-            serial: block.key(&i.serial),
-            column: Column::Weight,
-            from: bn(weight),
-            to: bn(other),
-        })
+        let other = look_alikes(weight).into_iter().find(|&other| (sum - weight + other - area_weight).abs() < EPSILON)?;
+        Some((block.key(&i.serial), Suggestion { path: cell(path, Column::Weight), from: bn(weight), to: bn(other) }))
     });
-    if let Some(s) = &f.suggestion {
-        f.message.bn.push_str(&format!(" {}-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।", s.serial.serial_label(year, Lang::Bn), s.from, s.to));
+    if let Some((key, s)) = fix {
+        f.message.bn.push_str(&format!(" {}-এর মান {} না হয়ে {} হলে যোগফল মেলে (৪ ও ৮ দেখতে একই রকম)।", key.serial_label(year, Lang::Bn), s.from, s.to));
         f.message.en.push_str(&format!(
             " If {}'s weight were {} instead of {}, the sum would be right (৪ and ৮ look alike).",
-            s.serial.serial_label(year, Lang::En),
+            key.serial_label(year, Lang::En),
             crate::locale::to_ascii_digits(&s.to),
             crate::locale::to_ascii_digits(&s.from)
         ));
+        f.suggestion = Some(s);
     }
     findings.push(f);
 }
@@ -230,8 +212,8 @@ fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
     let total = |areas: &[Area]| areas.iter().filter_map(|a| a.weight).sum::<f64>();
     let (own, governance) = (total(&agreement.areas), total(&agreement.governance));
     let (own_expected, second_expected) = block_weights(agreement.fiscal_year);
-    let mut push =
-        |severity, bn_text: String, en_text: String| findings.push(finding(severity, None, Some(Column::AreaWeight), Message::new(bn_text, en_text)));
+    // About the table as a whole: the document's path.
+    let mut push = |severity, bn_text: String, en_text: String| findings.push(finding(severity, String::new(), Message::new(bn_text, en_text)));
     if (own + governance - 100.0).abs() > EPSILON {
         push(
             Severity::Error,
@@ -258,13 +240,12 @@ fn check_block_totals(agreement: &Agreement, findings: &mut Vec<Finding>) {
 
 fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
     let mut seen = std::collections::HashSet::new();
-    let mut check = |serial: &str, parent: &str, expected_last: usize, findings: &mut Vec<Finding>| {
-        let key = block.key(serial);
-        if !seen.insert(key.clone()) {
+    let mut check = |serial: &str, row: String, parent: &str, expected_last: usize, findings: &mut Vec<Finding>| {
+        let path = cell(&row, Column::Serial);
+        if !seen.insert(block.key(serial)) {
             findings.push(finding(
                 Severity::Error,
-                Some(key),
-                Some(Column::Serial),
+                path,
                 Message::new(format!("ক্রমিক [{}] একাধিকবার আছে।", to_bangla_digits(serial)), format!("The serial [{serial}] appears more than once.")),
             ));
             return;
@@ -273,8 +254,7 @@ fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
         if prefix != parent {
             findings.push(finding(
                 Severity::Error,
-                Some(key),
-                Some(Column::Serial),
+                path,
                 Message::new(
                     format!("ক্রমিক [{}] তার ওপরের সারির [{}]-এর অধীনে পড়ে না।", to_bangla_digits(serial), to_bangla_digits(parent)),
                     format!("The serial [{serial}] does not belong under [{parent}], the row above it."),
@@ -284,8 +264,7 @@ fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
             let expected = if parent.is_empty() { expected_last.to_string() } else { format!("{parent}.{expected_last}") };
             findings.push(finding(
                 Severity::Warning,
-                Some(key),
-                Some(Column::Serial),
+                path,
                 Message::new(
                     format!("ক্রমিক [{}] এখানে [{}] হওয়ার কথা (কোনো ক্রমিক বাদ পড়েছে বা ক্রম ভেঙেছে)।", to_bangla_digits(serial), to_bangla_digits(&expected)),
                     format!("The serial [{serial}] should be [{expected}] here (one is skipped or out of order)."),
@@ -294,22 +273,24 @@ fn check_serials(block: Block, areas: &[Area], findings: &mut Vec<Finding>) {
         }
     };
     for (a, area) in areas.iter().enumerate() {
-        check(&area.serial, "", a + 1, findings);
+        let area_path = format!("/{}/{a}", block.field());
+        check(&area.serial, area_path.clone(), "", a + 1, findings);
         for (b, activity) in area.activities.iter().enumerate() {
-            check(&activity.serial, &area.serial, b + 1, findings);
+            let activity_path = format!("{area_path}/activities/{b}");
+            check(&activity.serial, activity_path.clone(), &area.serial, b + 1, findings);
             for (c, indicator) in activity.indicators.iter().enumerate() {
-                check(&indicator.serial, &activity.serial, c + 1, findings);
+                check(&indicator.serial, format!("{activity_path}/indicators/{c}"), &activity.serial, c + 1, findings);
             }
         }
     }
 }
 
-fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findings: &mut Vec<Finding>) {
+fn check_indicator(block: Block, (indicator, row): (&Indicator, &str), year: FiscalYear, findings: &mut Vec<Finding>) {
     let serial = block.key(&indicator.serial);
     // The row as the year's documents name it: [১.১.১], সুশাসন [১.১.১], [এম.১.১.১].
     let (shown, shown_en) = (serial.label(year, Lang::Bn), serial.label(year, Lang::En));
-    let at = |column, severity, message| finding(severity, Some(serial.clone()), Some(column), message);
-    findings.extend(negative_weight(serial.clone(), year, Column::Weight, indicator.weight));
+    let at = |column, severity, message| finding(severity, cell(row, column), message);
+    findings.extend(negative_weight(&serial, year, cell(row, Column::Weight), indicator.weight));
     if indicator.weight.is_none() {
         findings.push(at(
             Column::Weight,
@@ -402,7 +383,7 @@ fn check_indicator(block: Block, indicator: &Indicator, year: FiscalYear, findin
             }
         }
     }
-    check_levels(&serial, (&shown, &shown_en), indicator, findings);
+    check_levels(row, (&shown, &shown_en), indicator, findings);
 }
 
 /// Whether filled levels are in order: falling from 100% to 60% when higher is better, rising when
@@ -422,7 +403,7 @@ fn levels_in_order(levels: &[Option<f64>; 5], rising: bool) -> Option<(usize, bo
     None
 }
 
-fn check_levels(serial: &RowKey, (shown, shown_en): (&str, &str), indicator: &Indicator, findings: &mut Vec<Finding>) {
+fn check_levels(row: &str, (shown, shown_en): (&str, &str), indicator: &Indicator, findings: &mut Vec<Finding>) {
     // Targets that rise from 100% to 60% are a lower-is-better indicator's (days to deliver a
     // service), not a mistake: only a row that goes both ways is out of order, and it is read the way
     // most of its steps go, so that the finding lands on the odd cell.
@@ -431,29 +412,25 @@ fn check_levels(serial: &RowKey, (shown, shown_en): (&str, &str), indicator: &In
     let rising = indicator.lower_is_better() || ups > downs;
     let Some((k, equal)) = levels_in_order(&keys, rising) else { return };
     if equal {
-        findings.push(Finding {
-            severity: Severity::Warning,
-            serial: Some(serial.clone()),
-            column: Some(Column::Level(k)),
-            message: Message::new(
+        findings.push(finding(
+            Severity::Warning,
+            cell(row, Column::Level(k)),
+            Message::new(
                 format!("সূচক {shown}: {} ও তার আগের স্তরের লক্ষ্যমাত্রা সমান; কোন স্তর অর্জিত হলো তা অস্পষ্ট থাকে।", level_label(k, Lang::Bn)),
                 format!("Indicator {shown_en}: the {} target equals the level before it, so which level was reached is ambiguous.", level_label(k, Lang::En)),
             ),
-            suggestion: None,
-        });
+        ));
         return;
     }
     let (bn_order, en_order) = if rising { ("বাড়তে", "rise") } else { ("কমতে", "fall") };
-    let mut f = Finding {
-        severity: Severity::Error,
-        serial: Some(serial.clone()),
-        column: Some(Column::Level(k)),
-        message: Message::new(
+    let mut f = finding(
+        Severity::Error,
+        cell(row, Column::Level(k)),
+        Message::new(
             format!("সূচক {shown}: লক্ষ্যমাত্রা ১০০% থেকে ৬০%-এর দিকে {bn_order} থাকার কথা, কিন্তু {}-এ তা ভাঙে।", level_label(k, Lang::Bn)),
             format!("Indicator {shown_en}: targets should {en_order} from 100% to 60%, but the {} target breaks the order.", level_label(k, Lang::En)),
         ),
-        suggestion: None,
-    };
+    );
     // ৪ and ৮: which single number cell, read with the other digit, puts the row in order?
     'cells: for (j, value) in indicator.levels.iter().enumerate() {
         let Some(Value::Number(x)) = value else { continue };
@@ -461,7 +438,7 @@ fn check_levels(serial: &RowKey, (shown, shown_en): (&str, &str), indicator: &In
             let mut trial = keys;
             trial[j] = Some(other);
             if levels_in_order(&trial, rising).is_none() {
-                f.suggestion = Some(Suggestion { serial: serial.clone(), column: Column::Level(j), from: bn(*x), to: bn(other) });
+                f.suggestion = Some(Suggestion { path: cell(row, Column::Level(j)), from: bn(*x), to: bn(other) });
                 f.message.bn.push_str(&format!(" {}-এর {} না হয়ে {} হলে ক্রম ঠিক থাকে (৪ ও ৮ দেখতে একই রকম)।", level_label(j, Lang::Bn), bn(*x), bn(other)));
                 f.message.en.push_str(&format!(
                     " If the {} target were {} instead of {}, the order would hold (৪ and ৮ look alike).",
@@ -474,14 +451,6 @@ fn check_levels(serial: &RowKey, (shown, shown_en): (&str, &str), indicator: &In
         }
     }
     findings.push(f);
-}
-
-/// The JSON Pointer of the cell a finding is about, in the agreement's JSON (`/areas/1/activities/1/
-/// indicators/0/levels/4`), so that a host's 422 names the field and a widget marks the right cell.
-/// Table-wide findings point at the document (`""`).
-pub fn pointer(agreement: &Agreement, finding: &Finding) -> String {
-    let Some(key) = &finding.serial else { return String::new() };
-    cell_pointer(agreement, key, finding.column)
 }
 
 /// The JSON Pointer of one cell: an area's or indicator's `key` (`"1"`, `"2.1.1"`, `"g1.3.1"`) and the
@@ -554,9 +523,15 @@ pub fn cell_at_pointer(agreement: &Agreement, pointer: &str) -> Option<(RowKey, 
     match parts.get(2..).unwrap_or_default() {
         [] => Some((block.key(&area.serial), None)),
         ["weight"] => Some((block.key(&area.serial), Some(Column::AreaWeight))),
+        ["serial"] => Some((block.key(&area.serial), Some(Column::Serial))),
         ["activities", b, "indicators", c, rest @ ..] => {
             let indicator = area.activities.get(b.parse::<usize>().ok()?)?.indicators.get(c.parse::<usize>().ok()?)?;
             Some((block.key(&indicator.serial), Column::of_indicator_path(&rest.join("/"))))
+        }
+        // An activity's row: its serial, or the row itself.
+        ["activities", b, rest @ ..] => {
+            let activity = area.activities.get(b.parse::<usize>().ok()?)?;
+            Some((block.key(&activity.serial), (rest == ["serial"]).then_some(Column::Serial)))
         }
         _ => None,
     }

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use batayan_core::apa::{Agreement, AgreementDraft, ImportProblem, Section3Reader};
+use batayan_core::apa::{Agreement, AgreementDraft, Finding, Section3Reader};
 use batayan_core::locale::Lang;
 use batayan_widgets::apa::{AgreementEditor, CellEdit};
 use batayan_widgets::ui::Progress;
@@ -44,7 +44,7 @@ pub fn EditMode(props: &EditModeProps) -> Html {
     };
     let kept = use_kept_draft(draft_key.clone(), fresh, belongs);
     let submitter = use_submitter(Target { host: props.host.clone(), method: "PUT", url: props.submit_url.clone(), draft_key, timeout_ms: props.timeout_ms });
-    let import_problems = use_state(|| Rc::new(Vec::<ImportProblem>::new()));
+    let import_problems = use_state(|| Rc::new(Vec::<Finding>::new()));
     use_draft_gone_once_stored(&submitter.state.0, &kept.status);
     let on_edit = {
         let (drafts, submissions) = (kept.state.dispatcher(), submitter.state.dispatcher());

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, ImportProblem, RowKey, RowPages, RowPointers, Section3Changes, Severity,
-    cell_at_pointer, changes, has_errors,
+    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, RowKey, RowPages, RowPointers, Section3Changes, Severity, cell_at_pointer, changes,
+    has_errors,
 };
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
@@ -28,7 +28,7 @@ pub struct AgreementEditorProps {
     pub stored: Rc<Agreement>,
     pub draft: Rc<AgreementDraft>,
     /// What the last paste could not read, by line and column.
-    pub import_problems: Rc<Vec<ImportProblem>>,
+    pub import_problems: Rc<Vec<Finding>>,
     /// A paste is being read, and how far: it can take seconds at thousands of rows. The progress
     /// redraws its bar alone; the editor renders again only when reading starts and ends.
     #[prop_or_default]
@@ -89,19 +89,20 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             by_row.entry(l.key).or_default().push(CellProblem { column: l.column, severity, message, fix });
         }
     };
-    let located = |key: RowKey, column: Option<Column>| Located { pointer: pointers.cell(&key, column), key, column };
+    // A finding's path, and a host's, as the row and the cell the editor shows.
+    let located = |path: &str| cell_at_pointer(agreement, path).map(|(key, column)| Located { pointer: pointers.cell(&key, column), key, column });
     for f in findings.iter() {
-        let located = f.serial.clone().map(|key| located(key, f.column));
-        let fix = f.suggestion.as_ref().map(|s| {
-            let edit = CellEdit { key: s.serial.clone(), column: s.column, pointer: pointers.cell(&s.serial, Some(s.column)), text: s.to.clone() };
-            (edit, cell_label(&s.serial, Some(s.column), year, lang))
+        let fix = f.suggestion.as_ref().and_then(|s| {
+            let (key, column) = cell_at_pointer(agreement, &s.path)?;
+            let column = column?;
+            let label = cell_label(&key, Some(column), year, lang);
+            Some((CellEdit { pointer: pointers.cell(&key, Some(column)), key, column, text: s.to.clone() }, label))
         });
-        note(located, f.severity, f.message.clone(), fix);
+        note(located(&f.path), f.severity, f.message.clone(), fix);
     }
     if let Submission::Refused(errors) = &props.submission {
         for e in errors {
-            let at = cell_at_pointer(agreement, &e.path).map(|(key, column)| located(key, column));
-            note(at, Severity::Error, e.message(), None);
+            note(located(&e.path), Severity::Error, e.message(), None);
         }
     }
     let (errors, warnings) = (summary.error_count(), summary.warning_count());
@@ -270,12 +271,13 @@ impl EditorRows<'_> {
 }
 
 /// `লাইন ৩, কলাম ৫ — সতর্কতা: …`, or the severity and message alone for a problem of the whole text.
-fn import_problem(p: &ImportProblem, lang: Lang) -> String {
+fn import_problem(p: &Finding, lang: Lang) -> String {
     let (message, severity) = (p.message.get(lang), p.severity.label(lang));
-    if p.line == 0 {
+    let (line, column) = p.text_position();
+    if line == 0 {
         return format!("{severity}: {message}");
     }
-    let (line, column) = (digits_for(lang, &p.line.to_string()), digits_for(lang, &p.column.to_string()));
+    let (line, column) = (digits_for(lang, &line.to_string()), digits_for(lang, &column.to_string()));
     format!("{} {line}, {} {column} — {severity}: {message}", lang.pick("লাইন", "line"), lang.pick("কলাম", "column"))
 }
 

@@ -9,10 +9,8 @@
 //! width with empty cells; Word's plain text drops them, so a merged header comes out narrower than the
 //! rows under it, and the level row below tells by how much.
 
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity, text_path};
 use crate::locale::{Message, normalize_bangla, to_ascii_digits};
-
-use super::ImportProblem;
 
 /// Where each kind of cell sits.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -124,7 +122,7 @@ fn name_of(cell: &str) -> Option<Named> {
 }
 
 /// Reads a header row, or `None` if the row is not one. A header names the indicator column.
-pub(super) fn read_header(cells: &[&str], line: usize, problems: &mut Vec<ImportProblem>) -> Option<Columns> {
+pub(super) fn read_header(cells: &[&str], line: usize, problems: &mut Vec<Finding>) -> Option<Columns> {
     // A title line above the table ("সেকশন ৩: … কর্মসম্পাদন সূচক এবং লক্ষ্যমাত্রাসমূহ") names the
     // indicators too, in one cell; a header row has a cell per column.
     let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
@@ -157,41 +155,34 @@ pub(super) fn read_header(cells: &[&str], line: usize, problems: &mut Vec<Import
             }
             Some(Named::Quarter(q)) => {
                 columns.quarters.push((i, q));
-                problems.push(ImportProblem {
-                    line,
-                    column: i + 1,
-                    severity: Severity::Info,
-                    message: Message::new(
+                problems.push(Finding::new(text_path(line, i + 1), Severity::Info, Message::new(
                         format!("“{text}” কলামে অর্জন আছে, লক্ষ্যমাত্রা নয়: এগুলো চুক্তিতে নেওয়া হয়নি, প্রান্তিকের প্রতিবেদন হিসেবে আলাদা রাখা হলো (প্রতিবেদন ফর্মে দিন)।"),
                         format!("“{text}” holds achievements, not targets: they are kept apart as the quarter's report (enter them in the report form), not in the agreement."),
-                    ),
-                });
+                    )));
                 continue;
             }
             Some(Named::UnplacedAchievement) => {
-                problems.push(ImportProblem {
-                    line,
-                    column: i + 1,
-                    severity: Severity::Warning,
-                    message: Message::new(
+                problems.push(Finding::new(
+                    text_path(line, i + 1),
+                    Severity::Warning,
+                    Message::new(
                         format!("“{text}” কলামটি কোন প্রান্তিকের অর্জন তা বোঝা যায়নি (যেমন “(১ম প্রান্তিক)”); এই কলাম বাদ পড়বে।"),
                         format!("The column “{text}” holds achievements of a quarter it does not name (like “(১ম প্রান্তিক)”); it is left out."),
                     ),
-                });
+                ));
                 continue;
             }
             None => {
                 // Offices add columns of their own (remarks); not knowing one is no error, but its
                 // cells are not kept, and the reader is told.
-                problems.push(ImportProblem {
-                    line,
-                    column: i + 1,
-                    severity: Severity::Warning,
-                    message: Message::new(
+                problems.push(Finding::new(
+                    text_path(line, i + 1),
+                    Severity::Warning,
+                    Message::new(
                         format!("শিরোনাম “{text}” কোনো কলামের সঙ্গে মেলানো যায়নি; এই কলাম বাদ পড়বে।"),
                         format!("The header “{text}” matches no known column; that column is left out."),
                     ),
-                });
+                ));
                 continue;
             }
         };
@@ -206,24 +197,18 @@ pub(super) fn read_header(cells: &[&str], line: usize, problems: &mut Vec<Import
     ];
     for (present, bn, en) in required {
         if !present {
-            problems.push(ImportProblem {
-                line,
-                column: 0,
-                severity: Severity::Error,
-                message: Message::new(format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"), format!("The header has no “{en}” column ({bn}).")),
-            });
+            problems.push(Finding::new(
+                text_path(line, 0),
+                Severity::Error,
+                Message::new(format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"), format!("The header has no “{en}” column ({bn}).")),
+            ));
         }
     }
     if columns.method.is_none() && columns.levels.is_some() {
-        problems.push(ImportProblem {
-            line,
-            column: 0,
-            severity: Severity::Info,
-            message: Message::new(
+        problems.push(Finding::new(text_path(line, 0), Severity::Info, Message::new(
                 "এই ছকে গণনা পদ্ধতি কলাম নেই (২০১৯-২০ ও আগের ছক): যে সূচকের লক্ষ্যমাত্রায় তারিখ আছে সেটি তারিখের সূচক ধরা হলো, বাকিগুলোর পদ্ধতি ফাঁকা (সমষ্টি হিসেবে গোনা হবে) — সম্পাদনায় বদলাতে পারেন।",
                 "This layout has no calculation method column (2019-20 and before): an indicator whose targets are dates is read as a date indicator, the others are left without a method (counted as a sum) — change it in the editor if needed.",
-            ),
-        });
+            )));
     }
     Some(columns)
 }

@@ -145,7 +145,7 @@ fn sylhet_date_indicator_reads_dates_and_blank_levels() {
 fn sylhet_problems_are_only_the_stray_trailing_cells() {
     let imported = import_section3(SYLHET);
     assert!(imported.problems.iter().all(|p| p.severity != Severity::Error), "{:#?}", imported.problems);
-    let strays: Vec<(usize, usize)> = imported.problems.iter().map(|p| (p.line, p.column)).collect();
+    let strays: Vec<(usize, usize)> = imported.problems.iter().map(Finding::text_position).collect();
     assert_eq!(strays, [(5, 17), (6, 17), (7, 17), (8, 17), (9, 17), (10, 17), (18, 17), (19, 17)]);
     assert!(imported.problems[0].message.bn.contains("“২০”"), "{}", imported.problems[0].message.bn);
 }
@@ -156,7 +156,8 @@ fn unreadable_cells_are_reported_with_line_and_column() {
 [১] ক\t১০\t[১.১] খ\t[১.১.১] গ\tযোগফল\tসংখ্যা\t১০\t১২a\t১০\t৮\t\t৬\n\
 \t\t\tসূচক ছাড়া ক্রমিক\tসমষ্টি\tসংখ্যা\t৫\t১\t\t\t\t\n";
     let imported = import_section3(text);
-    let problems: Vec<(usize, usize, bool)> = imported.problems.iter().map(|p| (p.line, p.column, p.severity == Severity::Error)).collect();
+    let problems: Vec<(usize, usize, bool)> =
+        imported.problems.iter().map(|p| (p.text_position().0, p.text_position().1, p.severity == Severity::Error)).collect();
     assert_eq!(problems, [(2, 5, true), (2, 8, true), (3, 4, true)]);
     assert!(imported.problems[0].message.en.contains("Unknown calculation method “যোগফল”"));
     assert!(imported.problems[1].message.en.contains("“a” is not a digit"));
@@ -174,7 +175,7 @@ fn rows_before_a_header_and_missing_columns_are_reported() {
     let imported = import_section3(&"x\ty\n".repeat(40));
     assert_eq!(imported.problems.len(), 2, "{:?}", imported.problems);
     assert_eq!(
-        (imported.problems[0].line, imported.problems[0].message.en.as_str()),
+        (imported.problems[0].text_position().0, imported.problems[0].message.en.as_str()),
         (1, "40 rows from here come before any header row; paste the table with its headers.")
     );
     assert!(imported.problems[0].message.bn.starts_with("এখান থেকে ৪০টি সারি"));

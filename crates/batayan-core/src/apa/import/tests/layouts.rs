@@ -10,7 +10,7 @@
 //!   column; the governance block of 30.
 
 use super::super::*;
-use crate::apa::{Agreement, Column, Finding, validate};
+use crate::apa::{Agreement, Column, Finding, cell_at_pointer, validate};
 use chrono::NaiveDate;
 
 const LAYOUT_2019_20: &str = include_str!("../../../../../../tests/fixtures/apa-layout-2019-20.tsv");
@@ -34,12 +34,13 @@ fn indicator<'a>(areas: &'a [Area], serial: &str) -> &'a Indicator {
 
 /// The import's problems of `severity`, as (line, column).
 fn problems_at(imported: &Imported, severity: Severity) -> Vec<(usize, usize)> {
-    imported.problems.iter().filter(|p| p.severity == severity).map(|p| (p.line, p.column)).collect()
+    imported.problems.iter().filter(|p| p.severity == severity).map(Finding::text_position).collect()
 }
 
-/// Validation's findings of `severity`, as (serial, column).
-fn findings_at(findings: &[Finding], severity: Severity) -> Vec<(Option<String>, Option<Column>)> {
-    findings.iter().filter(|f| f.severity == severity).map(|f| (f.serial.as_ref().map(ToString::to_string), f.column)).collect()
+/// Validation's findings of `severity`, as the (row, column) their paths name.
+fn findings_at(agreement: &Agreement, findings: &[Finding], severity: Severity) -> Vec<(Option<String>, Option<Column>)> {
+    let at = |f: &Finding| cell_at_pointer(agreement, &f.path).map_or((None, None), |(key, column)| (Some(key.to_string()), column));
+    findings.iter().filter(|f| f.severity == severity).map(at).collect()
 }
 
 #[test]
@@ -97,11 +98,15 @@ fn layout_2019_20_finds_every_planted_defect_and_nothing_on_a_sound_row() {
     // Validation: a missing 100% target, an area whose indicators weigh 17 of 20, levels both ways.
     let findings = validate(&agreement);
     assert_eq!(
-        findings_at(&findings, Severity::Error),
+        findings_at(&agreement, &findings, Severity::Error),
         [(Some("2.1.2".into()), Some(Column::Level(0))), (Some("3".into()), Some(Column::AreaWeight)), (Some("3.1.2".into()), Some(Column::Level(2)))],
         "{findings:#?}"
     );
-    assert_eq!(findings_at(&findings, Severity::Warning), [], "no false warning: 75 + 25 is this layout's total, 7.5 a weight, rising days in order");
+    assert_eq!(
+        findings_at(&agreement, &findings, Severity::Warning),
+        [],
+        "no false warning: 75 + 25 is this layout's total, 7.5 a weight, rising days in order"
+    );
 }
 
 #[test]
@@ -134,9 +139,9 @@ fn layout_2021_22_finds_every_planted_defect_and_nothing_on_a_sound_row() {
     // Validation: levels both ways, a date target outside the year, governance marks adding up to 32.
     let findings = validate(&agreement);
     assert_eq!(
-        findings_at(&findings, Severity::Error),
+        findings_at(&agreement, &findings, Severity::Error),
         [(Some("2.1.2".into()), Some(Column::Level(2))), (Some("3.2.1".into()), Some(Column::Level(0))), (Some("g1".into()), Some(Column::AreaWeight))],
         "{findings:#?}"
     );
-    assert_eq!(findings_at(&findings, Severity::Warning), []);
+    assert_eq!(findings_at(&agreement, &findings, Severity::Warning), []);
 }
