@@ -87,12 +87,21 @@ struct Walk {
     columns: Option<Columns>,
     /// The first row of the last header, as written: a row below it may show it was narrowed.
     header: Vec<String>,
+    /// The first header's line, until what it lacks has been said (at the first row under it).
+    header_line: Option<usize>,
     block: Block,
 }
 
 impl Walk {
     fn problem(&mut self, line: usize, column: usize, severity: Severity, message: Message) {
         self.out.problems.push(Finding::new(text_path(line, column), severity, message));
+    }
+
+    fn say_what_the_header_lacks(&mut self) {
+        if let (Some(line), Some(columns)) = (self.header_line.take(), &self.columns) {
+            let missing = columns.missing(line);
+            self.out.problems.extend(missing);
+        }
     }
 
     fn areas(&mut self) -> &mut Vec<Area> {
@@ -131,7 +140,7 @@ impl Section3Reader {
             text,
             offset: 0,
             lines_read: 0,
-            walk: Walk { out: Imported::default(), columns: None, header: Vec::new(), block: Block::Own },
+            walk: Walk { out: Imported::default(), columns: None, header: Vec::new(), header_line: None, block: Block::Own },
             before_header: None,
         }
     }
@@ -172,6 +181,7 @@ impl Section3Reader {
             // A repeated header (one per page) says nothing new; report a header's problems once.
             if walk.columns.is_none() {
                 walk.out.problems.extend(header_problems);
+                walk.header_line = Some(line);
             }
             walk.columns = Some(columns);
             walk.header = cells.iter().map(|c| (*c).to_owned()).collect();
@@ -209,6 +219,7 @@ impl Section3Reader {
             }
             return;
         };
+        walk.say_what_the_header_lacks();
         read_row(walk, &columns, &cells, line);
     }
 
@@ -216,6 +227,7 @@ impl Section3Reader {
     /// nothing read at all).
     pub fn finish(self) -> Imported {
         let (mut walk, before_header) = (self.walk, self.before_header);
+        walk.say_what_the_header_lacks();
         if let Some((first, count)) = before_header {
             let message = if count == 1 {
                 Message::new("এই সারিটি শিরোনামের সারির আগে; সারণির শিরোনামসহ পেস্ট করুন।", "This row comes before any header row; paste the table with its headers.")

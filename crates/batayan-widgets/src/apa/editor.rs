@@ -77,7 +77,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
     let mut by_row: HashMap<RowKey, Vec<CellProblem>> = HashMap::new();
     let mut summary = SummaryList::default();
     let mut note = |located: Option<Located>, severity: Severity, message: Message, fix: Option<(CellEdit, String)>| {
-        summary.push(severity == Severity::Error, || {
+        summary.push(severity, || {
             let (field, label) = match &located {
                 Some(l) => (field_id(&l.pointer), cell_label(&l.key, l.column, year, lang)),
                 None => (TITLE_ID.to_owned(), lang.pick("চুক্তি", "The agreement").to_owned()),

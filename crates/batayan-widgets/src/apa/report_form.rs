@@ -89,7 +89,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
     // from their state; only the host's refusals are handed to them.
     let mut summary = SummaryList::default();
     let mut note = |path: &str, severity: Severity, message: &Message| {
-        summary.push(severity == Severity::Error, || {
+        summary.push(severity, || {
             let (field_id_, label, page) = match EntryField::from_pointer(path) {
                 Some((key, field)) => (field_id(path), field_label(&key, field, agreement.fiscal_year, lang), pages.page_of(&key)),
                 None => (TITLE_ID.to_owned(), lang.pick("প্রতিবেদন", "The report").to_owned(), None),

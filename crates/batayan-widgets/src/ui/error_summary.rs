@@ -2,6 +2,7 @@
 //! (GOV.UK's error summary). Links inside a shadow root cannot use `#fragment` navigation, which looks in
 //! the document, so a click finds the field in the widget itself.
 
+use batayan_core::finding::Severity;
 use batayan_core::locale::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -34,9 +35,14 @@ pub struct SummaryList {
 }
 
 impl SummaryList {
-    /// Counts one problem; `item` is called only if the summary will show it.
-    pub fn push(&mut self, is_error: bool, item: impl FnOnce() -> SummaryItem) {
-        let (list, count) = if is_error { (&mut self.errors, &mut self.error_count) } else { (&mut self.warnings, &mut self.warning_count) };
+    /// Counts one problem; `item` is called only if the summary will show it. Information is not a
+    /// problem: it is said at its place and neither listed nor counted here.
+    pub fn push(&mut self, severity: Severity, item: impl FnOnce() -> SummaryItem) {
+        let (list, count) = match severity {
+            Severity::Error => (&mut self.errors, &mut self.error_count),
+            Severity::Warning => (&mut self.warnings, &mut self.warning_count),
+            Severity::Info => return,
+        };
         *count += 1;
         if list.len() < SUMMARY_LIMIT {
             list.push(item());

@@ -107,7 +107,9 @@ fn name_of(cell: &str) -> Option<Named> {
         Named::Method
     } else if cell == "একক" || contains(&cell, "একক") && cell.chars().count() < 8 {
         Named::Unit
-    } else if contains(&cell, "লক্ষ্যমাত্রা") {
+    } else if ["লক্ষ্যমাত্রা", "লক্ষমাত্রা", "নির্ণায়ক", "নির্ণয়ক"].iter().any(|w| contains(&cell, w))
+    {
+        // Spelt with or without the য-ফলা, or named by its other half (লক্ষ্যমাত্রা/নির্ণায়ক).
         Named::Levels
     } else if contains(&cell, "প্রকৃত অর্জন") {
         Named::Prior { provisional: cell.contains('*') }
@@ -189,31 +191,38 @@ pub(super) fn read_header(cells: &[&str], line: usize, problems: &mut Vec<Findin
         *slot = Some(i);
     }
     columns.width = columns.last() + 1;
-    let required = [
-        (columns.area.is_some(), "কর্মসম্পাদনের ক্ষেত্র", "area"),
-        (columns.indicator.is_some(), "কর্মসম্পাদন সূচক", "indicator"),
-        (columns.weight.is_some(), "সূচকের মান", "indicator weight"),
-        (columns.levels.is_some(), "লক্ষ্যমাত্রা", "target"),
-    ];
-    for (present, bn, en) in required {
-        if !present {
-            problems.push(Finding::new(
-                text_path(line, 0),
-                Severity::Error,
-                Message::new(format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"), format!("The header has no “{en}” column ({bn}).")),
-            ));
-        }
-    }
-    if columns.method.is_none() && columns.levels.is_some() {
-        problems.push(Finding::new(text_path(line, 0), Severity::Info, Message::new(
-                "এই ছকে গণনা পদ্ধতি কলাম নেই (২০১৯-২০ ও আগের ছক): যে সূচকের লক্ষ্যমাত্রায় তারিখ আছে সেটি তারিখের সূচক ধরা হলো, বাকিগুলোর পদ্ধতি ফাঁকা (সমষ্টি হিসেবে গোনা হবে) — সম্পাদনায় বদলাতে পারেন।",
-                "This layout has no calculation method column (2019-20 and before): an indicator whose targets are dates is read as a date indicator, the others are left without a method (counted as a sum) — change it in the editor if needed.",
-            )));
-    }
     Some(columns)
 }
 
 impl Columns {
+    /// What the header, with the rows under it, lacks: said once the table's first row is met (the
+    /// levels may be named only in a row under the header), at the header's `line`.
+    pub(super) fn missing(&self, line: usize) -> Vec<Finding> {
+        let mut problems = Vec::new();
+        let required = [
+            (self.area.is_some(), "কর্মসম্পাদনের ক্ষেত্র", "area"),
+            (self.indicator.is_some(), "কর্মসম্পাদন সূচক", "indicator"),
+            (self.weight.is_some(), "সূচকের মান", "indicator weight"),
+            (self.levels.is_some(), "লক্ষ্যমাত্রা", "target"),
+        ];
+        for (present, bn, en) in required {
+            if !present {
+                problems.push(Finding::new(
+                    text_path(line, 0),
+                    Severity::Error,
+                    Message::new(format!("শিরোনামে “{bn}” কলাম পাওয়া যায়নি।"), format!("The header has no “{en}” column ({bn}).")),
+                ));
+            }
+        }
+        if self.method.is_none() && self.levels.is_some() {
+            problems.push(Finding::new(text_path(line, 0), Severity::Info, Message::new(
+                "এই ছকে গণনা পদ্ধতি কলাম নেই (২০১৯-২০ ও আগের ছক): যে সূচকের লক্ষ্যমাত্রায় তারিখ আছে সেটি তারিখের সূচক ধরা হলো, বাকিগুলোর পদ্ধতি ফাঁকা (সমষ্টি হিসেবে গোনা হবে) — সম্পাদনায় বদলাতে পারেন।",
+                "This layout has no calculation method column (2019-20 and before): an indicator whose targets are dates is read as a date indicator, the others are left without a method (counted as a sum) — change it in the editor if needed.",
+            )));
+        }
+        problems
+    }
+
     /// The last column the table uses.
     fn last(&self) -> usize {
         [self.area, self.area_weight, self.activity, self.indicator, self.method, self.unit, self.weight, self.implementer]
@@ -236,6 +245,10 @@ impl Columns {
             return false;
         }
         let first_level = filled.iter().find(|(_, c)| is_level_name(c)).map(|(i, _)| *i);
+        if self.levels.is_none() {
+            // The level names under a header that did not say লক্ষ্যমাত্রা: they are where the levels are.
+            self.levels = first_level;
+        }
         if let (Some(below), Some(above)) = (first_level, self.levels)
             && below != above
             && let Some(wider) = widen(header, above, below)

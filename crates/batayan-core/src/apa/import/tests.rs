@@ -235,3 +235,20 @@ fn reading_in_slices_gives_what_reading_at_once_gives() {
         }
     }
 }
+
+#[test]
+fn the_levels_are_found_under_a_header_that_misspells_or_leaves_out_their_name() {
+    let rows = "[১] ক\t১০\t[১.১] খ\t[১.১.১] গ\tসমষ্টি\tসংখ্যা\t১০\t১০০\t৯০\t৮০\t৭০\t৬০\n";
+    let head = "কর্মসম্পাদনের ক্ষেত্র\tক্ষেত্রের মান\tকার্যক্রম\tকর্মসম্পাদন সূচক\tগণনা পদ্ধতি\tএকক\tকর্মসম্পাদন সূচকের মান";
+    let levels = "\t\t\t\t\t\t\tঅসাধারণ\tঅতি উত্তম\tউত্তম\tচলতি মান\tচলতি মানের নিম্নে\n";
+    for header in [format!("{head}\tলক্ষমাত্রা ২০২৪-২৫\t\t\t\t\n"), format!("{head}\t\t\t\t\t\n{levels}")] {
+        let imported = import_section3(&format!("{header}{rows}"));
+        assert_eq!(imported.problems, [], "{header}");
+        assert_eq!(find(&imported.areas, "1.1.1").levels, [n(100.0), n(90.0), n(80.0), n(70.0), n(60.0)], "{header}");
+    }
+    // With neither, it is said once, at the header, and the cells it leaves without a column each.
+    let imported = import_section3(&format!("{head}\n{rows}"));
+    let messages: Vec<(usize, &str)> = imported.problems.iter().map(|p| (p.text_position().0, p.message.en.as_str())).collect();
+    assert_eq!(messages[0], (1, "The header has no “target” column (লক্ষ্যমাত্রা)."));
+    assert_eq!(messages[1..].iter().filter(|(line, m)| *line == 2 && m.contains("stands in a column without a header")).count(), 5);
+}
