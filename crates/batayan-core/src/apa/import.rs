@@ -8,6 +8,7 @@
 //! line and column, never guessed: a cell that does not parse is left empty and named.
 
 mod header;
+mod record;
 
 use std::collections::BTreeMap;
 
@@ -150,15 +151,11 @@ impl Section3Reader {
         let mut budget = max_lines;
         while budget > 0 && self.offset < self.text.len() {
             budget -= 1;
-            let rest = &self.text[self.offset..];
-            let (raw_line, advance) = match rest.find('\n') {
-                Some(end) => (&rest[..end], end + 1),
-                None => (rest, rest.len()),
-            };
-            let raw_line = raw_line.to_owned();
-            self.offset += advance;
-            self.lines_read += 1;
-            self.read_line(self.lines_read, &raw_line);
+            let row = record::next_row(&self.text[self.offset..]);
+            self.offset += row.bytes;
+            let line = self.lines_read + 1;
+            self.lines_read += row.lines;
+            self.read_line(line, &row.cells);
         }
         self.offset >= self.text.len()
     }
@@ -168,10 +165,10 @@ impl Section3Reader {
         (self.offset, self.text.len())
     }
 
-    fn read_line(&mut self, line: usize, raw_line: &str) {
+    /// Reads one row, whose first line is `line`.
+    fn read_line(&mut self, line: usize, cells: &[String]) {
         let (walk, before_header) = (&mut self.walk, &mut self.before_header);
-        let raw_line = raw_line.trim_end_matches('\r');
-        let cells: Vec<&str> = raw_line.split('\t').map(str::trim).collect();
+        let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
         let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
         if filled.is_empty() {
             return;

@@ -252,3 +252,18 @@ fn the_levels_are_found_under_a_header_that_misspells_or_leaves_out_their_name()
     assert_eq!(messages[0], (1, "The header has no “target” column (লক্ষ্যমাত্রা)."));
     assert_eq!(messages[1..].iter().filter(|(line, m)| *line == 2 && m.contains("stands in a column without a header")).count(), 5);
 }
+
+#[test]
+fn a_spreadsheets_cell_with_a_line_break_stays_in_its_row() {
+    // Excel copies a cell holding Alt+Enter in quotes: [১.১.১]'s name over two lines.
+    let text = SYLHET.replacen("[১.১.১] প্রশিক্ষণার্থী", "\"[১.১.১] প্রশিক্ষণার্থী\n(জেলা পর্যায়ে)\"", 1);
+    assert_ne!(text, SYLHET);
+    let imported = import_section3(&text);
+    let i = find(&imported.areas, "1.1.1");
+    assert_eq!(i.name, "প্রশিক্ষণার্থী (জেলা পর্যায়ে)");
+    assert_eq!(i.levels, [n(80.0), n(35.0), n(30.0), n(25.0), n(20.0)], "the rest of the row is read with it");
+    assert_eq!(imported.areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).count(), 18);
+    // Lines are the text's: everything after the broken cell is one line further down.
+    let strays: Vec<(usize, usize)> = imported.problems.iter().map(Finding::text_position).collect();
+    assert_eq!(strays, [(5, 17), (7, 17), (8, 17), (9, 17), (10, 17), (11, 17), (19, 17), (20, 17)]);
+}
