@@ -10,26 +10,14 @@
 //!   column; the governance block of 30.
 
 use super::super::*;
+use super::{d, find as indicator, n};
 use crate::apa::{Agreement, Column, Finding, cell_at_pointer, validate};
-use chrono::NaiveDate;
 
 const LAYOUT_2019_20: &str = include_str!("../../../../../../tests/fixtures/apa-layout-2019-20.tsv");
 const LAYOUT_2021_22: &str = include_str!("../../../../../../tests/fixtures/apa-layout-2021-22.tsv");
 
 fn year(text: &str) -> FiscalYear {
     FiscalYear::parse(text).unwrap()
-}
-
-fn n(x: f64) -> Option<Value> {
-    Some(Value::Number(x))
-}
-
-fn d(y: i32, m: u32, day: u32) -> Option<Value> {
-    Some(Value::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap()))
-}
-
-fn indicator<'a>(areas: &'a [Area], serial: &str) -> &'a Indicator {
-    areas.iter().flat_map(|a| &a.activities).flat_map(|a| &a.indicators).find(|i| i.serial == serial).unwrap()
 }
 
 /// The import's problems of `severity`, as (line, column).
