@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use batayan_core::apa::{Activity, Agreement, Area, Block, Indicator, IndicatorScore, RowKey, Scorecard, Value, level_label, lower_is_better_note};
+use batayan_core::apa::{Activity, Agreement, Area, Block, Column, Indicator, IndicatorScore, RowKey, Scorecard, Value, level_label, lower_is_better_note};
 use batayan_core::locale::{FiscalYear, Lang, digits_for, format_fixed, format_number};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
@@ -34,7 +34,7 @@ pub(crate) fn render(dom: &Dom, agreement: &Agreement, card: &Scorecard, scored:
     add(&table, &caption)?;
     add(&table, &head(dom, agreement.fiscal_year, lang)?)?;
     let by_key: HashMap<&str, &IndicatorScore> = card.indicators.iter().map(|s| (s.key.as_str(), s)).collect();
-    let rows = RowTemplate::new(dom, lang)?;
+    let rows = RowTemplate::new(dom, agreement.fiscal_year, lang)?;
     for area in &agreement.areas {
         add(&table, &area_body(dom, &rows, (area, Block::Own, agreement.fiscal_year), card, &by_key, lang)?)?;
     }
@@ -46,7 +46,7 @@ pub(crate) fn render(dom: &Dom, agreement: &Agreement, card: &Scorecard, scored:
             add(&table, &area_body(dom, &rows, (area, Block::Governance, agreement.fiscal_year), card, &by_key, lang)?)?;
         }
     }
-    add(&section, &with(dom.el("div", "by-apa__scroll")?, &[&table])?)?;
+    add(&section, &with(scroll_region(dom, lang)?, &[&table])?)?;
     if scored {
         let line = dom.text("p", "by-apa__total-line", lang.pick("মোট প্রাপ্ত নম্বর: ", "Total score: "))?;
         add(&line, &dom.text("strong", "by-apa__total-text", &format_fixed(card.total, 2, lang))?)?;
@@ -87,6 +87,14 @@ fn header(dom: &Dom, agreement: &Agreement, lang: Lang) -> Result<Element, JsVal
     Ok(header)
 }
 
+/// The box the table scrolls sideways in when it is wider than the widget: a region a keyboard can
+/// reach and scroll, named for a screen reader (WCAG 2.1.1).
+fn scroll_region(dom: &Dom, lang: Lang) -> Result<Element, JsValue> {
+    let region = dom.el("div", "by-apa__scroll")?;
+    set_all(&region, &[("tabindex", "0"), ("role", "region"), ("aria-label", lang.pick("সেকশন ৩-এর সারণি", "Section 3 table"))])?;
+    Ok(region)
+}
+
 /// The total as a large figure and a bar per area: what a citizen looks at first.
 fn summary(dom: &Dom, card: &Scorecard, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {
     let total = with(
@@ -110,8 +118,6 @@ fn summary(dom: &Dom, card: &Scorecard, year: FiscalYear, lang: Lang) -> Result<
 }
 
 fn head(dom: &Dom, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {
-    let prior = |y: FiscalYear| format!("{} {}", lang.pick("প্রকৃত অর্জন", "Actual"), y.label(lang));
-    let projection = |y: FiscalYear| format!("{} {}", lang.pick("প্রক্ষেপণ", "Projection"), y.label(lang));
     let row = dom.el("tr", "")?;
     let cell = |text: &str, class: &str| -> Result<(), JsValue> {
         let th = dom.text("th", class, text)?;
@@ -122,13 +128,13 @@ fn head(dom: &Dom, year: FiscalYear, lang: Lang) -> Result<Element, JsValue> {
     cell(lang.pick("কর্মসম্পাদন সূচক", "Indicator"), "")?;
     cell(lang.pick("একক", "Unit"), "")?;
     cell(lang.pick("মান", "Weight"), "")?;
-    cell(&prior(year.previous().previous()), "")?;
-    cell(&prior(year.previous()), "")?;
+    cell(&Column::PriorActual(0).label(year, lang), "")?;
+    cell(&Column::PriorActual(1).label(year, lang), "")?;
     for k in 0..5 {
         cell(level_label(k, lang), "by-apa__level")?;
     }
-    cell(&projection(year.next()), "by-apa__projection")?;
-    cell(&projection(year.next().next()), "by-apa__projection")?;
+    cell(&Column::Projection(0).label(year, lang), "by-apa__projection")?;
+    cell(&Column::Projection(1).label(year, lang), "by-apa__projection")?;
     cell(lang.pick("অর্জন", "Achieved"), "")?;
     cell(lang.pick("প্রাপ্ত নম্বর", "Score"), "")?;
     cell(lang.pick("ভারিত নম্বর", "Weighted"), "")?;
@@ -188,7 +194,8 @@ fn shape(has_evidence: bool, has_raw: bool) -> usize {
 }
 
 impl RowTemplate {
-    fn new(dom: &Dom, lang: Lang) -> Result<RowTemplate, JsValue> {
+    /// The templates of `year`'s agreement: a phone card names the year of each actual and projection.
+    fn new(dom: &Dom, year: FiscalYear, lang: Lang) -> Result<RowTemplate, JsValue> {
         let build = |has_evidence: bool, has_raw: bool| -> Result<Element, JsValue> {
             let row = dom.el("tr", "by-apa__row")?;
             let cell = |tag: &str, class: &str, label: &str| -> Result<Element, JsValue> {
@@ -207,14 +214,14 @@ impl RowTemplate {
             }
             add(&cell("td", "", lang.pick("একক", "Unit"))?, &dom.el("bdi", "")?)?;
             cell("td", "by-num", lang.pick("মান", "Weight"))?;
-            for _ in 0..2 {
-                cell("td", "by-num", lang.pick("প্রকৃত অর্জন", "Actual"))?;
+            for k in 0..2 {
+                cell("td", "by-num", &Column::PriorActual(k).label(year, lang))?;
             }
             for k in 0..5 {
                 cell("td", "by-num by-apa__level", level_label(k, lang))?;
             }
-            for _ in 0..2 {
-                cell("td", "by-num by-apa__projection", lang.pick("প্রক্ষেপণ", "Projection"))?;
+            for k in 0..2 {
+                cell("td", "by-num by-apa__projection", &Column::Projection(k).label(year, lang))?;
             }
             cell("td", "by-num by-apa__achieved", lang.pick("অর্জন", "Achieved"))?;
             let raw = cell("td", "by-num by-apa__raw", lang.pick("প্রাপ্ত নম্বর", "Score"))?;

@@ -1,6 +1,7 @@
 //! The reference host as a library, so that its tests drive the very router the binary serves.
 //!
-//! - [`app`] builds the router: API under `/api`, the package under `/batayan/`, pages from `www/`.
+//! - [`app`] builds the router: API under `/api`, the package under `/batayan/`, the embedding examples
+//!   under `/examples/` (from `examples/` beside `www/`), pages from `www/`.
 //! - `store`: SQLite, migrated and seeded on open; every write is one transaction.
 //! - `api`: the endpoints of `pkg-config/api.md`.
 //! - `guard`: CSRF check, idempotency keys, security headers, the JSON error body.
@@ -74,6 +75,7 @@ fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String)
     Router::new()
         .merge(api)
         .route("/batayan/{*path}", get(pages::package_file))
+        .route("/examples/{*path}", get(pages::example_file))
         .fallback(get(pages::www_file))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(guard::json_errors))

@@ -20,6 +20,14 @@ pub(crate) async fn www_file(State(state): State<AppState>, uri: Uri) -> Respons
     serve(&state.config.www, &relative, Some(&state.csrf_token)).await
 }
 
+/// A file of `examples/` (beside `www/`): pages that embed the widgets as a portal does, such as the
+/// imitation of a National Portal Framework page that the portal end-to-end test reads.
+pub(crate) async fn example_file(State(state): State<AppState>, UrlPath(path): UrlPath<String>) -> Response {
+    let examples = state.config.www.parent().unwrap_or(Path::new(".")).join("examples");
+    let path = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path };
+    serve(&examples, &path, Some(&state.csrf_token)).await
+}
+
 pub(crate) async fn package_file(State(state): State<AppState>, UrlPath(path): UrlPath<String>) -> Response {
     let response = serve(&state.config.pkg, &path, None).await;
     if response.status() == StatusCode::NOT_FOUND && !state.config.pkg.exists() {

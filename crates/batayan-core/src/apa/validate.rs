@@ -29,6 +29,26 @@ pub enum Column {
 }
 
 impl Column {
+    /// The column's name as a table header or a phone card's label says it, with the year a prior
+    /// actual or a projection is of (`প্রকৃত অর্জন ২০২২-২৩`, `Projection 2025-26`) in `year`'s agreement.
+    pub fn label(self, year: FiscalYear, lang: Lang) -> String {
+        match self {
+            Column::Serial => lang.pick("ক্রমিক", "No.").to_owned(),
+            Column::AreaWeight | Column::Weight => lang.pick("মান", "Weight").to_owned(),
+            Column::Method => lang.pick("গণনা পদ্ধতি", "Method").to_owned(),
+            Column::Unit => lang.pick("একক", "Unit").to_owned(),
+            Column::PriorActual(k) => {
+                let of = if k == 0 { year.previous().previous() } else { year.previous() };
+                format!("{} {}", lang.pick("প্রকৃত অর্জন", "Actual"), of.label(lang))
+            }
+            Column::Level(k) => level_label(k, lang).to_owned(),
+            Column::Projection(k) => {
+                let of = if k == 0 { year.next() } else { year.next().next() };
+                format!("{} {}", lang.pick("প্রক্ষেপণ", "Projection"), of.label(lang))
+            }
+        }
+    }
+
     /// The column's path below its row in the agreement's JSON: `["levels", "4"]`.
     pub fn path(self) -> Vec<String> {
         match self {

@@ -16,7 +16,7 @@ use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, column_label, messages};
+use super::editor_row::{CellEdit, CellProblem, EDIT_COLUMNS, EditorRow, messages};
 use crate::ui::{
     DraftStatus, EDITOR_ROWS_PER_PAGE, ErrorSummary, LiveProgressBar, Pager, Progress, Submission, SubmitBar, SummaryItem, SummaryList, bdi, field_id,
     use_paging,
@@ -56,7 +56,7 @@ struct Located {
 
 /// `[১.৬.১] মান`, `ক্ষেত্র [১] মান`: how the summary names a cell.
 fn cell_label(key: &RowKey, column: Option<Column>, year: FiscalYear, lang: Lang) -> String {
-    let column = column.map(|c| format!(" {}", column_label(c, lang))).unwrap_or_default();
+    let column = column.map(|c| format!(" {}", c.label(year, lang))).unwrap_or_default();
     format!("{}{column}", key.label(year, lang))
 }
 
@@ -184,7 +184,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
             <SaveChanges changes={pending_changes.clone()} {year} {lang} />
             <ErrorSummary {items} {more} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
             { pager(true) }
-            <div class="by-apa__scroll">
+            <div class="by-apa__scroll" tabindex="0" role="region" aria-label={lang.pick("সেকশন ৩-এর সারণি, সম্পাদনাযোগ্য", "Section 3 table, editable")}>
                 <table class="by-apa__table by-apa__table--edit">
                     <caption class="by-visually-hidden">{ lang.pick("সেকশন ৩, সম্পাদনাযোগ্য", "Section 3, editable") }</caption>
                     <thead>
@@ -192,7 +192,7 @@ pub fn AgreementEditor(props: &AgreementEditorProps) -> Html {
                             <th scope="col" class="by-col-serial">{ lang.pick("ক্রমিক", "No.") }</th>
                             <th scope="col" class="by-col-name">{ lang.pick("কর্মসম্পাদন সূচক", "Indicator") }</th>
                             { for EDIT_COLUMNS.iter().map(|c| html! {
-                                <th scope="col" class={if matches!(c, Column::Unit | Column::Method) { "by-col-cell--wide" } else { "by-col-cell" }}>{ column_label(*c, lang) }</th>
+                                <th scope="col" class={if matches!(c, Column::Unit | Column::Method) { "by-col-cell--wide" } else { "by-col-cell" }}>{ c.label(year, lang) }</th>
                             }) }
                         </tr>
                     </thead>
@@ -314,7 +314,7 @@ fn SaveChanges(props: &SaveChangesProps) -> Html {
         }
     };
     let columns = |r: &ChangedRow| {
-        let mut names: Vec<String> = r.columns.iter().map(|c| super::editor_row::column_label(*c, lang)).collect();
+        let mut names: Vec<String> = r.columns.iter().map(|c| c.label(props.year, lang)).collect();
         if r.renamed {
             names.insert(0, lang.pick("নাম", "name").to_owned());
         }

@@ -1,8 +1,8 @@
 //! One indicator in the editor: every cell an input, each finding under its cell, and for a look-alike
 //! ৪/৮ the one-click fix the validator suggests. Props compare equal unless this row changed.
 
-use batayan_core::apa::{Column, Indicator, Method, PendingCell, RowKey, Severity, indicator_cell_text, level_label};
-use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
+use batayan_core::apa::{Column, Indicator, Method, PendingCell, RowKey, Severity, indicator_cell_text};
+use batayan_core::locale::{FiscalYear, Lang, Message};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -47,18 +47,6 @@ pub(crate) const EDIT_COLUMNS: [Column; 12] = [
 ];
 
 /// The header text of an editable column.
-pub(crate) fn column_label(column: Column, lang: Lang) -> String {
-    match column {
-        Column::Method => lang.pick("গণনা পদ্ধতি", "Method").to_owned(),
-        Column::Unit => lang.pick("একক", "Unit").to_owned(),
-        Column::Weight | Column::AreaWeight => lang.pick("মান", "Weight").to_owned(),
-        Column::PriorActual(k) => format!("{} {}", lang.pick("প্রকৃত অর্জন", "Actual"), digits_for(lang, &(k + 1).to_string())),
-        Column::Level(k) => level_label(k, lang).to_owned(),
-        Column::Projection(k) => format!("{} {}", lang.pick("প্রক্ষেপণ", "Projection"), digits_for(lang, &(k + 1).to_string())),
-        Column::Serial => lang.pick("ক্রমিক", "No.").to_owned(),
-    }
-}
-
 #[derive(Properties, PartialEq, Debug)]
 pub struct EditorRowProps {
     pub row_key: RowKey,
@@ -123,7 +111,7 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
             Some(p) => p.text.clone(),
             None => indicator_cell_text(i, column, lang),
         };
-        let label = format!("{serial} {}", column_label(column, lang));
+        let label = format!("{serial} {}", column.label(props.year, lang));
         let described = (!problems.is_empty()).then(|| format!("{id}-message"));
         let input = if column == Column::Method {
             let set = edit(column);
@@ -146,7 +134,7 @@ pub fn EditorRow(props: &EditorRowProps) -> Html {
             }
         };
         html! {
-            <td class={classes!("by-apa__cell", matches!(column, Column::Unit).then_some("by-apa__cell--wide"))} data-label={column_label(column, lang)}>
+            <td class={classes!("by-apa__cell", matches!(column, Column::Unit).then_some("by-apa__cell--wide"))} data-label={column.label(props.year, lang)}>
                 { input }
                 { messages(&id, &problems, &props.on_edit, lang) }
             </td>

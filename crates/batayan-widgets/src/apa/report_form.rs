@@ -153,7 +153,7 @@ pub fn ReportForm(props: &ReportFormProps) -> Html {
             <ErrorSummary {items} {more} focus_request={*focus_request} on_jump={paging.on_jump()} {lang} />
             <Summary areas={current.areas().to_vec()} total={current.total()} year={agreement.fiscal_year} {lang} />
             { pager(true) }
-            <div class="by-apa__scroll">
+            <div class="by-apa__scroll" tabindex="0" role="region" aria-label={lang.pick("অগ্রগতির প্রতিবেদনের সারণি", "Progress report table")}>
                 <table class="by-apa__table by-apa__table--report">
                     <caption class="by-visually-hidden">{ lang.pick("প্রতিবেদনের ছক", "Report form") }</caption>
                     <thead>

@@ -232,6 +232,16 @@ fn columns_and_their_paths_go_both_ways() {
 }
 
 #[test]
+fn a_columns_label_names_the_year_of_an_actual_or_a_projection() {
+    let year = FiscalYear::parse("2024-25").unwrap();
+    assert_eq!(Column::PriorActual(0).label(year, Lang::Bn), "প্রকৃত অর্জন ২০২২-২৩");
+    assert_eq!(Column::PriorActual(1).label(year, Lang::En), "Actual 2023-24");
+    assert_eq!(Column::Projection(0).label(year, Lang::Bn), "প্রক্ষেপণ ২০২৫-২৬");
+    assert_eq!(Column::Projection(1).label(year, Lang::En), "Projection 2026-27");
+    assert_eq!(Column::Level(2).label(year, Lang::Bn), "৮০%");
+}
+
+#[test]
 fn pointers_lead_back_to_their_cells() {
     let a = sylhet();
     for (key, column) in [
