@@ -52,7 +52,7 @@ async fn send(target: &Target, url: &str, body: &str, idempotency_key: &str) -> 
     if let Some(token) = token.as_deref() {
         headers.push(("X-CSRF-Token", token));
     }
-    let answer = match batayan_web::net::request(target.method, url, Some(body), &headers, target.timeout_ms).await {
+    let answer = match batayan_web::net::request(target.method, url, Some(body), &headers, target.timeout_ms, None).await {
         Ok(answer) => answer,
         Err(no_answer) => {
             let said = no_answer.message(url);

@@ -69,6 +69,8 @@ struct State {
     load: RefCell<Load>,
     /// The number of the latest load; an answer to any other is stale.
     latest_load: Cell<u32>,
+    /// Gives up the latest load's requests (another src, or the element gone).
+    cancel: RefCell<Option<batayan_web::net::Cancel>>,
     /// Raw scores by indicator key, for writing "how was this computed" when a reader opens it.
     explanations: RefCell<HashMap<RowKey, RawScore>>,
     /// Listeners on the root, with their event and phase, removed and freed on destroy.
@@ -92,6 +94,7 @@ impl ApaPublic {
             dom: Dom::new(document),
             load: RefCell::new(Load::Loading),
             latest_load: Cell::new(0),
+            cancel: RefCell::default(),
             explanations: RefCell::default(),
             listeners: RefCell::default(),
         });
@@ -113,8 +116,12 @@ impl ApaPublic {
     }
 
     pub(crate) fn destroy(&self) {
-        // Bumping the number makes a load still in flight stale; dropping the listeners frees them.
+        // Bumping the number makes a load still in flight stale, and its requests are given up;
+        // dropping the listeners frees them.
         self.state.latest_load.set(self.state.latest_load.get().wrapping_add(1));
+        if let Some(cancel) = self.state.cancel.take() {
+            cancel.cancel();
+        }
         for (event, capture, listener) in self.state.listeners.borrow_mut().drain(..) {
             let _ = self.state.root.remove_event_listener_with_callback_and_bool(event, listener.as_ref().unchecked_ref(), capture);
         }
@@ -149,8 +156,13 @@ fn start_load(state: &Rc<State>) {
     };
     let timeout_ms = *timeout_ms;
     let weak = Rc::downgrade(state);
+    // A load replaced (another src) or an element gone gives up its requests at once.
+    let cancel = batayan_web::net::Cancel::new();
+    if let Some(previous) = state.cancel.replace(cancel.clone()) {
+        previous.cancel();
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        let load = fetch(wanted.src.as_deref(), wanted.report_src.as_deref(), timeout_ms).await;
+        let load = fetch(wanted.src.as_deref(), wanted.report_src.as_deref(), timeout_ms, cancel.as_ref()).await;
         if let Some(state) = weak.upgrade().filter(|s| s.latest_load.get() == this_load) {
             state.load.replace(load);
             state.show();
@@ -158,11 +170,11 @@ fn start_load(state: &Rc<State>) {
     });
 }
 
-async fn fetch(src: Option<&str>, report_src: Option<&str>, timeout_ms: u32) -> Load {
+async fn fetch(src: Option<&str>, report_src: Option<&str>, timeout_ms: u32, cancel: Option<&batayan_web::net::Cancel>) -> Load {
     let Some(src) = src else {
         return Load::Failed(Message::new("চুক্তির ঠিকানা দিন: <batayan-apa-table src=\"…\">।", "Give the agreement's address: <batayan-apa-table src=\"…\">."));
     };
-    match batayan_web::net::get_json_with::<Agreement, Report>(src, report_src, timeout_ms).await {
+    match batayan_web::net::get_json_with::<Agreement, Report>(src, report_src, timeout_ms, cancel).await {
         Ok((agreement, report)) => Load::Ready(Rc::new(agreement), report.map(Rc::new)),
         Err(m) => Load::Failed(m),
     }

@@ -9,7 +9,7 @@ use std::task::Poll;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Request, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortController, AbortSignal, Request, RequestCredentials, RequestInit, Response};
 
 /// What the host answered: the status, and the body if it was JSON.
 #[derive(Debug)]
@@ -64,13 +64,43 @@ impl NoAnswer {
     }
 }
 
+/// What gives up a widget's reads when it no longer wants them: it left the page, or its `src` changed
+/// while the old address hung. Without it the request would live on until its timeout, holding the
+/// connection and its timer. Cloning shares it.
+#[derive(Clone, Debug)]
+pub struct Cancel(AbortController);
+
+impl Cancel {
+    /// `None` where the browser has no `AbortController` (every browser we support has one).
+    pub fn new() -> Option<Cancel> {
+        AbortController::new().ok().map(Cancel)
+    }
+
+    /// Aborts every request made with it, now and later.
+    pub fn cancel(&self) {
+        self.0.abort();
+    }
+}
+
 /// Sends one request (same-origin credentials, as a portal's own pages would; JSON accepted) and
 /// reads the answer, giving up after `timeout_ms`: the abort covers the body as well as the headers,
 /// so a host that sends its headers and then hangs cannot leave the widget waiting for ever.
-pub async fn request(method: &str, url: &str, body: Option<&str>, headers: &[(&str, &str)], timeout_ms: u32) -> Result<Answer, NoAnswer> {
+/// A `cancel` given ends it early ([`Cancel`]).
+pub async fn request(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+    timeout_ms: u32,
+    cancel: Option<&Cancel>,
+) -> Result<Answer, NoAnswer> {
     let timed_out = NoAnswer::TimedOut { seconds: timeout_ms.div_ceil(1000) };
     let window = web_sys::window().ok_or(NoAnswer::Unreachable)?;
-    let signal = AbortSignal::timeout_with_u32(timeout_ms);
+    let timeout = AbortSignal::timeout_with_u32(timeout_ms);
+    let signal = match cancel {
+        Some(cancel) => AbortSignal::any(&js_sys::Array::of2(&timeout, &cancel.0.signal())),
+        None => timeout,
+    };
     let init = RequestInit::new();
     init.set_method(method);
     init.set_credentials(RequestCredentials::SameOrigin);
@@ -99,14 +129,14 @@ pub async fn request(method: &str, url: &str, body: Option<&str>, headers: &[(&s
 
 /// GETs `url` and reads its JSON body as `T`. A 4xx/5xx answer in the contract's error shape gives its
 /// first message.
-pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<T, Message> {
-    fetch_json(url, false, timeout_ms).await?.ok_or_else(|| NoAnswer::Unreachable.message(url))
+pub async fn get_json<T: DeserializeOwned>(url: &str, timeout_ms: u32, cancel: Option<&Cancel>) -> Result<T, Message> {
+    fetch_json(url, false, timeout_ms, cancel).await?.ok_or_else(|| NoAnswer::Unreachable.message(url))
 }
 
 /// Like [`get_json`], but a 404 is "nothing yet" (`None`), not an error: a report address before the
 /// first report is submitted.
-pub async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32) -> Result<Option<T>, Message> {
-    fetch_json(url, true, timeout_ms).await
+pub async fn get_json_or_none<T: DeserializeOwned>(url: &str, timeout_ms: u32, cancel: Option<&Cancel>) -> Result<Option<T>, Message> {
+    fetch_json(url, true, timeout_ms, cancel).await
 }
 
 /// GETs `url` and, at the same time, `optional_url` if given (a 404 there is `None`, as in
@@ -116,14 +146,15 @@ pub async fn get_json_with<T: DeserializeOwned, U: DeserializeOwned>(
     url: &str,
     optional_url: Option<&str>,
     timeout_ms: u32,
+    cancel: Option<&Cancel>,
 ) -> Result<(T, Option<U>), Message> {
     let optional = async {
         match optional_url {
-            Some(url) => get_json_or_none::<U>(url, timeout_ms).await,
+            Some(url) => get_json_or_none::<U>(url, timeout_ms, cancel).await,
             None => Ok(None),
         }
     };
-    let (first, second) = both(get_json::<T>(url, timeout_ms), optional).await;
+    let (first, second) = both(get_json::<T>(url, timeout_ms, cancel), optional).await;
     Ok((first?, second?))
 }
 
@@ -153,8 +184,8 @@ async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     .await
 }
 
-async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeout_ms: u32) -> Result<Option<T>, Message> {
-    let answer = request("GET", url, None, &[], timeout_ms).await.map_err(|no| no.message(url))?;
+async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeout_ms: u32, cancel: Option<&Cancel>) -> Result<Option<T>, Message> {
+    let answer = request("GET", url, None, &[], timeout_ms, cancel).await.map_err(|no| no.message(url))?;
     if absent_is_none && answer.status == 404 {
         return Ok(None);
     }

@@ -75,6 +75,9 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
             };
             let load = StaleGuarded { state: load, latest: latest_load, this_load };
             load.set(Load::Loading);
+            // Given up when this load is replaced (another src, "try again") or the element leaves.
+            let cancel = batayan_web::net::Cancel::new();
+            let cancel_on_cleanup = cancel.clone();
             yew::platform::spawn_local(async move {
                 let Some(src) = src else {
                     load.set(Load::Failed(Message::new(
@@ -84,11 +87,16 @@ pub fn ApaTableElement(props: &ApaTableElementProps) -> Html {
                     return;
                 };
                 // Both requests at once: on a phone's link each is a round trip.
-                match batayan_web::net::get_json_with::<Agreement, Report>(&src, report_src.as_deref(), timeout_ms).await {
+                match batayan_web::net::get_json_with::<Agreement, Report>(&src, report_src.as_deref(), timeout_ms, cancel.as_ref()).await {
                     Ok((agreement, report)) => load.set(Load::Ready(Rc::new(agreement), report.map(Rc::new))),
                     Err(m) => load.set(Load::Failed(m)),
                 }
             });
+            move || {
+                if let Some(cancel) = cancel_on_cleanup {
+                    cancel.cancel();
+                }
+            }
         });
     }
     let mode = match (&props.mode, &props.timeout_ms) {
