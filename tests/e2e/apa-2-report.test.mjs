@@ -235,3 +235,49 @@ test('two tabs with the same restored draft: both submit, the host stores it onc
   assert.equal(await storedReports(second), before + 1, 'stored once');
   await context.close();
 });
+
+test('a page that takes the submission over: batayan:submit cancelled, the page posts, its answer ends the form', async () => {
+  const page = await openPage(browser, '/apa-report.html');
+  await loaded(page);
+  const before = await storedReports(page);
+  await page.evaluate(() => {
+    globalThis.takenOver = [];
+    document.querySelector('#apa').addEventListener('batayan:submit', async (event) => {
+      event.preventDefault();
+      const { document: report, url, method, idempotencyKey, respond } = event.detail;
+      globalThis.takenOver.push({ period: report.period, url, method, key: typeof idempotencyKey });
+      const csrf = document.querySelector('meta[name="csrf-token"]').content;
+      const answer = await fetch(url, {
+        method, body: JSON.stringify(report),
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey, 'X-CSRF-Token': csrf },
+      });
+      respond(answer.status, await answer.json());
+    });
+  });
+  const posts = [];
+  page.on('request', (r) => { if (r.method() === 'POST') posts.push(r.url()); });
+  await page.locator(q2('1.1.1')).fill('৩৩');
+  await page.locator(SUBMIT).click();
+  await page.locator('#apa .by-done').waitFor();
+  assert.deepEqual(await page.evaluate(() => globalThis.takenOver), [{ period: 'Q2', url: '/api/apa/ict-sylhet/2024-25/reports', method: 'POST', key: 'string' }]);
+  assert.equal(posts.length, 1, 'one POST: the page\'s, not the widget\'s as well');
+  assert.equal(await storedReports(page), before + 1);
+  assert.deepEqual(await draftKeys(page), [], 'the 2xx the page passed on cleared the draft');
+  assert.match(await page.locator('#event-log').innerText(), /batayan:submitted · HTTP 201/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a page that takes the submission over and never answers: after the timeout the form says so, the draft stays', async () => {
+  const page = await openPage(browser, '/apa-report.html', { prepare: (p) => withAttributes(p, '/apa-report.html', 'timeout="1"') });
+  await loaded(page);
+  await page.evaluate(() => document.querySelector('#apa').addEventListener('batayan:submit', (event) => event.preventDefault()));
+  await page.locator(q2('1.1.1')).fill('৩৪');
+  await page.locator(SUBMIT).click();
+  const failed = page.locator('#apa .by-submit [role=alert]');
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /উত্তর দেয়নি|সেকেন্ড/);
+  assert.equal((await draftKeys(page)).length, 1, 'the draft is kept');
+  assert.equal(await page.locator(SUBMIT).isDisabled(), false, 'the button is free again');
+  await page.close();
+});

@@ -9,6 +9,13 @@
 //! The answer becomes a [`Submission`] the form shows, and an event the page can hear:
 //! `batayan:submitted` (`detail: {status, response}`) or `batayan:error` (`detail: {status, errors}`),
 //! both bubbling out of the shadow root. The draft is cleared only on a 2xx.
+//!
+//! A page can take a submission over: before anything is sent the element dispatches a cancelable
+//! `batayan:submit` (`detail: {document, url, method, idempotencyKey, respond}`). If the page calls
+//! `preventDefault()`, nothing is sent; the page sends the document its own way and passes the host's
+//! answer to `detail.respond(status, body)`, which the widget takes as if it had sent it (a 2xx clears
+//! the draft, field errors land on their fields). An answer not given within the element's timeout
+//! is a failure like a hung host: the draft stays, the button is free.
 
 use std::rc::Rc;
 
@@ -16,7 +23,9 @@ use batayan_core::contract::FieldError;
 use batayan_core::locale::Message;
 use batayan_widgets::ui::Submission;
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use yew::prelude::*;
 
@@ -46,23 +55,9 @@ struct Sent {
     submission: Submission,
 }
 
-async fn send(target: &Target, url: &str, body: &str, idempotency_key: &str) -> Sent {
-    let token = csrf_token();
-    let mut headers = vec![("Content-Type", "application/json"), ("Idempotency-Key", idempotency_key)];
-    if let Some(token) = token.as_deref() {
-        headers.push(("X-CSRF-Token", token));
-    }
-    let answer = match batayan_web::net::request(target.method, url, Some(body), &headers, target.timeout_ms, None).await {
-        Ok(answer) => answer,
-        Err(no_answer) => {
-            let said = no_answer.message(url);
-            let message = Message::new(
-                format!("{} কিছু সংরক্ষিত হয়েছে কি না জানা নেই; আবার জমা দিলে দুবার সংরক্ষিত হবে না।", said.bn),
-                format!("{} Whether anything was stored is not known; submitting again will not store it twice.", said.en),
-            );
-            return Sent { status: 0, body: JsValue::NULL, submission: Submission::Failed(message) };
-        }
-    };
+/// What an answer means for the form, whoever sent the request.
+fn interpret(status: u16, body: Option<JsValue>, url: &str) -> Sent {
+    let answer = batayan_web::net::Answer { status, body };
     let errors = answer.errors();
     let submission = match answer.status {
         200..=299 => {
@@ -78,13 +73,38 @@ async fn send(target: &Target, url: &str, body: &str, idempotency_key: &str) -> 
     Sent { status: answer.status, body: answer.body.unwrap_or(JsValue::NULL), submission }
 }
 
-fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
+/// No usable answer: what the form says, with the reassurance that submitting again is safe.
+fn not_known(said: Message) -> Sent {
+    let message = Message::new(
+        format!("{} কিছু সংরক্ষিত হয়েছে কি না জানা নেই; আবার জমা দিলে দুবার সংরক্ষিত হবে না।", said.bn),
+        format!("{} Whether anything was stored is not known; submitting again will not store it twice.", said.en),
+    );
+    Sent { status: 0, body: JsValue::NULL, submission: Submission::Failed(message) }
+}
+
+async fn send(target: &Target, url: &str, body: &str, idempotency_key: &str) -> Sent {
+    let token = csrf_token();
+    let mut headers = vec![("Content-Type", "application/json"), ("Idempotency-Key", idempotency_key)];
+    if let Some(token) = token.as_deref() {
+        headers.push(("X-CSRF-Token", token));
+    }
+    match batayan_web::net::request(target.method, url, Some(body), &headers, target.timeout_ms, None).await {
+        Ok(answer) => interpret(answer.status, answer.body, url),
+        Err(no_answer) => not_known(no_answer.message(url)),
+    }
+}
+
+/// Dispatches an event from the host, bubbling out of the shadow root; `false` if a cancelable one
+/// was cancelled.
+fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
+    init.set_cancelable(cancelable);
     init.set_detail(detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+    match CustomEvent::new_with_event_init_dict(name, &init) {
+        Ok(event) => host.dispatch_event(&event).unwrap_or(true),
+        Err(_) => true,
     }
 }
 
@@ -200,26 +220,79 @@ pub(crate) fn use_submitter(target: Target) -> Submitter {
         let key = crate::draft::sent_key(&target.draft_key, &body, new_idempotency_key);
         let (dispatcher, target) = (dispatcher.clone(), target.clone());
         dispatcher.dispatch(SubmissionChange::Start);
-        yew::platform::spawn_local(async move {
-            let answer = send(&target, &url, &body, &key).await;
-            let status = JsValue::from(answer.status);
-            match &answer.submission {
-                Submission::Accepted { .. } => {
-                    crate::draft::clear(&target.draft_key);
-                    dispatch(&target.host, "batayan:submitted", &detail(&[("status", status), ("response", answer.body.clone())]));
-                }
-                Submission::Refused(errors) => {
-                    let errors = serde_wasm_bindgen::to_value(errors).unwrap_or(JsValue::NULL);
-                    dispatch(&target.host, "batayan:error", &detail(&[("status", status), ("errors", errors)]));
-                }
-                Submission::Failed(message) => {
-                    let errors = serde_wasm_bindgen::to_value(&[FieldError::new("", message.clone())]).unwrap_or(JsValue::NULL);
-                    dispatch(&target.host, "batayan:error", &detail(&[("status", status), ("errors", errors)]));
-                }
-                Submission::Idle | Submission::Sending => {}
-            }
-            dispatcher.dispatch(SubmissionChange::Answer(answer.submission));
-        });
+        let finish = {
+            let (dispatcher, target) = (dispatcher.clone(), target.clone());
+            move |answer: Sent| finish(&target, &dispatcher, answer)
+        };
+        if handed_to_the_page(&target, &url, &body, &key, finish.clone()) {
+            return;
+        }
+        yew::platform::spawn_local(async move { finish(send(&target, &url, &body, &key).await) });
     });
     Submitter { state, submit }
+}
+
+/// Offers the submission to the page (`batayan:submit`, cancelable); `true` if the page took it, in
+/// which case its `respond(status, body)`, or the element's timeout, ends it through `finish`.
+fn handed_to_the_page(target: &Target, url: &str, body: &str, key: &str, finish: impl Fn(Sent) + Clone + 'static) -> bool {
+    let answered = Rc::new(std::cell::Cell::new(false));
+    let respond = {
+        let (answered, finish, url) = (answered.clone(), finish.clone(), url.to_owned());
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |status: JsValue, body: JsValue| {
+            if answered.replace(true) {
+                return; // answered already, or given up at the timeout
+            }
+            let status = status.as_f64().filter(|s| (100.0..600.0).contains(s)).map_or(0, |s| s as u16);
+            let body = (!body.is_undefined() && !body.is_null()).then_some(body);
+            finish(if status == 0 { not_known(batayan_web::net::NoAnswer::Unreachable.message(&url)) } else { interpret(status, body, &url) });
+        })
+    };
+    let document = js_sys::JSON::parse(body).unwrap_or(JsValue::NULL);
+    let detail = detail(&[
+        ("document", document),
+        ("url", JsValue::from_str(url)),
+        ("method", JsValue::from_str(target.method)),
+        ("idempotencyKey", JsValue::from_str(key)),
+        ("respond", respond.as_ref().clone()),
+    ]);
+    if dispatch(&target.host, "batayan:submit", &detail, true) {
+        return false; // the page let it go: the widget sends it
+    }
+    // The page sends it. Its `respond` stays callable for good (a late call is ignored, not an error
+    // in the page's script): one small closure per submission handed over.
+    respond.forget();
+    let timeout = {
+        let (url, seconds) = (url.to_owned(), target.timeout_ms.div_ceil(1000));
+        Closure::once_into_js(move || {
+            if !answered.replace(true) {
+                finish(not_known(batayan_web::net::NoAnswer::TimedOut { seconds }.message(&url)));
+            }
+        })
+    };
+    let delay = i32::try_from(target.timeout_ms).unwrap_or(i32::MAX);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(timeout.unchecked_ref(), delay);
+    }
+    true
+}
+
+/// Ends a submission with its answer: the draft cleared on a 2xx, the page told, the form shown.
+fn finish(target: &Target, dispatcher: &UseReducerDispatcher<SubmissionState>, answer: Sent) {
+    let status = JsValue::from(answer.status);
+    match &answer.submission {
+        Submission::Accepted { .. } => {
+            crate::draft::clear(&target.draft_key);
+            dispatch(&target.host, "batayan:submitted", &detail(&[("status", status), ("response", answer.body.clone())]), false);
+        }
+        Submission::Refused(errors) => {
+            let errors = serde_wasm_bindgen::to_value(errors).unwrap_or(JsValue::NULL);
+            dispatch(&target.host, "batayan:error", &detail(&[("status", status), ("errors", errors)]), false);
+        }
+        Submission::Failed(message) => {
+            let errors = serde_wasm_bindgen::to_value(&[FieldError::new("", message.clone())]).unwrap_or(JsValue::NULL);
+            dispatch(&target.host, "batayan:error", &detail(&[("status", status), ("errors", errors)]), false);
+        }
+        Submission::Idle | Submission::Sending => {}
+    }
+    dispatcher.dispatch(SubmissionChange::Answer(answer.submission));
 }
