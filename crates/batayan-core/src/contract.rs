@@ -17,6 +17,7 @@ pub const APA_REPORT_SCHEMA: &str = "batayan.apa-report/1";
 
 /// One problem with a submitted document, tied to the field it is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct FieldError {
     /// A JSON Pointer into the submitted document; `""` for the whole document.
     pub path: String,
@@ -36,6 +37,7 @@ impl FieldError {
 
 /// The body of every 4xx answer: `{"errors":[…]}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct ErrorBody {
     pub errors: Vec<FieldError>,
 }

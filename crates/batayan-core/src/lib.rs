@@ -14,3 +14,5 @@ pub mod apa;
 pub mod contract;
 pub mod finding;
 pub mod locale;
+#[cfg(any(test, feature = "schema"))]
+pub mod schemas;

@@ -97,6 +97,7 @@ const GOVERNANCE_MARK: char = 'g';
 /// second block's [১.১.১]. Any text reads as a key (a host or a stored draft may name a row the
 /// agreement does not have; saying so is the caller's part), and a key reads back as it was written.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct RowKey(String);
 

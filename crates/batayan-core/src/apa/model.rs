@@ -10,6 +10,7 @@ use super::block::{Block, RowKey};
 
 /// One office's agreement for one fiscal year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Agreement {
     /// Always [`APA_SCHEMA`].
     pub schema: String,
@@ -23,6 +24,7 @@ pub struct Agreement {
     #[serde(default)]
     pub counterpart: String,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::locale::iso_date::option")]
+    #[cfg_attr(any(test, feature = "schema"), schemars(with = "Option<NaiveDate>"))]
     pub signing_date: Option<NaiveDate>,
     /// Section 1: রূপকল্প (vision), অভিলক্ষ্য (mission) and কার্যাবলি (functions).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -112,6 +114,7 @@ impl Agreement {
 
 /// Section 2: one outcome (ফলাফল/প্রভাব) and the indicator that measures it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Outcome {
     pub outcome: String,
     pub indicator: String,
@@ -127,6 +130,7 @@ pub struct Outcome {
 
 /// Annex 1: an acronym and what it stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Acronym {
     pub short: String,
     pub meaning: String,
@@ -134,6 +138,7 @@ pub struct Acronym {
 
 /// Annex 3: an indicator that depends on another office, and how the work is coordinated.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct SharedIndicator {
     pub activity: String,
     pub indicator: String,
@@ -143,6 +148,7 @@ pub struct SharedIndicator {
 
 /// The raw-score rule between two levels.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     #[default]
@@ -152,6 +158,7 @@ pub enum Mode {
 
 /// কর্মসম্পাদনের ক্ষেত্র (or কৌশলগত উদ্দেশ্য before 2020-21).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Area {
     /// As in the table's brackets, with ASCII digits: `[১]` → `"1"`.
     pub serial: String,
@@ -163,6 +170,7 @@ pub struct Area {
 
 /// কার্যক্রম.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Activity {
     /// `[১.১]` → `"1.1"`.
     pub serial: String,
@@ -172,6 +180,7 @@ pub struct Activity {
 
 /// কর্মসম্পাদন সূচক: one row of the table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Indicator {
     /// `[১.১.১]` → `"1.1.1"`.
     pub serial: String,
@@ -240,6 +249,7 @@ pub(crate) fn level_steps(levels: &[Option<Value>; 5]) -> (usize, usize) {
 
 /// গণনা পদ্ধতি: how the year's achievement follows from the periods' values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Method {
     /// সমষ্টি: the sum of the periods.
@@ -287,6 +297,7 @@ impl Method {
 /// Whether a higher achievement is better (most indicators) or a lower one (days to deliver a service).
 /// Date indicators are always "earlier is better", whatever this says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     #[default]
@@ -314,6 +325,20 @@ impl Serialize for Value {
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
         deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+#[cfg(any(test, feature = "schema"))]
+impl schemars::JsonSchema for Value {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Value".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A cell's value: a number, or a date written YYYY-MM-DD (date indicators).",
+            "oneOf": [{ "type": "number" }, { "type": "string", "format": "date" }]
+        })
     }
 }
 

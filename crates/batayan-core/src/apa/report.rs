@@ -15,6 +15,7 @@ use super::score::{Mode, RawScore, Why, achievement, governance_marks, raw_score
 /// What an office reports: per indicator key (`"1.1.1"`; governance `"g1.1.1"`), the values of the
 /// quarters so far.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Report {
     pub schema: String,
     pub office: String,
@@ -33,6 +34,7 @@ impl Report {
 
 /// One indicator's reported values, Q1 to Q4, and where the evidence (প্রমাণক) is.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct ReportedValues {
     #[serde(default)]
     pub quarters: [Option<Value>; 4],

@@ -140,6 +140,21 @@ impl<'de> Deserialize<'de> for FiscalYear {
     }
 }
 
+#[cfg(any(test, feature = "schema"))]
+impl schemars::JsonSchema for FiscalYear {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FiscalYear".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A Bangladesh fiscal year (1 July – 30 June), written with ASCII digits: 2024-25.",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}$"
+        })
+    }
+}
+
 /// A reporting quarter of the fiscal year. Q2 ends the first half (অর্ধবার্ষিক), Q4 the year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Quarter {
