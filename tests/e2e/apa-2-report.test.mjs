@@ -4,7 +4,7 @@
 // at a time), since it stores a new report.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibilityViolations, baseUrl, launch, openPage, recordCode, screenshots, storedReports, withAttributes } from './browser.mjs';
+import { accessibilityViolations, baseUrl, launch, openPage, recordCode, screenshots, storedReports, withAttributes, unhashed } from './browser.mjs';
 
 // The form's own submit button (a failed attempt adds a second, "try again").
 const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
@@ -23,7 +23,7 @@ async function loaded(page) {
 test('the report page downloads the report form\'s code only: not the other form\'s, not the public view\'s', async () => {
   const page = await openPage(browser, '/apa-report.html', { prepare: recordCode });
   await loaded(page);
-  const wasm = page.code.filter((path) => path.endsWith('.wasm'));
+  const wasm = page.code.filter((path) => path.endsWith('.wasm')).map(unhashed);
   assert.deepEqual(wasm, ['/batayan/batayan_report_bg.wasm'], page.code.join(', '));
   await page.close();
 });

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { accessibilityViolations, launch, openPage, recordCode, screenshots, sidewaysOverflow, withAttributes } from './browser.mjs';
+import { accessibilityViolations, launch, openPage, recordCode, screenshots, sidewaysOverflow, withAttributes, unhashed } from './browser.mjs';
 
 // The form's own submit button (a failed attempt adds a second, "try again").
 const SUBMIT = '#apa .by-submit > .by-button[type=submit]';
@@ -25,7 +25,7 @@ async function loaded(page) {
 test('the edit page downloads the edit form\'s code only: not the other form\'s, not the public view\'s', async () => {
   const page = await openPage(browser, '/apa-edit.html', { prepare: recordCode });
   await loaded(page);
-  const wasm = page.code.filter((path) => path.endsWith('.wasm'));
+  const wasm = page.code.filter((path) => path.endsWith('.wasm')).map(unhashed);
   assert.deepEqual(wasm, ['/batayan/batayan_edit_bg.wasm'], page.code.join(', '));
   await page.close();
 });

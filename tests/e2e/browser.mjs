@@ -55,6 +55,12 @@ export async function withAttributes(page, path, attributes) {
   });
 }
 
+/**
+ * A module file's name without the content hash the npm package gives it
+ * (`batayan_view.1a2b3c4d5e6f_bg.wasm` → `batayan_view_bg.wasm`): the tests serve the package either way.
+ */
+export const unhashed = (path) => path.replace(/\.[0-9a-f]{12}(_bg\.wasm|\.js)$/, '$1');
+
 /** How many reports the host has stored for the demo agreement, read through its API. */
 export async function storedReports(page) {
   return page.evaluate(async () => (await (await fetch('/api/apa/ict-sylhet/2024-25/reports')).json()).reports.length);

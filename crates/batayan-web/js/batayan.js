@@ -17,9 +17,13 @@
 // the element is mounted again from the other module.
 
 const PREFIX = 'batayan';
+// The npm package (`cargo xtask dist`) rewrites these four names to content-hashed ones, and fills
+// INTEGRITY with each module's Wasm hash (what `fetch` then checks), so that a portal can cache the
+// modules for good and be sure of what it runs.
 const DATES = './batayan_dates.js';
 const VIEW = './batayan_view.js';
 const FORMS = { report: './batayan_report.js', edit: './batayan_edit.js' };
+const INTEGRITY = {};
 
 /** A form's module for the APA table's `mode`; any other value (none, `public`, a typo) is the view's to show. */
 function apaModule(element) {
@@ -40,7 +44,7 @@ const ELEMENTS = [
 const modules = new Map();
 function load(module) {
   if (!modules.has(module)) {
-    const wasm = fetch(new URL(module.replace(/\.js$/, '_bg.wasm'), import.meta.url));
+    const wasm = fetch(new URL(module.replace(/\.js$/, '_bg.wasm'), import.meta.url), { integrity: INTEGRITY[module] ?? '' });
     wasm.catch(() => {}); // reported through the glue's init below, not as an unhandled rejection
     modules.set(module, import(new URL(module, import.meta.url).href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });

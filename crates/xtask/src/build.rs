@@ -54,3 +54,37 @@ pub(crate) fn run() -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Where `cargo xtask dist` puts the npm package's folder and its tarball.
+pub(crate) fn npm_dir() -> PathBuf {
+    project_root().join("target/npm")
+}
+
+/// `cargo xtask dist`: the npm package `batayan` from the built modules (`pkg-config/dist.mjs` names
+/// them by content hash, fills the loader's integrity map, writes the TypeScript and `integrity.json`),
+/// packed offline with `npm pack`. Returns the tarball.
+pub(crate) fn dist() -> Result<PathBuf, String> {
+    let root = project_root();
+    let version = workspace_version()?;
+    let (npm, package) = (npm_dir(), npm_dir().join("batayan"));
+    let (built, package_text) = (dist_dir().to_string_lossy().into_owned(), package.to_string_lossy().into_owned());
+    status(command("node", &["pkg-config/dist.mjs", &built, &package_text, &version], &root))?;
+    let npm_text = npm.to_string_lossy().into_owned();
+    status(command("npm", &["pack", "--offline", "--pack-destination", &npm_text], &package))?;
+    let tarball = npm.join(format!("batayan-{version}.tgz"));
+    if !tarball.exists() {
+        return Err(format!("npm pack did not make {}", tarball.display()));
+    }
+    eprintln!("dist: {}", tarball.display());
+    Ok(tarball)
+}
+
+/// The workspace's version (`[workspace.package] version`), which the npm package carries too.
+fn workspace_version() -> Result<String, String> {
+    let manifest = std::fs::read_to_string(project_root().join("Cargo.toml")).map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    let package = manifest.split("[workspace.package]").nth(1).ok_or("Cargo.toml has no [workspace.package]")?;
+    package
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("version").map(|v| v.trim().trim_start_matches('=').trim().trim_matches('"').to_owned()))
+        .ok_or_else(|| "[workspace.package] has no version".to_owned())
+}

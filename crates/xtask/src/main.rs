@@ -5,13 +5,15 @@
 //!   the workspace pins), wasm-pack, the npm tools (binaryen, playwright-core, axe-core) into `tests/node_modules`,
 //!   and Debian's chromium + chromium-driver. A second run takes seconds.
 //! - `build`: the release package (wasm-pack, `--target web`, wasm-opt -Oz) into `target/dist/batayan`.
+//! - `dist`: setup, build, and the npm package `batayan` (`target/npm/batayan-<version>.tgz`): content-hashed
+//!   modules, the loader checking their Wasm, TypeScript, schemas, `integrity.json` (`pkg-config/dist.mjs`).
 //! - `demo [--port N]`: setup, build, and serve the demo portal until Ctrl-C.
-//! - `test`: setup, build, then every test — native, in-browser, end-to-end — and one closing line
-//!   `N passed, M failed`.
+//! - `test`: setup, build, dist, then every test — native, in-browser, end-to-end (the demo pages served
+//!   from the npm tarball installed into a scratch folder) — and one closing line `N passed, M failed`.
 //! - `bench [--quick] [--json FILE]`: speed and size against a vanilla-JS reference measured in the same
 //!   run (see `bench.rs`); never part of `test`, where one test only checks that `bench --quick` runs.
 //!
-//! No dependencies: std's `process::Command` is all it needs.
+//! No dependencies: std's `process::Command` is all it needs (node runs what is easier in JavaScript).
 
 mod bench;
 mod build;
@@ -24,13 +26,14 @@ mod tidy;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <setup | build | demo [--port N] | test | bench [--quick] [--json FILE]>";
+const USAGE: &str = "usage: cargo xtask <setup | build | dist | demo [--port N] | test | bench [--quick] [--json FILE]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::run(),
         Some("build") => setup::run().and_then(|()| build::run()),
+        Some("dist") => setup::run().and_then(|()| build::run()).and_then(|()| build::dist().map(drop)),
         Some("demo") => demo(&args[1..]),
         Some("test") => match test::run() {
             // The summary line was the last thing printed; say nothing after it.

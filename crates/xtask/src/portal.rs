@@ -22,11 +22,17 @@ pub(crate) fn start(port: u16, db: &Path) -> Result<Portal, String> {
 
 /// Like [`start`], with the pages from `www` instead of the demo's (the bench serves its own beside them).
 pub(crate) fn start_serving(port: u16, db: &Path, www: &Path) -> Result<Portal, String> {
+    start_with_package(port, db, www, &dist_dir())
+}
+
+/// Like [`start_serving`], with the package under `/batayan/` from `pkg` (the end-to-end tests serve
+/// the npm package as a portal installs it).
+pub(crate) fn start_with_package(port: u16, db: &Path, www: &Path, pkg: &Path) -> Result<Portal, String> {
     let root = project_root();
     status(command("cargo", &["build", "--quiet", "-p", "dev-portal"], &root))?;
     let binary = root.join("target/debug/dev-portal");
     let (port, db) = (port.to_string(), db.to_string_lossy().into_owned());
-    let (www, pkg) = (www.to_string_lossy().into_owned(), dist_dir().to_string_lossy().into_owned());
+    let (www, pkg) = (www.to_string_lossy().into_owned(), pkg.to_string_lossy().into_owned());
     let args = ["--port", &port, "--db", &db, "--www", &www, "--pkg", &pkg];
     let mut child = command(&binary.to_string_lossy(), &args, &root).stdout(Stdio::piped()).spawn().map_err(|e| format!("could not start dev-portal: {e}"))?;
     let mut first = String::new();

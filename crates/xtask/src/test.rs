@@ -41,6 +41,7 @@ impl Tally {
 pub(crate) fn run() -> Result<bool, String> {
     setup::run()?;
     build::run()?;
+    let tarball = build::dist()?;
     let root = project_root();
     let mut tally = Tally::default();
 
@@ -55,7 +56,7 @@ pub(crate) fn run() -> Result<bool, String> {
         tally.add(&format!("browser ({module})"), cargo_counts(&out), ok);
     }
 
-    match end_to_end() {
+    match end_to_end(&tarball) {
         Ok((out, ok)) => tally.add("end-to-end", tap_counts(&out), ok),
         Err(problem) => {
             eprintln!("end-to-end: {problem}");
@@ -77,12 +78,19 @@ pub(crate) fn run() -> Result<bool, String> {
     Ok(tally.failed == 0)
 }
 
-fn end_to_end() -> Result<(String, bool), String> {
+/// The demo pages, with the package under `/batayan/` served from the npm tarball installed into a
+/// scratch folder as a portal installs it (`npm install batayan-<version>.tgz`, offline).
+fn end_to_end(tarball: &std::path::Path) -> Result<(String, bool), String> {
     let root = project_root();
     let scratch = std::env::temp_dir().join(format!("batayan-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).map_err(|e| format!("cannot make {}: {e}", scratch.display()))?;
-    let running = portal::start(0, &scratch.join("batayan.sqlite"))?;
+    std::fs::write(scratch.join("package.json"), "{\"name\": \"a-portal\", \"private\": true}\n")
+        .map_err(|e| format!("cannot write in {}: {e}", scratch.display()))?;
+    let tarball = tarball.to_string_lossy().into_owned();
+    crate::run::status(command("npm", &["install", "--offline", "--no-audit", "--no-fund", &tarball], &scratch))?;
+    let package = scratch.join("node_modules/batayan");
+    let running = portal::start_with_package(0, &scratch.join("batayan.sqlite"), &root.join("www"), &package)?;
 
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|e| format!("cannot read tests/e2e: {e}"))?
