@@ -12,6 +12,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 const schema = (name) => ajv.compile(read(`pkg-config/schemas/${name}.schema.json`));
 const [agreement, report, error] = [schema('apa'), schema('apa-report'), schema('error')];
+const [entry, rubric, sheet] = [schema('innovation-entry'), schema('innovation-rubric'), schema('innovation-sheet')];
 
 function valid(check, document, what) {
   assert.ok(check(document), `${what}: ${JSON.stringify(check.errors?.slice(0, 3))}`);
@@ -21,6 +22,13 @@ test('every fixture is valid against its schema, and a wrong one is not', () => 
   valid(agreement, read('tests/fixtures/apa-ict-sylhet-2024-25.json'), 'the Sylhet agreement');
   valid(report, read('tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json'), 'its Q2 report');
   valid(error, { errors: [{ path: '/values/1.1.1/quarters/1', message_bn: 'বাংলা', message_en: 'English' }] }, 'an error body');
+  valid(entry, read('tests/fixtures/innovation-entry-enothi.json'), 'the e-nothi showcase entry');
+  valid(rubric, { criteria: [{ key: 'benefit', name: 'নাগরিকের উপকার', weight: 30, max: 10 }], aggregate: 'median', tie_break: 'benefit' }, 'a rubric');
+  valid(sheet, { entry: 'E01', judge: 'J1', marks: { benefit: 8 } }, 'a sheet');
+  valid(sheet, { entry: 'E02', judge: 'J2', abstain: 'নিজ জেলার এন্ট্রি' }, 'an abstention');
+  const money = read('tests/fixtures/innovation-entry-enothi.json');
+  money.before.cost = 850.5;
+  assert.equal(entry(money), false, 'money is a string of digits, never a float');
   const wrong = read('tests/fixtures/apa-ict-sylhet-2024-25.json');
   wrong.fiscal_year = '২০২৪-২৫';
   wrong.areas[0].activities[0].indicators[0].levels[0] = 'আশি';

@@ -26,7 +26,7 @@ fn cannot_read(path: &str, error: &std::io::Error) -> Message {
 
 /// A text file, whole: at most [`MAX_INPUT_BYTES`], and UTF-8 (what Word and spreadsheets save as
 /// "Unicode text"); either failure is said with what to do.
-fn read(path: &str) -> Result<String, Message> {
+pub(crate) fn read(path: &str) -> Result<String, Message> {
     use std::io::Read as _;
     let file = std::fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
     let mut bytes = Vec::new();
@@ -48,7 +48,7 @@ fn read(path: &str) -> Result<String, Message> {
     })
 }
 
-fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Message> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Message> {
     let text = read(path)?;
     serde_json::from_str(&text).map_err(|e| {
         let subject = Message::new(format!("“{path}”"), format!("“{path}”"));

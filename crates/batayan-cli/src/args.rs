@@ -19,6 +19,12 @@ pub(crate) struct Args {
     /// `--report report-q1.json`: where `apa import` writes the achievements a table reports in a
     /// quarter's column.
     pub report: Option<String>,
+    /// `innovation rank`: `--rubric rubric.csv`, `--entries entries.csv`, `--aggregate mean|median`,
+    /// `--tie-break CRITERION`.
+    pub rubric: Option<String>,
+    pub entries: Option<String>,
+    pub aggregate: Option<String>,
+    pub tie_break: Option<String>,
     /// `--stepped`: score by the highest level reached instead of interpolating.
     pub stepped: bool,
     /// `--digits-only`: a number's digits in both scripts, as typed (no value, no grouping).
@@ -42,6 +48,10 @@ impl Args {
                 "--stepped" => args.stepped = true,
                 "--digits-only" => args.digits_only = true,
                 "--fiscal-year" => args.fiscal_year = Some(raw.next().ok_or("--fiscal-year needs a value, e.g. 2024-25")?),
+                "--rubric" => args.rubric = Some(raw.next().ok_or("--rubric needs a file, e.g. rubric.csv")?),
+                "--entries" => args.entries = Some(raw.next().ok_or("--entries needs a file, e.g. entries.csv")?),
+                "--aggregate" => args.aggregate = Some(raw.next().ok_or("--aggregate needs mean or median")?),
+                "--tie-break" => args.tie_break = Some(raw.next().ok_or("--tie-break needs a criterion")?),
                 "--report" => args.report = Some(raw.next().ok_or("--report needs a file to write, e.g. report-q1.json")?),
                 "--office" => args.office = Some(raw.next().ok_or("--office needs a value, e.g. ict-sylhet")?),
                 "-h" | "--help" => args.help = true,

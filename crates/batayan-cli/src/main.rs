@@ -7,6 +7,7 @@
 
 mod apa_cmd;
 mod args;
+mod innovation_cmd;
 mod locale_cmd;
 
 use std::process::ExitCode;
@@ -34,6 +35,15 @@ USAGE:
     batayan apa check <apa.json>     the agreement's findings (errors and warnings); exit 1 on errors
     batayan apa score <apa.json> <report.json> [--stepped]
                                      the scorecard: per indicator, per area, total out of 100
+
+    batayan innovation rank --rubric rubric.csv <marks.csv> [--entries entries.csv]
+                 [--aggregate mean|median] [--tie-break CRITERION]
+                                     judges' marks from a spreadsheet (rubric.csv: criterion,weight,max;
+                                     marks.csv: entry,judge,criterion,mark — `abstain`/`বিরত` to abstain;
+                                     entries.csv: entry,title,level,category) → rank, entry, score and
+                                     judges counted per level and category (* = 1st–3rd); problems on stderr
+    batayan innovation check <entry.json>
+                                     a showcase entry's findings; exit 1 on errors
 
 OPTIONS:
     --json          print JSON instead of text
@@ -66,6 +76,8 @@ fn main() -> ExitCode {
         ["apa", "import"] => apa_cmd::import(&args),
         ["apa", "check"] => apa_cmd::check(&args),
         ["apa", "score"] => apa_cmd::score(&args),
+        ["innovation", "rank"] => innovation_cmd::rank_marks(&args),
+        ["innovation", "check"] => innovation_cmd::check(&args),
         _ => {
             eprintln!("unknown command: {}\n\n{USAGE}", args.command.join(" "));
             return ExitCode::from(2);

@@ -230,6 +230,37 @@ fn apa_import_reads_the_2019_20_layout_and_writes_its_first_quarter_as_a_report(
     assert!(stderr(&out).contains("প্রান্তিকের অর্জনের কলাম নেই"), "{}", stderr(&out));
 }
 
+#[test]
+fn innovation_rank_reads_a_spreadsheets_marks_and_says_each_problem_at_its_line() {
+    let rubric = fixture("innovation-rubric.csv");
+    let marks = fixture("innovation-marks.csv");
+    let out = batayan(&["innovation", "rank", "--rubric", &rubric, &marks, "--entries", &fixture("innovation-entries.csv"), "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("District · Digitised service\n  1 *\tE03 অনলাইন এসিআর দাখিল ও অনুসরণ\t86.50\t(2 judges)"), "{text}");
+    assert!(text.contains("  3 *\tE02 শেখ রাসেল ডিজিটাল ল্যাবের অনলাইন বুকিং ও ব্যবহার নিবন্ধন\t69.00\t(1 judge)"), "an abstention does not lower it: {text}");
+    let errors = stderr(&out);
+    assert!(errors.contains("innovation-marks.csv:42:0: error: Judge J2: 12.00 for “benefit”; it must be 0 to 10."), "{errors}");
+    let json = batayan(&["innovation", "rank", "--rubric", &rubric, &marks, "--aggregate", "median", "--tie-break", "benefit", "--json"]);
+    let ranking: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(ranking["groups"][0]["placed"][0]["entry"], "E03");
+    let wrong = batayan(&["innovation", "rank", "--rubric", &rubric, &marks, "--tie-break", "beauty"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("“beauty” রুব্রিকে নেই"), "{}", stderr(&wrong));
+}
+
+#[test]
+fn innovation_check_lists_an_entrys_findings_and_exits_1_on_errors() {
+    let sound = batayan(&["innovation", "check", &fixture("innovation-entry-enothi.json"), "--lang", "en"]);
+    assert!(sound.status.success(), "{}", stderr(&sound));
+    assert_eq!(stdout(&sound).trim(), "0 errors, 0 warnings");
+    let text = std::fs::read_to_string(fixture("innovation-entry-enothi.json")).unwrap().replace("০১৭১১-২২৩৩৪৪", "০১২৩");
+    let file = Scratch::new("entry.json", text.as_bytes());
+    let out = batayan(&["innovation", "check", &file.path(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("error: /innovator/mobile:"), "{}", stdout(&out));
+}
+
 fn import(path: &str, lang: &str) -> Output {
     batayan(&["apa", "import", path, "--fiscal-year", "2024-25", "--lang", lang])
 }

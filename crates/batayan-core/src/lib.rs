@@ -13,6 +13,7 @@
 pub mod apa;
 pub mod contract;
 pub mod finding;
+pub mod innovation;
 pub mod locale;
 #[cfg(any(test, feature = "schema"))]
 pub mod schemas;

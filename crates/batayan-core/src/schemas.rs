@@ -1,6 +1,7 @@
 //! The JSON Schemas of the documents hosts and widgets exchange, derived from the types that read and
 //! write them (so a schema cannot say what the code does not do), and kept in `pkg-config/schemas/` for
 //! portal developers: `apa.schema.json` (an agreement), `apa-report.schema.json` (a progress report),
+//! `innovation-entry.schema.json`, `innovation-rubric.schema.json`, `innovation-sheet.schema.json`,
 //! `error.schema.json` (the body of every 4xx). A test fails when a committed schema is not what the types
 //! give; `BATAYAN_WRITE_SCHEMAS=1 cargo test -p batayan-core schemas` writes them again.
 
@@ -8,12 +9,16 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::apa::{Agreement, Report};
 use crate::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, ErrorBody};
+use crate::innovation::{Entry, INNOVATION_ENTRY_SCHEMA, Rubric, Sheet};
 
 /// Every document's schema: its file name and the schema.
 pub fn documents() -> Vec<(&'static str, Schema)> {
     vec![
         ("apa.schema.json", document::<Agreement>("An APA agreement (বার্ষিক কর্মসম্পাদন চুক্তি)", Some(APA_SCHEMA))),
         ("apa-report.schema.json", document::<Report>("An APA progress report", Some(APA_REPORT_SCHEMA))),
+        ("innovation-entry.schema.json", document::<Entry>("An innovation showcase entry, with its TCV figures", Some(INNOVATION_ENTRY_SCHEMA))),
+        ("innovation-rubric.schema.json", document::<Rubric>("A judging rubric: weighted criteria, the aggregate and the tie-break", None)),
+        ("innovation-sheet.schema.json", document::<Sheet>("One judge's sheet for one entry: a mark per criterion, or an abstention", None)),
         ("error.schema.json", document::<ErrorBody>("The body of every 4xx answer: each error at a JSON Pointer into the document sent", None)),
     ]
 }
@@ -75,6 +80,7 @@ mod tests {
         }
         round_trip::<Agreement>("apa-ict-sylhet-2024-25.json");
         round_trip::<Report>("apa-ict-sylhet-2024-25-report-q2.json");
+        round_trip::<Entry>("innovation-entry-enothi.json");
         let error = r#"{"errors":[{"path":"/values/1.1.1/quarters/1","message_bn":"বাংলা","message_en":"English"}]}"#;
         let read: ErrorBody = serde_json::from_str(error).unwrap();
         assert_eq!(serde_json::to_string(&read).unwrap(), error);

@@ -177,9 +177,48 @@ impl Decimal {
 
     /// The sum, exact, at the larger of the two scales; `None` past what a `Decimal` holds.
     pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Some(Decimal { units: a.checked_add(b)?, scale })
+    }
+
+    /// A whole number, exactly.
+    pub fn from_integer(value: i64) -> Decimal {
+        Decimal { units: i128::from(value), scale: 0 }
+    }
+
+    /// Both at the larger of the two scales, or `None` past what a `Decimal` holds.
+    fn aligned(self, other: Decimal) -> Option<(i128, i128, u32)> {
         let scale = self.scale.max(other.scale);
         let widen = |d: Decimal| d.units.checked_mul(10i128.checked_pow(scale - d.scale)?);
-        Some(Decimal { units: widen(self)?.checked_add(widen(other)?)?, scale })
+        Some((widen(self)?, widen(other)?, scale))
+    }
+
+    /// The difference, exact; `None` past what a `Decimal` holds.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let (a, b, scale) = self.aligned(other)?;
+        Some(Decimal { units: a.checked_sub(b)?, scale })
+    }
+
+    /// The product with a whole number (a cost saved per case × cases a year), exact.
+    pub fn checked_mul_integer(self, times: i128) -> Option<Decimal> {
+        Some(Decimal { units: self.units.checked_mul(times)?, scale: self.scale })
+    }
+
+    /// How the two values compare (`১২.৫` and `১২.৫০` are equal), whatever their scales.
+    pub fn compare(self, other: Decimal) -> std::cmp::Ordering {
+        match self.aligned(other) {
+            Some((a, b, _)) => a.cmp(&b),
+            // Too many digits to widen: the nearest floats decide (never reached by figures of money).
+            None => self.to_f64().total_cmp(&other.to_f64()),
+        }
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.units < 0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.units == 0
     }
 
     /// The nearest `f64`, for scoring.
@@ -209,6 +248,54 @@ impl Decimal {
         let all = format!("{:0>width$}", self.units.unsigned_abs(), width = self.scale as usize + 1);
         let (integer, fraction) = all.split_at(all.len() - self.scale as usize);
         (integer.to_owned(), fraction.to_owned())
+    }
+}
+
+/// In JSON a `Decimal` is a string of ASCII digits (`"1250.50"`), so that no digit changes on the way
+/// through a parser that reads numbers as floats; a JSON integer is read too.
+impl serde::Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.plain())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Decimal {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        struct Exact;
+        impl serde::de::Visitor<'_> for Exact {
+            type Value = Decimal;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an amount written as a string of digits, such as \"1250.50\"")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+                Decimal::parse(text).map_err(|e| E::custom(e.message().en))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Decimal, E> {
+                Ok(Decimal::from_integer(value))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Decimal, E> {
+                i64::try_from(value).map(Decimal::from_integer).map_err(|_| E::custom("too large an amount"))
+            }
+        }
+        deserializer.deserialize_any(Exact)
+    }
+}
+
+#[cfg(any(test, feature = "schema"))]
+impl schemars::JsonSchema for Decimal {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact amount, every digit kept: a string of ASCII digits with an optional point (\"1250.50\"); a whole number may be a JSON integer.",
+            "oneOf": [{ "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$" }, { "type": "integer" }]
+        })
     }
 }
 
