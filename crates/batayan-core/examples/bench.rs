@@ -7,12 +7,14 @@
 //! repeated with new serials, weights that balance to 70, its governance block as it is) with a Q2 report for
 //! each, and a section 3 table of each as pasted text; `--write DIR` saves them as
 //! `apa-N.json`, `report-N.json`, `section3-N.tsv`. Then it measures validations, scorings and imports
-//! per second, the median of several timed rounds, and prints one line per figure (or JSON).
+//! per second, and the ranking of 500 innovation entries by 7 judges, the median of several timed rounds,
+//! and prints one line per figure (or JSON).
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use batayan_core::apa::{Activity, Agreement, Area, Mode, Report, ReportedValues, Value, import_section3, scorecard, validate};
+use batayan_core::innovation::{Aggregate, Category, Criterion, EntryRow, Level, Rubric, Sheet, rank};
 use batayan_core::locale::{Lang, format_number, to_bangla_digits};
 
 const SYLHET: &str = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
@@ -98,6 +100,40 @@ fn section3(agreement: &Agreement) -> String {
     text
 }
 
+/// A showcase's judging at the size the issue names: 500 entries over the five levels and five
+/// categories, 7 judges, 5 criteria, marks in halves from a fixed generator, one sheet in 20 an abstention.
+fn judging() -> (Rubric, Vec<EntryRow>, Vec<Sheet>) {
+    let criteria = ["benefit", "novelty", "feasibility", "replicability", "cost"];
+    let rubric = Rubric {
+        criteria: criteria
+            .iter()
+            .zip([30.0, 20.0, 20.0, 20.0, 10.0])
+            .map(|(k, w)| Criterion { key: (*k).to_owned(), name: String::new(), weight: w, max: 10.0 })
+            .collect(),
+        aggregate: Aggregate::Mean,
+        tie_break: Some("benefit".to_owned()),
+    };
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let entries: Vec<EntryRow> = (0..500)
+        .map(|i| EntryRow { id: format!("E{i:03}"), title: String::new(), level: Some(Level::ALL[i % 5]), category: Some(Category::ALL[i / 5 % 5]) })
+        .collect();
+    let mut sheets = Vec::new();
+    for judge in 1..=7 {
+        for e in &entries {
+            let abstain = (next() % 20 == 0).then(|| "conflict".to_owned());
+            let marks = criteria.iter().map(|k| ((*k).to_owned(), (next() % 21) as f64 / 2.0)).collect();
+            sheets.push(Sheet { entry: e.id.clone(), judge: format!("J{judge}"), marks, abstain });
+        }
+    }
+    (rubric, entries, sheets)
+}
+
 /// Runs `f` for `rounds` rounds of at least `round` each and returns the median rate per second.
 fn per_second(rounds: usize, round: Duration, mut f: impl FnMut()) -> f64 {
     let mut rates: Vec<f64> = (0..rounds)
@@ -143,6 +179,8 @@ fn main() {
         ));
         figures.push((format!("import {n} pasted rows"), per_second(rounds, round, || drop(std::hint::black_box(import_section3(&table))))));
     }
+    let (rubric, entries, sheets) = judging();
+    figures.push(("rank 500 entries × 7 judges".to_owned(), per_second(rounds, round, || drop(std::hint::black_box(rank(&rubric, &entries, &sheets))))));
     if json {
         let object: serde_json::Map<String, serde_json::Value> = figures.iter().map(|(k, v)| (k.clone(), serde_json::json!(v))).collect();
         println!("{}", serde_json::Value::Object(object));
