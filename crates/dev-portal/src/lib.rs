@@ -3,12 +3,13 @@
 //! - [`app`] builds the router: API under `/api`, the package under `/batayan/`, the embedding examples
 //!   under `/examples/` (from `examples/` beside `www/`), pages from `www/`.
 //! - `store`: SQLite, migrated and seeded on open; every write is one transaction.
-//! - `api`: the endpoints of `pkg-config/api.md`.
+//! - `api`: the endpoints of `pkg-config/api.md`; `innovation`: the showcase's, with demo roles and sessions.
 //! - `guard`: CSRF check, idempotency keys, security headers, the JSON error body.
 //! - `pages`: static files, with the CSRF token written into HTML pages.
 
 mod api;
 mod guard;
+mod innovation;
 mod pages;
 mod store;
 
@@ -18,7 +19,7 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post, put};
 
 /// Where things are.
 #[derive(Clone, Debug)]
@@ -71,6 +72,14 @@ fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String)
         .route("/api/apa/{office}/{fiscal_year}", get(api::get_agreement).put(api::put_agreement))
         .route("/api/apa/{office}/{fiscal_year}/reports", get(api::list_reports).post(api::post_report))
         .route("/api/apa/{office}/{fiscal_year}/reports/latest", get(api::latest_report))
+        .route("/api/session", get(innovation::who).post(innovation::sign_in))
+        .route("/api/innovation/rubric", get(innovation::rubric))
+        .route("/api/innovation/entries", get(innovation::list_entries).post(innovation::post_entry))
+        .route("/api/innovation/queue", get(innovation::queue))
+        .route("/api/innovation/entries/{id}/sheet", put(innovation::put_sheet))
+        .route("/api/innovation/sheets", get(innovation::all_sheets))
+        .route("/api/innovation/results", get(innovation::results))
+        .route("/api/innovation/results/publish", post(innovation::publish))
         .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_csrf_token));
     Router::new()
         .merge(api)

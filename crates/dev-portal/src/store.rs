@@ -43,6 +43,19 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE offices (key TEXT PRIMARY KEY);
     INSERT INTO offices (key) SELECT DISTINCT office FROM documents;
 ",
+    "
+    -- The innovation showcase: demo sessions, entries, which judge scores which entry, their sheets,
+    -- and settings (whether the results are published).
+    CREATE TABLE sessions (token TEXT PRIMARY KEY, user TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+    CREATE TABLE innovation_entries (id INTEGER PRIMARY KEY, body TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+    CREATE TABLE innovation_assignments (judge TEXT NOT NULL, entry_id INTEGER NOT NULL REFERENCES innovation_entries (id),
+        PRIMARY KEY (judge, entry_id));
+    CREATE TABLE innovation_sheets (entry_id INTEGER NOT NULL REFERENCES innovation_entries (id), judge TEXT NOT NULL, body TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), PRIMARY KEY (entry_id, judge));
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+",
 ];
 
 /// The offices the reference host knows on first start: the two district ICT offices whose
@@ -100,6 +113,18 @@ fn seed(db: &mut Connection) -> rusqlite::Result<()> {
             insert_report(&tx, office, fiscal_year, period, body)?;
         }
     }
+    let no_entries: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM innovation_entries)", [], |r| r.get(0))?;
+    if no_entries {
+        let entries: Vec<serde_json::Value> = serde_json::from_str(crate::innovation::SEED_ENTRIES).unwrap_or_default();
+        for entry in entries {
+            insert_innovation_entry(&tx, &entry.to_string())?;
+        }
+        for (judge, ids) in crate::innovation::ASSIGNMENTS {
+            for id in *ids {
+                tx.execute("INSERT OR IGNORE INTO innovation_assignments (judge, entry_id) VALUES (?1, ?2)", params![judge, id])?;
+            }
+        }
+    }
     tx.commit()
 }
 
@@ -143,6 +168,66 @@ pub(crate) fn list_reports(db: &Connection, office: &str, fiscal_year: &str) -> 
 pub(crate) fn latest_report(db: &Connection, office: &str, fiscal_year: &str) -> rusqlite::Result<Option<String>> {
     db.query_row("SELECT body FROM reports WHERE office = ?1 AND fiscal_year = ?2 ORDER BY id DESC LIMIT 1", params![office, fiscal_year], |r| r.get(0))
         .optional()
+}
+
+pub(crate) fn add_session(db: &Connection, token: &str, user: &str) -> rusqlite::Result<()> {
+    db.execute("INSERT INTO sessions (token, user) VALUES (?1, ?2)", params![token, user])?;
+    Ok(())
+}
+
+pub(crate) fn session_user(db: &Connection, token: &str) -> rusqlite::Result<Option<String>> {
+    db.query_row("SELECT user FROM sessions WHERE token = ?1", params![token], |r| r.get(0)).optional()
+}
+
+pub(crate) fn insert_innovation_entry(tx: &Transaction<'_>, body: &str) -> rusqlite::Result<i64> {
+    tx.execute("INSERT INTO innovation_entries (body) VALUES (?1)", params![body])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Every entry: `(id, body)`, oldest first.
+pub(crate) fn innovation_entries(db: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut statement = db.prepare("SELECT id, body FROM innovation_entries ORDER BY id")?;
+    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+/// A judge's assigned entries with their own sheet, if any: `(id, entry, sheet)`.
+pub(crate) fn judge_queue(db: &Connection, judge: &str) -> rusqlite::Result<Vec<(i64, String, Option<String>)>> {
+    let mut statement = db.prepare(
+        "SELECT e.id, e.body, s.body FROM innovation_assignments a JOIN innovation_entries e ON e.id = a.entry_id
+         LEFT JOIN innovation_sheets s ON s.entry_id = e.id AND s.judge = a.judge WHERE a.judge = ?1 ORDER BY e.id",
+    )?;
+    let rows = statement.query_map(params![judge], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    rows.collect()
+}
+
+pub(crate) fn is_assigned(db: &Connection, judge: &str, entry: i64) -> rusqlite::Result<bool> {
+    db.query_row("SELECT EXISTS (SELECT 1 FROM innovation_assignments WHERE judge = ?1 AND entry_id = ?2)", params![judge, entry], |r| r.get(0))
+}
+
+pub(crate) fn put_sheet(db: &Connection, entry: i64, judge: &str, body: &str) -> rusqlite::Result<()> {
+    db.execute(
+        "INSERT INTO innovation_sheets (entry_id, judge, body) VALUES (?1, ?2, ?3)
+         ON CONFLICT (entry_id, judge) DO UPDATE SET body = excluded.body, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+        params![entry, judge, body],
+    )?;
+    Ok(())
+}
+
+/// Every sheet's body, by entry and judge.
+pub(crate) fn all_sheets(db: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut statement = db.prepare("SELECT body FROM innovation_sheets ORDER BY entry_id, judge")?;
+    let rows = statement.query_map([], |r| r.get(0))?;
+    rows.collect()
+}
+
+pub(crate) fn set_setting(db: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    db.execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", params![key, value])?;
+    Ok(())
+}
+
+pub(crate) fn setting(db: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    db.query_row("SELECT value FROM settings WHERE key = ?1", params![key], |r| r.get(0)).optional()
 }
 
 /// A response stored under an idempotency key.
