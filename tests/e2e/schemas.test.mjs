@@ -44,6 +44,14 @@ test('what the reference host answers is valid against the schemas', async () =>
   valid(agreement, stored.body, 'GET an agreement');
   const latest = await get('/api/apa/ict-sylhet/2024-25/reports/latest');
   if (latest.status === 200) valid(report, latest.body, 'GET the latest report');
+  const rubricAnswer = await get('/api/innovation/rubric');
+  valid(rubric, rubricAnswer.body, 'GET the innovation rubric');
+  const entries = await get('/api/innovation/entries');
+  assert.ok(entries.body.entries.length >= 4, 'the seeded showcase entries');
+  for (const { id, entry: e } of entries.body.entries) valid(entry, e, `GET innovation entry ${id}`);
+  const hidden = await get('/api/innovation/results');
+  assert.equal(hidden.status, 403);
+  valid(error, hidden.body, 'results before they are published');
   const missing = await get('/api/apa/ict-joypurhat/1999-00');
   assert.equal(missing.status, 404);
   valid(error, missing.body, 'a 404');
