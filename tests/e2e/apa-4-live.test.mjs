@@ -75,3 +75,12 @@ for (const mode of ['public', 'report']) {
     await page.close();
   });
 }
+
+test('a browser without AbortSignal.any (before Chrome 116) still loads and shows the table', async () => {
+  const page = await openPage(browser, '/apa.html', { prepare: (p) => p.addInitScript(() => { delete AbortSignal.any; }) });
+  await page.locator('#apa .by-apa__table').waitFor();
+  assert.equal(await page.evaluate(() => typeof AbortSignal.any), 'undefined');
+  assert.equal(await page.locator('#apa .by-apa__row').count(), 23);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -82,6 +82,12 @@ impl Cancel {
     }
 }
 
+/// Whether the browser can join two abort signals into one (`AbortSignal.any`).
+fn can_join_signals() -> bool {
+    let constructor = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("AbortSignal")).unwrap_or(JsValue::UNDEFINED);
+    !constructor.is_undefined() && js_sys::Reflect::has(&constructor, &JsValue::from_str("any")).unwrap_or(false)
+}
+
 /// Sends one request (same-origin credentials, as a portal's own pages would; JSON accepted) and
 /// reads the answer, giving up after `timeout_ms`: the abort covers the body as well as the headers,
 /// so a host that sends its headers and then hangs cannot leave the widget waiting for ever.
@@ -98,8 +104,10 @@ pub async fn request(
     let window = web_sys::window().ok_or(NoAnswer::Unreachable)?;
     let timeout = AbortSignal::timeout_with_u32(timeout_ms);
     let signal = match cancel {
-        Some(cancel) => AbortSignal::any(&js_sys::Array::of2(&timeout, &cancel.0.signal())),
-        None => timeout,
+        Some(cancel) if can_join_signals() => AbortSignal::any(&js_sys::Array::of2(&timeout, &cancel.0.signal())),
+        // A browser without `AbortSignal.any` (before Chrome 116, Safari 17.4) keeps the timeout: the
+        // request still ends, at the latest when the widget's wait does.
+        _ => timeout,
     };
     let init = RequestInit::new();
     init.set_method(method);
