@@ -17,3 +17,4 @@ pub mod innovation;
 pub mod locale;
 #[cfg(any(test, feature = "schema"))]
 pub mod schemas;
+pub mod table_text;

@@ -8,7 +8,6 @@
 //! line and column, never guessed: a cell that does not parse is left empty and named.
 
 mod header;
-mod record;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +34,7 @@ pub struct Imported {
     pub problems: Vec<Finding>,
 }
 
+/// Whether a header or heading cell holds `needle`, however its Bangla is encoded.
 fn contains(cell: &str, needle: &str) -> bool {
     normalize_bangla(cell).contains(&normalize_bangla(needle))
 }
@@ -151,7 +151,7 @@ impl Section3Reader {
         let mut budget = max_lines;
         while budget > 0 && self.offset < self.text.len() {
             budget -= 1;
-            let row = record::next_row(&self.text[self.offset..]);
+            let row = crate::table_text::next_row(&self.text[self.offset..], '\t');
             self.offset += row.bytes;
             let line = self.lines_read + 1;
             self.lines_read += row.lines;

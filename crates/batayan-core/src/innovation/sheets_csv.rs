@@ -21,60 +21,57 @@ pub struct EntryRow {
     pub category: Option<Category>,
 }
 
-/// The cells of one CSV line: commas, with `"…"` quoting (`""` for a quote).
-fn cells(line: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    let mut chars = line.trim_end_matches('\r').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                chars.next();
-                if let Some(cell) = out.last_mut() {
-                    cell.push('"');
-                }
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(String::new()),
-            (c, _) => {
-                if let Some(cell) = out.last_mut() {
-                    cell.push(c);
-                }
-            }
-        }
-    }
-    out.into_iter().map(|c| c.trim().to_owned()).collect()
+/// A CSV export read: its header's column names and its data rows (1-based line, cells), every line
+/// split by [`crate::table_text::next_row`] (quoted cells, commas and line breaks inside them).
+struct Csv {
+    header_line: usize,
+    names: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
 }
 
-/// The data rows of a CSV text whose header has the `wanted` columns: (1-based line, cells by wanted
-/// column). A header without them is one finding, and no rows.
-fn rows(text: &str, wanted: &[&str], findings: &mut Vec<Finding>) -> Vec<(usize, Vec<String>)> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
-    let Some((header_index, header)) = lines.next() else {
-        findings.push(Finding::new("", Severity::Error, Message::new("ফাইলটি খালি।", "The file is empty.")));
-        return Vec::new();
-    };
-    let names: Vec<String> = cells(header).into_iter().map(|c| c.to_lowercase()).collect();
-    let mut positions = Vec::new();
-    for w in wanted {
-        match names.iter().position(|n| n == w) {
-            Some(i) => positions.push(i),
-            None => {
+impl Csv {
+    fn read(text: &str) -> Csv {
+        let (mut offset, mut line) = (0, 1);
+        let mut read: Vec<(usize, Vec<String>)> = Vec::new();
+        while offset < text.len() {
+            let row = crate::table_text::next_row(&text[offset..], ',');
+            let cells: Vec<String> = row.cells.iter().map(|c| c.trim().to_owned()).collect();
+            if cells.iter().any(|c| !c.is_empty()) {
+                read.push((line, cells));
+            }
+            (offset, line) = (offset + row.bytes, line + row.lines);
+        }
+        let mut rows = read.into_iter();
+        let (header_line, names) = rows.next().map_or((0, Vec::new()), |(l, cells)| (l, cells.into_iter().map(|c| c.to_lowercase()).collect()));
+        Csv { header_line, names, rows: rows.collect() }
+    }
+
+    fn column(&self, name: &str) -> Option<usize> {
+        self.names.iter().position(|n| n == name)
+    }
+
+    /// The data rows' `wanted` cells then the `optional` ones (empty where the column is absent); a
+    /// header without a wanted column is one finding, and no rows.
+    fn rows(&self, wanted: &[&str], optional: &[&str], findings: &mut Vec<Finding>) -> Vec<(usize, Vec<String>)> {
+        if self.names.is_empty() {
+            findings.push(Finding::new("", Severity::Error, Message::new("ফাইলটি খালি।", "The file is empty.")));
+            return Vec::new();
+        }
+        let mut positions = Vec::new();
+        for w in wanted {
+            let Some(i) = self.column(w) else {
                 findings.push(Finding::new(
-                    text_path(header_index + 1, 0),
+                    text_path(self.header_line, 0),
                     Severity::Error,
                     Message::new(format!("শিরোনামের সারিতে “{w}” কলাম নেই।"), format!("The header row has no “{w}” column.")),
                 ));
                 return Vec::new();
-            }
+            };
+            positions.push(Some(i));
         }
+        positions.extend(optional.iter().map(|o| self.column(o)));
+        self.rows.iter().map(|(line, cells)| (*line, positions.iter().map(|p| p.and_then(|p| cells.get(p).cloned()).unwrap_or_default()).collect())).collect()
     }
-    lines
-        .map(|(i, line)| {
-            let all = cells(line);
-            (i + 1, positions.iter().map(|&p| all.get(p).cloned().unwrap_or_default()).collect())
-        })
-        .collect()
 }
 
 fn number(text: &str, line: usize, column: usize, findings: &mut Vec<Finding>) -> Option<f64> {
@@ -91,11 +88,7 @@ fn number(text: &str, line: usize, column: usize, findings: &mut Vec<Finding>) -
 pub fn read_rubric(text: &str) -> (Rubric, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut criteria = Vec::new();
-    let names = {
-        let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-        cells(header).iter().position(|c| c.eq_ignore_ascii_case("name"))
-    };
-    for (line, row) in rows(text, &["criterion", "weight", "max"], &mut findings) {
+    for (line, row) in Csv::read(text).rows(&["criterion", "weight", "max"], &["name"], &mut findings) {
         let (weight, max) = (number(&row[1], line, 2, &mut findings), number(&row[2], line, 3, &mut findings));
         let (Some(weight), Some(max)) = (weight, max) else { continue };
         if max <= 0.0 || weight < 0.0 {
@@ -106,8 +99,7 @@ pub fn read_rubric(text: &str) -> (Rubric, Vec<Finding>) {
             ));
             continue;
         }
-        let name = names.and_then(|i| text.lines().nth(line - 1).map(|l| cells(l).get(i).cloned().unwrap_or_default())).unwrap_or_default();
-        criteria.push(Criterion { key: row[0].clone(), name, weight, max });
+        criteria.push(Criterion { key: row[0].clone(), name: row[3].clone(), weight, max });
     }
     (Rubric { criteria, aggregate: Default::default(), tie_break: None }, findings)
 }
@@ -117,11 +109,7 @@ pub fn read_marks(text: &str) -> (Vec<Sheet>, Vec<usize>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut sheets: Vec<Sheet> = Vec::new();
     let mut first_lines = Vec::new();
-    let reason_column = {
-        let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
-        cells(header).iter().position(|c| c.eq_ignore_ascii_case("reason"))
-    };
-    for (line, row) in rows(text, &["entry", "judge", "criterion", "mark"], &mut findings) {
+    for (line, row) in Csv::read(text).rows(&["entry", "judge", "criterion", "mark"], &["reason"], &mut findings) {
         let (entry, judge, criterion, mark) = (&row[0], &row[1], &row[2], &row[3]);
         if entry.is_empty() || judge.is_empty() {
             findings.push(Finding::new(
@@ -141,8 +129,7 @@ pub fn read_marks(text: &str) -> (Vec<Sheet>, Vec<usize>, Vec<Finding>) {
         };
         let sheet = &mut sheets[index];
         if mark.eq_ignore_ascii_case("abstain") || mark == "বিরত" {
-            let reason = reason_column.and_then(|i| text.lines().nth(line - 1).and_then(|l| cells(l).get(i).cloned())).unwrap_or_default();
-            sheet.abstain = Some(reason);
+            sheet.abstain = Some(row[4].clone());
             continue;
         }
         if let Some(value) = number(mark, line, 4, &mut findings)
@@ -165,7 +152,7 @@ pub fn read_marks(text: &str) -> (Vec<Sheet>, Vec<usize>, Vec<Finding>) {
 pub fn read_entries(text: &str) -> (Vec<EntryRow>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut out = Vec::new();
-    for (line, row) in rows(text, &["entry", "title", "level", "category"], &mut findings) {
+    for (line, row) in Csv::read(text).rows(&["entry", "title", "level", "category"], &[], &mut findings) {
         let level = Level::from_text(&row[2]);
         let category = Category::from_text(&row[3]);
         if level.is_none() && !row[2].is_empty() {
@@ -242,7 +229,8 @@ mod tests {
     fn a_header_without_its_columns_and_a_quoted_cell() {
         let (_, _, problems) = read_marks("entry,judge,mark\nE1,J1,5\n");
         assert!(problems[0].message.en.contains("no “criterion” column"));
-        assert_eq!(cells(r#"E1,"শিক্ষক, ""প্রধান""",5"#), ["E1", "শিক্ষক, \"প্রধান\"", "5"]);
+        let (sheets, _, _) = read_marks("entry,judge,criterion,mark,reason\nE1,J1,x,abstain,\"শিক্ষক, \"\"প্রধান\"\"\"\n");
+        assert_eq!(sheets[0].abstain.as_deref(), Some("শিক্ষক, \"প্রধান\""), "a quoted cell keeps its comma and quotes");
         let (_, problems) = read_entries("entry,title,level,category\nE1,x,mars,pilot\n");
         assert_eq!(problems.iter().map(Finding::text_position).collect::<Vec<_>>(), [(2, 3)]);
     }

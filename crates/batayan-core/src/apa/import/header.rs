@@ -12,6 +12,8 @@
 use crate::finding::{Finding, Severity, text_path};
 use crate::locale::{Message, normalize_bangla, to_ascii_digits};
 
+use super::contains;
+
 /// Where each kind of cell sits.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Columns {
@@ -34,10 +36,6 @@ pub(super) struct Columns {
     pub quarters: Vec<(usize, usize)>,
     /// One past the last column that belongs to the table.
     pub width: usize,
-}
-
-fn contains(cell: &str, needle: &str) -> bool {
-    normalize_bangla(cell).contains(&normalize_bangla(needle))
 }
 
 /// A header cell without its English gloss: `একক (Unit)` → `একক`. Bangla in brackets stays
