@@ -88,15 +88,7 @@ pub(crate) fn import(args: &Args) -> Outcome {
             let report = imported.report(&office, year);
             (imported.merge_into(&Agreement::new(&office, year)), imported.problems, report)
         };
-        for p in &problems {
-            let (line, column) = p.text_position();
-            let (line, column) = (line.to_string(), column.to_string());
-            let place = match args.lang {
-                Lang::Bn => format!("{path}:{}:{}", to_bangla_digits(&line), to_bangla_digits(&column)),
-                Lang::En => format!("{path}:{line}:{column}"),
-            };
-            eprintln!("{place}: {}: {}", p.severity.label(args.lang).to_ascii_lowercase(), p.message.get(args.lang));
-        }
+        crate::findings::say(&path, &problems, args.lang);
         if agreement.indicators().next().is_none() {
             return Err(Message::new(
                 format!("“{path}” থেকে কোনো সূচক পড়া যায়নি, তাই কিছুই লেখা হয়নি।"),

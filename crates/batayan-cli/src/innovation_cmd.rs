@@ -10,20 +10,7 @@ use batayan_core::locale::{Lang, Message, digits_for, format_fixed};
 use crate::Outcome;
 use crate::apa_cmd::{read, read_json};
 use crate::args::Args;
-
-/// Prints each finding on stderr: `file:line:column: severity: message` for a place in a CSV file,
-/// `file: severity: path: message` otherwise.
-fn say(file: &str, findings: &[Finding], lang: Lang) {
-    for f in findings {
-        let severity = f.severity.label(lang).to_ascii_lowercase();
-        let message = f.message.get(lang);
-        match f.text_position() {
-            (0, _) if f.path.is_empty() => eprintln!("{file}: {severity}: {message}"),
-            (0, _) => eprintln!("{file}: {severity}: {}: {message}", f.path),
-            (line, column) => eprintln!("{file}:{}:{}: {severity}: {message}", digits_for(lang, &line.to_string()), digits_for(lang, &column.to_string())),
-        }
-    }
-}
+use crate::findings::say;
 
 pub(crate) fn rank_marks(args: &Args) -> Outcome {
     let run = || -> Result<String, Message> {
@@ -113,15 +100,12 @@ pub(crate) fn check(args: &Args) -> Outcome {
             let _ = writeln!(text, "{}: {}: {}", f.severity.label(args.lang).to_ascii_lowercase(), f.path, f.message.get(args.lang));
         }
         let count = |s: Severity| digits_for(args.lang, &findings.iter().filter(|f| f.severity == s).count().to_string());
-        let _ = write!(
-            text,
-            "{} {}, {} {}",
-            count(Severity::Error),
-            args.lang.pick("টি ত্রুটি", "errors"),
-            count(Severity::Warning),
-            args.lang.pick("টি সতর্কতা", "warnings")
-        );
-        Ok((text.replace(" টি", "টি"), has_errors(&findings)))
+        let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+        let _ = match args.lang {
+            Lang::Bn => write!(text, "{errors}টি ত্রুটি, {warnings}টি সতর্কতা"),
+            Lang::En => write!(text, "{errors} errors, {warnings} warnings"),
+        };
+        Ok((text, has_errors(&findings)))
     };
     match run() {
         Ok((text, false)) => Outcome::Printed(text),

@@ -7,6 +7,7 @@
 
 mod apa_cmd;
 mod args;
+mod findings;
 mod innovation_cmd;
 mod locale_cmd;
 

@@ -179,14 +179,13 @@ impl fmt::Display for RowKey {
     }
 }
 
-/// How people name a row by its key in `year`'s agreement ([`RowKey::label`]).
-pub fn key_label(key: &str, year: FiscalYear, lang: Lang) -> String {
-    RowKey::from(key).label(year, lang)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key_label(key: &str, year: FiscalYear, lang: Lang) -> String {
+        RowKey::from(key).label(year, lang)
+    }
 
     #[test]
     fn rows_are_named_by_block_and_serial_as_the_years_documents_write_them() {

@@ -17,7 +17,7 @@ mod report_check;
 mod score;
 mod validate;
 
-pub use block::{Block, RowKey, has_mandatory_objectives, key_label};
+pub use block::{Block, RowKey, has_mandatory_objectives};
 pub use cell::{CellKind, is_blank, read_cell, read_weight};
 pub use document::{ImportedAgreement, import_agreement, is_whole_agreement};
 pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_cell};
