@@ -274,7 +274,7 @@ fn str_field<'a>(document: &'a Value, name: &str) -> Option<&'a str> {
 
 /// The body as text and as a JSON object, or the refusal: 413 over the size limit, 400 for anything
 /// that is not a JSON object, with where the JSON broke.
-fn read_json(body: Result<Bytes, BytesRejection>) -> Result<(String, Value), Response> {
+pub(crate) fn read_json(body: Result<Bytes, BytesRejection>) -> Result<(String, Value), Response> {
     let bytes = body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             refuse_one(StatusCode::PAYLOAD_TOO_LARGE, "", Message::new("জমা দেওয়া নথিটি ১ মেগাবাইটের বেশি বড়।", "The submitted document is larger than 1 MiB."))

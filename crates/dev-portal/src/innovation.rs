@@ -12,7 +12,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use batayan_core::contract::{ErrorBody, FieldError, invalid_json};
+use batayan_core::contract::{ErrorBody, FieldError};
 use batayan_core::finding::has_errors;
 use batayan_core::innovation::{Entry, EntryRow, Rubric, Sheet, rank, sheet_score, validate};
 use batayan_core::locale::Message;
@@ -72,24 +72,24 @@ fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<(&'static str, Rol
     session(state, headers).ok_or_else(|| refuse_one(StatusCode::UNAUTHORIZED, "", Message::new("আগে সাইন ইন করুন।", "Sign in first.")))
 }
 
-fn body_text(body: Result<Bytes, BytesRejection>) -> Result<String, Response> {
-    let bytes = body.map_err(|_| refuse_one(StatusCode::BAD_REQUEST, "", Message::new("অনুরোধের বডি পড়া যায়নি।", "The request body could not be read.")))?;
-    String::from_utf8(bytes.to_vec()).map_err(|_| refuse_one(StatusCode::BAD_REQUEST, "", Message::new("বডি UTF-8 নয়।", "The body is not UTF-8.")))
-}
-
-fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Response> {
-    let subject = Message::new("নথিটি", "The document");
-    serde_json::from_str(text).map_err(|e| refuse(StatusCode::BAD_REQUEST, ErrorBody::single("", invalid_json(&subject, e.line(), e.column(), &e.to_string()))))
+/// The body as a document of type `T`: the host's reading of JSON (413, 400 with where it broke), then a
+/// 422 when it is JSON but not such a document.
+fn read<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<(String, T), Response> {
+    let (text, value) = crate::api::read_json(body)?;
+    let document = serde_json::from_value(value).map_err(|e| {
+        refuse_one(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "",
+            Message::new(format!("নথিটির গঠন ঠিক নেই: {e}"), format!("The document is not of the expected shape: {e}")),
+        )
+    })?;
+    Ok((text, document))
 }
 
 /// `POST /api/session` with `{"user": "judge-1"}`: signs in (demo: no password) with a session cookie.
 pub(crate) async fn sign_in(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
-    let text = match body_text(body) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
-    let asked: Value = match read(&text) {
-        Ok(v) => v,
+    let asked: Value = match read(body) {
+        Ok((_, v)) => v,
         Err(r) => return r,
     };
     let Some((key, name, role)) = asked["user"].as_str().and_then(user) else {
@@ -136,8 +136,8 @@ fn parsed(body: &str) -> Value {
 
 /// `POST /api/innovation/entries`: an entry, checked by the core (422 with each finding's path).
 pub(crate) async fn post_entry(State(state): State<AppState>, uri: Uri, method: Method, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
-    let text = match body_text(body) {
-        Ok(t) => t,
+    let (text, entry): (String, Entry) = match read(body) {
+        Ok(read) => read,
         Err(r) => return r,
     };
     let key = match idempotency_key(&headers) {
@@ -148,10 +148,6 @@ pub(crate) async fn post_entry(State(state): State<AppState>, uri: Uri, method: 
     if let Some(answer) = replay(&state, &request) {
         return answer;
     }
-    let entry: Entry = match read(&text) {
-        Ok(e) => e,
-        Err(r) => return r,
-    };
     let findings = validate(&entry);
     if has_errors(&findings) {
         let errors = findings.iter().filter(|f| f.severity.blocks()).map(|f| FieldError::new(f.path.clone(), f.message.clone())).collect();
@@ -195,20 +191,13 @@ pub(crate) async fn put_sheet(State(state): State<AppState>, Path(id): Path<i64>
     if role != Role::Judge || !assigned {
         return forbidden("এই এন্ট্রিটি আপনাকে বিচারের জন্য দেওয়া হয়নি।", "This entry is not assigned to you.");
     }
-    let text = match body_text(body) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
-    let mut sheet: Sheet = match read(&text) {
-        Ok(s) => s,
+    let mut sheet: Sheet = match read(body) {
+        Ok((_, s)) => s,
         Err(r) => return r,
     };
     // The sheet is the signed-in judge's, for the entry of the address, whatever the body says.
     (sheet.entry, sheet.judge) = (id.to_string(), judge.to_owned());
-    let rubric: Rubric = match read(SEED_RUBRIC) {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
+    let Ok(rubric) = serde_json::from_str::<Rubric>(SEED_RUBRIC) else { return storage_failed(&rusqlite::Error::InvalidQuery) };
     if let Err(problems) = sheet_score(&rubric, &sheet) {
         let errors = problems.iter().filter(|f| f.severity.blocks()).map(|f| FieldError::new(f.path.clone(), f.message.clone())).collect();
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, ErrorBody { errors });
