@@ -259,7 +259,7 @@ pub(crate) async fn results(State(state): State<AppState>, headers: HeaderMap) -
         .iter()
         .filter_map(|(id, body)| {
             let entry: Entry = serde_json::from_str(body).ok()?;
-            Some(EntryRow { id: id.to_string(), title: entry.title, level: Some(entry.level), category: Some(entry.category) })
+            Some(EntryRow::of(&id.to_string(), &entry))
         })
         .collect();
     let sheets: Vec<Sheet> = sheets.iter().filter_map(|s| serde_json::from_str(s).ok()).collect();

@@ -21,6 +21,13 @@ pub struct EntryRow {
     pub category: Option<Category>,
 }
 
+impl EntryRow {
+    /// A stored entry as the ranking needs it, under the host's id for it.
+    pub fn of(id: &str, entry: &super::entry::Entry) -> EntryRow {
+        EntryRow { id: id.to_owned(), title: entry.title.clone(), level: Some(entry.level), category: Some(entry.category) }
+    }
+}
+
 /// A CSV export read: its header's column names and its data rows (1-based line, cells), every line
 /// split by [`crate::table_text::next_row`] (quoted cells, commas and line breaks inside them).
 struct Csv {

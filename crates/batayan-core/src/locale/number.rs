@@ -217,10 +217,6 @@ impl Decimal {
         self.units < 0
     }
 
-    pub fn is_zero(self) -> bool {
-        self.units == 0
-    }
-
     /// The nearest `f64`, for scoring.
     pub fn to_f64(self) -> f64 {
         // Through text: the correctly rounded value, which dividing two floats is not.

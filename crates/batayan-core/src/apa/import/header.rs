@@ -56,11 +56,16 @@ fn without_gloss(cell: &str) -> String {
     out.trim().to_owned()
 }
 
-/// The quarter a column of achievements names: `(১ম প্রান্তিক)` → 0 … `৪র্থ` → 3.
+/// The quarter a column of achievements names: `(১ম প্রান্তিক)`, `(প্রথম ত্রৈমাসিক)`, `(Q1)` → 0 … → 3.
 fn quarter_named(cell: &str) -> Option<usize> {
+    let english = cell.to_ascii_uppercase();
+    if let Some(q) = ["Q1", "Q2", "Q3", "Q4"].iter().position(|q| english.contains(q)) {
+        return Some(q);
+    }
     let words = [("১ম", 0), ("প্রথম", 0), ("২য়", 1), ("দ্বিতীয়", 1), ("৩য়", 2), ("তৃতীয়", 2), ("৪র্থ", 3), ("চতুর্থ", 3)];
     let cell = normalize_bangla(cell);
-    if !cell.contains(&normalize_bangla("প্রান্তিক")) {
+    // প্রান্তিক or ত্রৈমাসিক: offices write either for a quarter.
+    if !["প্রান্তিক", "ত্রৈমাসিক"].iter().any(|w| cell.contains(&normalize_bangla(w))) {
         return None;
     }
     words.iter().find(|(word, _)| cell.contains(&normalize_bangla(word))).map(|(_, q)| *q)
@@ -323,4 +328,17 @@ fn widen(header: &[String], above: usize, below: usize) -> Option<Vec<String>> {
     }
     wider.extend(header[above + 1..].iter().cloned());
     Some(wider)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quarter_is_named_in_either_word_or_in_english() {
+        assert_eq!(quarter_named("অর্জন ২০১৯-২০ (১ম প্রান্তিক)"), Some(0));
+        assert_eq!(quarter_named("অর্জন (দ্বিতীয় ত্রৈমাসিক)"), Some(1));
+        assert_eq!(quarter_named("Achievement 2019-20 (Q3)"), Some(2));
+        assert_eq!(quarter_named("অর্জন ২০১৯-২০"), None, "no quarter said");
+    }
 }
