@@ -152,12 +152,17 @@ fn negative_weight(key: &RowKey, year: FiscalYear, path: String, weight: Option<
 fn check_area_weight(block: Block, year: FiscalYear, (area, area_path): (&Area, &str), findings: &mut Vec<Finding>) {
     let weight_path = cell(area_path, Column::AreaWeight);
     findings.extend(negative_weight(&block.key(&area.serial), year, weight_path.clone(), area.weight));
+    // The area as the year's documents name it: ক্ষেত্র [১], সুশাসন ও সংস্কারমূলক ক্ষেত্র [১], আবশ্যিক ক্ষেত্র [এম.১].
+    let (area_bn, area_en) = (
+        format!("{}ক্ষেত্র {}", block_label(block, year, Lang::Bn), block.serial_label(&area.serial, year, Lang::Bn)),
+        format!("{}area {}", block_label(block, year, Lang::En), block.serial_label(&area.serial, year, Lang::En)),
+    );
     let Some(area_weight) = area.weight else {
-        findings.push(finding(
-            Severity::Error,
-            weight_path,
-            Message::new(format!("ক্ষেত্র [{}]-এর মান দেওয়া নেই।", to_bangla_digits(&area.serial)), format!("Area [{}] has no weight.", area.serial)),
-        ));
+        let mut sentence = area_en.clone();
+        if let Some(first) = sentence.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        findings.push(finding(Severity::Error, weight_path, Message::new(format!("{area_bn}-এর মান দেওয়া নেই।"), format!("{sentence} has no weight."))));
         return;
     };
     let indicators: Vec<(String, &Indicator)> = area
@@ -174,20 +179,8 @@ fn check_area_weight(block: Block, year: FiscalYear, (area, area_path): (&Area, 
         Severity::Error,
         weight_path,
         Message::new(
-            format!(
-                "{}ক্ষেত্র [{}]-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।",
-                block_label(block, year, Lang::Bn),
-                to_bangla_digits(&area.serial),
-                bn(sum),
-                bn(area_weight)
-            ),
-            format!(
-                "The indicator weights of {}area [{}] add up to {}, but the area's weight is {}.",
-                block_label(block, year, Lang::En),
-                area.serial,
-                en(sum),
-                en(area_weight)
-            ),
+            format!("{area_bn}-এর সূচকগুলোর মানের যোগফল {}, কিন্তু ক্ষেত্রের মান {}।", bn(sum), bn(area_weight)),
+            format!("The indicator weights of {area_en} add up to {}, but the area's weight is {}.", en(sum), en(area_weight)),
         ),
     );
     // ৪ and ৮: does one weight, read with the other digit, make the sum right?

@@ -133,3 +133,18 @@ fn layout_2021_22_finds_every_planted_defect_and_nothing_on_a_sound_row() {
     );
     assert_eq!(findings_at(&agreement, &findings, Severity::Warning), []);
 }
+
+#[test]
+fn a_mandatory_area_is_named_as_the_2019_20_documents_write_it() {
+    let imported = import_section3(LAYOUT_2019_20);
+    let mut agreement = imported.merge_into(&Agreement::new("ict-x", year("2019-20")));
+    agreement.governance[0].weight = Some(11.0);
+    agreement.governance[1].weight = None;
+    let messages: Vec<(String, String)> =
+        validate(&agreement).into_iter().filter(|f| f.path.starts_with("/governance/")).map(|f| (f.message.bn, f.message.en)).collect();
+    assert!(
+        messages.iter().any(|(bn, en)| bn.starts_with("আবশ্যিক ক্ষেত্র [এম.১]-এর সূচকগুলোর মানের যোগফল ১০") && en.contains("the mandatory area [M.1] add up to 10")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|(bn, en)| bn == "আবশ্যিক ক্ষেত্র [এম.২]-এর মান দেওয়া নেই।" && en == "The mandatory area [M.2] has no weight."), "{messages:?}");
+}
