@@ -281,3 +281,21 @@ test('a page that takes the submission over and never answers: after the timeout
   assert.equal(await page.locator(SUBMIT).isDisabled(), false, 'the button is free again');
   await page.close();
 });
+
+test('a page that took a submission over is reloaded before answering: the draft is back, and the form sends it itself once', async () => {
+  const page = await openPage(browser, '/apa-report.html');
+  await loaded(page);
+  const before = await storedReports(page);
+  await page.evaluate(() => document.querySelector('#apa').addEventListener('batayan:submit', (event) => event.preventDefault()));
+  await page.locator(q2('1.1.1')).fill('৩৬');
+  await page.locator(SUBMIT).click();
+  await page.reload(); // the page's own sending never finished
+  await loaded(page);
+  assert.equal(await page.locator(q2('1.1.1')).inputValue(), '৩৬', 'what was typed is back');
+  assert.equal(await storedReports(page), before, 'nothing was stored');
+  await page.locator(SUBMIT).click(); // no listener now: the form sends it
+  await page.locator('#apa .by-done').waitFor();
+  assert.equal(await storedReports(page), before + 1);
+  assert.deepEqual(await draftKeys(page), []);
+  await page.close();
+});
