@@ -15,6 +15,9 @@ pub const APA_SCHEMA: &str = "batayan.apa/1";
 /// The `schema` field of an APA progress report (achievements for a period).
 pub const APA_REPORT_SCHEMA: &str = "batayan.apa-report/1";
 
+/// The `schema` field of an innovation showcase entry.
+pub const INNOVATION_ENTRY_SCHEMA: &str = "batayan.innovation-entry/1";
+
 /// One problem with a submitted document, tied to the field it is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]

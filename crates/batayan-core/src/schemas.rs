@@ -8,8 +8,8 @@
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::apa::{Agreement, Report};
-use crate::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, ErrorBody};
-use crate::innovation::{Entry, INNOVATION_ENTRY_SCHEMA, Rubric, Sheet};
+use crate::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, ErrorBody, INNOVATION_ENTRY_SCHEMA};
+use crate::innovation::{Entry, Rubric, Sheet};
 
 /// Every document's schema: its file name and the schema.
 pub fn documents() -> Vec<(&'static str, Schema)> {

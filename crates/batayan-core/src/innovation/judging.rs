@@ -198,6 +198,20 @@ pub fn rank(rubric: &Rubric, entries: &[EntryRow], sheets: &[Sheet]) -> Ranking 
     }
     let rows: Vec<EntryRow> =
         if entries.is_empty() { counted.keys().map(|id| EntryRow { id: (*id).to_owned(), ..EntryRow::default() }).collect() } else { entries.to_vec() };
+    // Marks for an entry the list does not have are said, not dropped in silence (a typo in an id).
+    for (i, sheet) in sheets.iter().enumerate() {
+        let first_of_its_entry = sheets[..i].iter().all(|s| s.entry != sheet.entry);
+        if first_of_its_entry && !rows.iter().any(|r| r.id == sheet.entry) {
+            findings.push(Finding::new(
+                format!("/{i}/entry"),
+                Severity::Warning,
+                Message::new(
+                    format!("এন্ট্রি “{}” তালিকায় নেই; এর নম্বর র‍্যাঙ্কিংয়ে গোনা হয়নি।", sheet.entry),
+                    format!("Entry “{}” is not in the list of entries; its marks are not ranked.", sheet.entry),
+                ),
+            ));
+        }
+    }
     let mut groups: BTreeMap<(Option<Level>, Option<Category>), Vec<Placed>> = BTreeMap::new();
     let mut keys: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     for row in &rows {

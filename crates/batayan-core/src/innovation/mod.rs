@@ -16,4 +16,4 @@ pub use entry::{Case, Category, Entry, Figures, Level, Person, TimeUnit, Timed};
 pub use judging::{Aggregate, Criterion, Group, Placed, Ranking, Rubric, Sheet, rank, sheet_score};
 pub use sheets_csv::{EntryRow, read_entries, read_marks, read_rubric};
 pub use tcv::{Savings, Tcv, tcv};
-pub use validate::{INNOVATION_ENTRY_SCHEMA, validate};
+pub use validate::validate;

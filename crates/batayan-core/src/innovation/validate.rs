@@ -2,14 +2,11 @@
 //! numbers, amounts below zero, links that are not links, a start date outside the fiscal year
 //! (errors); an "after" worse than "before", or no TCV figure at all (warnings: possible, but rarely meant).
 
-use crate::contract::json_pointer;
+use crate::contract::{INNOVATION_ENTRY_SCHEMA, json_pointer};
 use crate::finding::{Finding, Severity};
 use crate::locale::{Lang, Message, MobileNumber, format_gregorian};
 
 use super::entry::{Case, Entry, Person};
-
-/// The `schema` field of an innovation entry.
-pub const INNOVATION_ENTRY_SCHEMA: &str = "batayan.innovation-entry/1";
 
 /// The longest a title may be, and a text field (problem, solution, beneficiaries).
 const TITLE_MAX: usize = 200;

@@ -70,7 +70,10 @@ fn the_median_and_groups_by_level_and_category() {
         EntryRow { id: "B".into(), level: Some(Level::District), category: Some(Category::Idea), ..EntryRow::default() },
         EntryRow { id: "C".into(), level: Some(Level::District), category: Some(Category::Idea), ..EntryRow::default() },
     ];
+    let mut sheets = sheets.to_vec();
+    sheets.push(sheet("Z", "J1", [5.0, 5.0, 5.0])); // an id the entries list does not have
     let r = rank(&median, &entries, &sheets);
+    assert_eq!(r.findings.iter().map(|f| (f.path.as_str(), f.severity)).collect::<Vec<_>>(), [("/4/entry", Severity::Warning)], "said, not dropped");
     type Shown = Vec<(Option<Category>, Vec<(String, Option<usize>, Option<i64>)>)>;
     let groups: Shown = r.groups.iter().map(|g| (g.category, g.placed.iter().map(|p| (p.entry.clone(), p.rank, p.score.map(shown))).collect())).collect();
     assert_eq!(
