@@ -11,9 +11,11 @@ use wasm_bindgen::JsCast;
 
 pub mod attributes;
 pub mod dom;
+pub mod draft;
 pub mod net;
 pub mod registry;
 pub mod shadow;
+pub mod submit;
 
 /// The CSS of every widget, adopted as a constructed stylesheet (it survives `style-src 'self'`).
 /// Class names are prefixed `by-` so that they read as ours in a host page's inspector.

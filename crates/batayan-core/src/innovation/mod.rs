@@ -7,12 +7,14 @@
 //! numbers and mobiles are read by [`crate::locale`], money is a [`crate::locale::Decimal`].
 
 mod entry;
+pub mod form;
 mod judging;
 mod sheets_csv;
 mod tcv;
 mod validate;
 
 pub use entry::{Case, Category, Entry, Figures, Level, Person, TimeUnit, Timed};
+pub use form::{DraftRead, EntryDraft};
 pub use judging::{Aggregate, Criterion, Group, Placed, Ranking, Rubric, Sheet, rank, sheet_score};
 pub use sheets_csv::{EntryRow, read_entries, read_marks, read_rubric};
 pub use tcv::{Savings, Tcv, tcv};

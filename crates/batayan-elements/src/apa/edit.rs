@@ -43,7 +43,13 @@ pub fn EditMode(props: &EditModeProps) -> Html {
         Rc::new(move |d| d.agreement.office == agreement.office && d.agreement.fiscal_year == agreement.fiscal_year)
     };
     let kept = use_kept_draft(draft_key.clone(), fresh, belongs);
-    let submitter = use_submitter(Target { host: props.host.clone(), method: "PUT", url: props.submit_url.clone(), draft_key, timeout_ms: props.timeout_ms });
+    let submitter = use_submitter(Target {
+        host: props.host.clone(),
+        method: "PUT",
+        url: props.submit_url.as_deref().map(str::to_owned),
+        draft_key,
+        timeout_ms: props.timeout_ms,
+    });
     let import_problems = use_state(|| Rc::new(Vec::<Finding>::new()));
     use_draft_gone_once_stored(&submitter.state.0, &kept.status);
     let on_edit = {

@@ -101,7 +101,7 @@ fn ReportSession(props: &ReportSessionProps) -> Html {
     let submitter = use_submitter(Target {
         host: props.host.clone(),
         method: "POST",
-        url: props.submit_url.clone(),
+        url: props.submit_url.as_deref().map(str::to_owned),
         draft_key: props.draft_key.clone(),
         timeout_ms: props.timeout_ms,
     });

@@ -4,42 +4,13 @@
 //! The element (in `batayan-elements`) owns the network and the browser storage and hands these states
 //! in; a form only shows them. That is the one draft-and-submit path every widget shares.
 
-use batayan_core::contract::FieldError;
 use batayan_core::locale::{Lang, Message};
 use yew::prelude::*;
 
 use super::ErrorBox;
 
-/// Where the last submission stands.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Submission {
-    /// Nothing sent since the page opened (or since the last edit after an answer).
-    #[default]
-    Idle,
-    Sending,
-    /// The host stored it; its warnings come with the answer.
-    Accepted {
-        warnings: Vec<FieldError>,
-    },
-    /// The host refused it (4xx), each error on the field its `path` names.
-    Refused(Vec<FieldError>),
-    /// No usable answer (offline, timeout, 5xx): nothing was stored and the draft is kept.
-    Failed(Message),
-}
-
-/// Whether what was typed is safe in this browser.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum DraftStatus {
-    /// Nothing typed yet.
-    #[default]
-    Clean,
-    /// Typed and kept in this browser.
-    Saved,
-    /// A draft from an earlier visit, not yet submitted, was put back.
-    Restored,
-    /// The browser would not keep it (private mode, storage full): say so, the form still works.
-    NotSaved(Message),
-}
+pub use batayan_web::draft::DraftStatus;
+pub use batayan_web::submit::Submission;
 
 #[derive(Properties, PartialEq, Debug)]
 pub struct SubmitBarProps {
