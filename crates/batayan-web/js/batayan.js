@@ -11,18 +11,22 @@
 // happens in Rust; this file only forwards the custom-element lifecycle.
 //
 // One module per kind of page: dates (`batayan_dates`) and the read-only APA table (`batayan_view`),
-// both hand-written DOM without Yew, and one per form (`batayan_report`, `batayan_edit`, with Yew).
+// both hand-written DOM without Yew, one per APA form (`batayan_report`, `batayan_edit`, with Yew), and
+// one per innovation element (`batayan_innovation_entry`, `_judging`, `_showcase`, hand-written DOM).
 // Which one an element needs can depend on its attributes: a citizen's `<batayan-apa-table>` (no
 // `mode`) loads only the view, `mode="report"` only the report form. If the attribute changes later,
 // the element is mounted again from the other module.
 
 const PREFIX = 'batayan';
-// The npm package (`cargo xtask dist`) rewrites these four names to content-hashed ones, and fills
+// The npm package (`cargo xtask dist`) rewrites these names to content-hashed ones, and fills
 // INTEGRITY with each module's Wasm hash (what `fetch` then checks), so that a portal can cache the
 // modules for good and be sure of what it runs.
 const DATES = './batayan_dates.js';
 const VIEW = './batayan_view.js';
 const FORMS = { report: './batayan_report.js', edit: './batayan_edit.js' };
+const INNOVATION_ENTRY = './batayan_innovation_entry.js';
+const INNOVATION_JUDGING = './batayan_innovation_judging.js';
+const INNOVATION_SHOWCASE = './batayan_innovation_showcase.js';
 const INTEGRITY = {};
 
 /** A form's module for the APA table's `mode`; any other value (none, `public`, a typo) is the view's to show. */
@@ -36,6 +40,9 @@ function apaModule(element) {
 const ELEMENTS = [
   { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: () => DATES },
   { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: apaModule },
+  { name: 'batayan-innovation-entry', attributes: ['submit-url', 'timeout', 'lang'], module: () => INNOVATION_ENTRY },
+  { name: 'batayan-innovation-judging', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => INNOVATION_JUDGING },
+  { name: 'batayan-innovation-showcase', attributes: ['src', 'results-src', 'timeout', 'lang'], module: () => INNOVATION_SHOWCASE },
 ];
 
 // One promise per module: fetched and instantiated once, on first use. The Wasm is requested at the

@@ -140,3 +140,46 @@ pub fn progress_bar(dom: &Dom, fraction: f64, value_text: &str, label: &str, seg
     }
     Ok(bar)
 }
+
+/// Event listeners a hand-written widget put on its root: each closure is kept alive while listening
+/// and removed and freed together (on destroy, or when dropped), so that no closure outlives the widget.
+#[derive(Debug)]
+pub struct Listeners {
+    target: Element,
+    kept: Vec<(&'static str, Handler)>,
+}
+
+/// A listener's closure, as JS holds it.
+type Handler = wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>;
+
+impl Listeners {
+    pub fn new(target: Element) -> Listeners {
+        Listeners { target, kept: Vec::new() }
+    }
+
+    /// Calls `handler` for every `event` inside the target (bubbling, or focus events in capture).
+    pub fn on(&mut self, event: &'static str, handler: impl FnMut(web_sys::Event) + 'static) -> Result<(), JsValue> {
+        let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+        self.target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+        self.kept.push((event, closure));
+        Ok(())
+    }
+
+    /// Removes and frees every listener.
+    pub fn clear(&mut self) {
+        for (event, closure) in self.kept.drain(..) {
+            let _ = self.target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
+impl Drop for Listeners {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// The element that `event` happened on, if it is an element.
+pub fn event_element(event: &web_sys::Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}

@@ -167,7 +167,7 @@ pub async fn get_json_with<T: DeserializeOwned, U: DeserializeOwned>(
 }
 
 /// Runs two futures at once and waits for both (`futures::join` without the crate).
-async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+pub async fn both<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
     let (mut a, mut b) = (Box::pin(a), Box::pin(b));
     let (mut first, mut second) = (None, None);
     std::future::poll_fn(move |cx| {

@@ -173,6 +173,7 @@ pub(crate) async fn queue(State(state): State<AppState>, headers: HeaderMap) -> 
     match store::judge_queue(&db, judge) {
         Ok(rows) => Json(json!({
             "judge": judge,
+            "name": user(judge).map(|u| u.1),
             "rubric": parsed(SEED_RUBRIC),
             "entries": rows.into_iter().map(|(id, entry, sheet)| json!({ "id": id, "entry": parsed(&entry), "sheet": sheet.as_deref().map(parsed) })).collect::<Vec<_>>(),
         }))

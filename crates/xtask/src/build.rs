@@ -23,11 +23,14 @@ struct Module {
     feature: Option<&'static str>,
 }
 
-const MODULES: [Module; 4] = [
+const MODULES: [Module; 7] = [
     Module { crate_dir: "batayan-dates", name: "batayan_dates", feature: None },
     Module { crate_dir: "batayan-view", name: "batayan_view", feature: None },
     Module { crate_dir: "batayan-elements", name: "batayan_report", feature: Some("report") },
     Module { crate_dir: "batayan-elements", name: "batayan_edit", feature: Some("edit") },
+    Module { crate_dir: "batayan-innovation", name: "batayan_innovation_entry", feature: Some("entry") },
+    Module { crate_dir: "batayan-innovation", name: "batayan_innovation_judging", feature: Some("judging") },
+    Module { crate_dir: "batayan-innovation", name: "batayan_innovation_showcase", feature: Some("showcase") },
 ];
 
 pub(crate) fn run() -> Result<(), String> {

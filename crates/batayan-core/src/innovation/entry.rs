@@ -11,7 +11,7 @@ use crate::locale::{Decimal, FiscalYear, Lang};
 pub struct Entry {
     /// Always `batayan.innovation-entry/1`.
     pub schema: String,
-    /// The office's key in URLs (`ict-sylhet`).
+    /// The office, as its people name it (`জেলা কার্যালয়, তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, সিলেট`).
     pub office: String,
     pub fiscal_year: FiscalYear,
     /// The project's name (উদ্ভাবনের নাম).

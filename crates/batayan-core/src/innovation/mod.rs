@@ -9,6 +9,7 @@
 mod entry;
 pub mod form;
 mod judging;
+mod sheet_form;
 mod sheets_csv;
 mod tcv;
 mod validate;
@@ -16,6 +17,7 @@ mod validate;
 pub use entry::{Case, Category, Entry, Figures, Level, Person, TimeUnit, Timed};
 pub use form::{DraftRead, EntryDraft};
 pub use judging::{Aggregate, Criterion, Group, Placed, Ranking, Rubric, Sheet, rank, sheet_score};
+pub use sheet_form::{SheetDraft, SheetRead};
 pub use sheets_csv::{EntryRow, read_entries, read_marks, read_rubric};
 pub use tcv::{Savings, Tcv, tcv};
 pub use validate::validate;
