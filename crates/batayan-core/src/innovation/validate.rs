@@ -83,12 +83,12 @@ pub fn validate(entry: &Entry) -> Vec<Finding> {
     out
 }
 
-/// Role names as the form says them.
+/// Role names as the messages need them: the Bangla in the genitive (উদ্ভাবকের, not উদ্ভাবক-এর).
 fn role(field: &str, lang: Lang) -> &'static str {
     match field {
-        "innovator" => lang.pick("উদ্ভাবক", "The innovator"),
-        "implementer" => lang.pick("বাস্তবায়নকারী", "The implementer"),
-        _ => lang.pick("মেন্টর", "The mentor"),
+        "innovator" => lang.pick("উদ্ভাবকের", "The innovator"),
+        "implementer" => lang.pick("বাস্তবায়নকারীর", "The implementer"),
+        _ => lang.pick("মেন্টরের", "The mentor"),
     }
 }
 
@@ -96,7 +96,7 @@ fn check_person(field: &str, person: &Person, mobile_required: bool) -> Vec<Find
     let mut out = Vec::new();
     let (bn, en) = (role(field, Lang::Bn), role(field, Lang::En));
     if person.name.trim().is_empty() {
-        out.push(Finding::new(json_pointer([field, "name"]), Severity::Error, Message::new(format!("{bn}-এর নাম লিখুন।"), format!("{en}'s name is missing."))));
+        out.push(Finding::new(json_pointer([field, "name"]), Severity::Error, Message::new(format!("{bn} নাম লিখুন।"), format!("{en}'s name is missing."))));
     }
     let mobile = person.mobile.trim();
     if mobile.is_empty() {
@@ -104,7 +104,7 @@ fn check_person(field: &str, person: &Person, mobile_required: bool) -> Vec<Find
             out.push(Finding::new(
                 json_pointer([field, "mobile"]),
                 Severity::Error,
-                Message::new(format!("{bn}-এর মোবাইল নম্বর লিখুন।"), format!("{en}'s mobile number is missing.")),
+                Message::new(format!("{bn} মোবাইল নম্বর লিখুন।"), format!("{en}'s mobile number is missing.")),
             ));
         }
     } else if let Err(e) = MobileNumber::parse(mobile) {
