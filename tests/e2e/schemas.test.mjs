@@ -49,9 +49,10 @@ test('what the reference host answers is valid against the schemas', async () =>
   const entries = await get('/api/innovation/entries');
   assert.ok(entries.body.entries.length >= 4, 'the seeded showcase entries');
   for (const { id, entry: e } of entries.body.entries) valid(entry, e, `GET innovation entry ${id}`);
-  const hidden = await get('/api/innovation/results');
-  assert.equal(hidden.status, 403);
-  valid(error, hidden.body, 'results before they are published');
+  // Refused in the error shape until published (innovation-3-judging publishes them earlier in a full run).
+  const results = await get('/api/innovation/results');
+  if (results.status === 403) valid(error, results.body, 'results before they are published');
+  else assert.equal(results.body.published, true, `a ${results.status} answer is the published results`);
   const missing = await get('/api/apa/ict-joypurhat/1999-00');
   assert.equal(missing.status, 404);
   valid(error, missing.body, 'a 404');

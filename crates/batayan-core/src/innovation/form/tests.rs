@@ -1,3 +1,6 @@
+//! The entry form read as a person types it: every field a pointer into the entry, text that does not
+//! read kept with one error at its field, Bangla digits and separators, choices and links.
+
 use super::*;
 use crate::finding::has_errors;
 
