@@ -45,7 +45,7 @@ writeFileSync(join(out, 'batayan.d.ts'), typescript());
 writeFileSync(join(out, 'package.json'), `${JSON.stringify({
   name: 'batayan',
   version,
-  description: 'Drop-in widgets for Bangladesh government portals, in Rust and WebAssembly: the APA table and forms, dates in both calendars. Bangla first.',
+  description: 'Drop-in widgets for Bangladesh government portals, in Rust and WebAssembly: the APA table and forms, the innovation showcase (entry, judging, gallery), dates in both calendars. Bangla first.',
   license: 'MIT OR Apache-2.0',
   type: 'module',
   main: './batayan.js',

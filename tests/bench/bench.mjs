@@ -75,6 +75,10 @@ const pages = [
   ['/apa.html', shows('apa', '.by-apa__table')],
   ['/apa-report.html', shows('apa', '.by-apa__table--report')],
   ['/apa-edit.html', shows('apa', '.by-apa__table--edit')],
+  ['/innovation.html', shows('entry', '.by-form__form')],
+  // Signed out, the judging page shows its "sign in" refusal: the bytes are the same as a judge's.
+  ['/innovation-judging.html', shows('judging', '.by-load-failed, .by-judging')],
+  ['/innovation-showcase.html', shows('showcase', '.by-showcase__list')],
 ];
 for (const [path, ready] of pages) {
   const bytes = await pageBytes(path, ready);
@@ -83,6 +87,10 @@ for (const [path, ready] of pages) {
 const reference = await pageBytes('/bench/reference/apa.html?src=/api/apa/ict-sylhet/2024-25&report=/api/apa/ict-sylhet/2024-25/reports/latest',
   (page) => page.waitForSelector('.ref-table tbody tr'));
 record('1 bytes', 'reference APA page JS gzip -9', null, kib(reference.gzip), 'KiB');
+for (const [name, path, selector] of [['showcase', '/bench/reference/showcase.html', '.ref-card'], ['entry form', '/bench/reference/entry.html', '.ref-form']]) {
+  const bytes = await pageBytes(path, (page) => page.waitForSelector(selector));
+  record('1 bytes', `reference innovation ${name} page JS gzip -9`, null, kib(bytes.gzip), 'KiB');
+}
 if (process.env.BENCH_PACKAGE) {
   const dir = process.env.BENCH_PACKAGE;
   const files = readdirSync(dir).filter((f) => /\.(js|wasm)$/.test(f));
@@ -139,6 +147,38 @@ async function compareRender(group, measure, batayanPath, referencePath, expecte
 
 await compareRender('2 startup', 'Sylhet public table, navigation → all rows', sylhetBatayan, sylhetReference, 23);
 await compareRender('2 startup', 'same, CPU ×4 slower', sylhetBatayan, sylhetReference, 23, 4);
+
+// The innovation elements against hand-written pages of the same content: navigation → every card of
+// the gallery / the entry form's last field on screen (the time taken inside the page, at that frame).
+// `ready` is [host id or null, selector, count]: that many matches inside the element's shadow root
+// (ours) or in the document (the reference's).
+async function timeTo(path, ready, throttle = 1) {
+  const page = await newPage({ throttle });
+  await page.goto(url(path), { waitUntil: 'commit' });
+  await page.waitForFunction(([host, selector, count]) => {
+    const root = host ? document.getElementById(host)?.shadowRoot : document;
+    if ((root?.querySelectorAll(selector).length ?? 0) >= count) { globalThis.__rendered ??= performance.now(); return true; }
+    return false;
+  }, ready, { polling: 'raf', timeout: STRESS_CAP_MS }).catch(() => null);
+  const time = await page.evaluate(() => globalThis.__rendered ?? Number.NaN);
+  await page.context().close();
+  return time;
+}
+async function compareReady(measure, oursPath, ourReady, referencePath, referenceReady, throttle = 1) {
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < runs; i += 1) {
+    ours.push(await timeTo(oursPath, ourReady, throttle));
+    theirs.push(await timeTo(referencePath, referenceReady, throttle));
+  }
+  record('2 startup', measure, median(ours), median(theirs), 'ms');
+}
+const showcaseCards = (await (await fetch(url('/api/innovation/entries'))).json()).entries.length;
+await compareReady(`innovation showcase, navigation → all ${showcaseCards} cards`, '/innovation-showcase.html', ['showcase', '.by-showcase__entry', showcaseCards],
+  '/bench/reference/showcase.html', [null, '.ref-card', showcaseCards]);
+await compareReady('innovation entry form, navigation → all 36 fields', '/innovation.html', ['entry', '[data-path]', 36],
+  '/bench/reference/entry.html', [null, '.ref-form input, .ref-form textarea, .ref-form select', 36]);
+
 /** Indicators in a generated agreement (its own rows and Sylhet's governance block). */
 async function indicatorCount(n) {
   const agreement = await (await fetch(url(`/bench/data/apa-${n}.json`))).json();

@@ -57,3 +57,14 @@ test('on a phone: one card per row, nothing sideways', async () => {
   assert.deepEqual(await accessibilityViolations(page), []);
   await page.close();
 });
+
+test('a results address that fails is said, and the gallery is still there without ranks', async () => {
+  const page = await openPage(browser, '/innovation-showcase.html', {
+    prepare: (p) => p.route('**/api/innovation/results', (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'busy' })),
+  });
+  await loaded(page);
+  assert.match(await page.locator('#showcase .by-showcase__note').innerText(), /^ফলাফল দেখানো যাচ্ছে না: “\/api\/innovation\/results” উত্তর দিয়েছে ৫০৩/);
+  assert.equal(await page.locator('#showcase .by-showcase__place').count(), 0);
+  assert.ok(await page.locator(cards).count() >= 4);
+  await page.close();
+});

@@ -15,11 +15,12 @@ async function post(url, body) {
 
 async function showWho() {
   const answer = await fetch('/api/session').catch(() => null);
+  // Read the body whatever the status: an unread body keeps the request open (and the page never idle).
+  const who = await answer?.json().catch(() => null);
   if (!answer?.ok) {
     status.textContent = 'কেউ সাইন ইন করেননি। নিচে একজনকে বেছে নিন।';
     return;
   }
-  const who = await answer.json();
   status.textContent = `সাইন ইন করেছেন: ${who.name} (${who.role === 'organiser' ? 'আয়োজক' : 'বিচারক'})`;
   organiserTools.hidden = who.role !== 'organiser';
 }
@@ -27,6 +28,7 @@ async function showWho() {
 for (const button of document.querySelectorAll('[data-user]')) {
   button.addEventListener('click', async () => {
     const answer = await post('/api/session', { user: button.dataset.user }).catch(() => null);
+    await answer?.json().catch(() => null);
     if (answer?.ok) location.reload();
     else status.textContent = 'সাইন ইন করা যায়নি।';
   });
@@ -34,6 +36,7 @@ for (const button of document.querySelectorAll('[data-user]')) {
 
 document.getElementById('publish')?.addEventListener('click', async () => {
   const answer = await post('/api/innovation/results/publish').catch(() => null);
+  await answer?.json().catch(() => null);
   publishStatus.textContent = answer?.ok ? 'ফলাফল প্রকাশিত হয়েছে: শোকেসিং পাতায় স্থানগুলো দেখা যাবে।' : 'প্রকাশ করা যায়নি।';
 });
 

@@ -53,7 +53,7 @@ pub fn mount_element(host: HtmlElement) -> Result<MountedDates, JsError> {
         return Err(JsError::new(&format!("batayan: <{tag}> is not in the dates module")));
     }
     let fail = |e: JsValue| JsError::new(&format!("batayan: could not mount <{tag}>: {e:?}"));
-    let root = batayan_web::shadow::prepare_root(&host).map_err(fail)?;
+    let root = batayan_web::shadow::prepare_root(&host, batayan_web::BASE_STYLES).map_err(fail)?;
     let document = host.owner_document().ok_or_else(|| JsError::new("batayan: the element has no document"))?;
     let dom = Dom::new(document);
     draw(&dom, &host, &root);

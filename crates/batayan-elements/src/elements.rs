@@ -67,7 +67,7 @@ impl<C: BaseComponent> Mounted for YewElement<C> {
 }
 
 fn mount_yew<C: BaseComponent>(host: HtmlElement, read_props: fn(&HtmlElement) -> C::Properties) -> Result<Box<dyn Mounted>, JsValue> {
-    let root = prepare_root(&host)?;
+    let root = prepare_root(&host, batayan_web::APA_STYLES)?;
     let handle = Renderer::<C>::with_root_and_props(root, read_props(&host)).render();
     Ok(Box::new(YewElement { host, handle, read_props }))
 }

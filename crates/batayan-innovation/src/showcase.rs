@@ -5,7 +5,6 @@
 //! (an organiser previewing), shows no rank at all.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 use batayan_core::contract::request_timeout_ms;
@@ -91,8 +90,9 @@ struct PlacedShown {
 enum Standing {
     NotAsked,
     NotPublished,
-    /// Ranked entries: id → (medal, score).
-    Published(HashMap<String, (usize, Option<f64>)>),
+    /// Ranked entries: (id, medal, score). A list, not a map: a showcase has tens of entries, and a
+    /// map's code is Wasm bytes every citizen downloads.
+    Published(Vec<(String, usize, Option<f64>)>),
     Unavailable(Message),
 }
 
@@ -226,7 +226,7 @@ async fn results(url: &str, timeout_ms: u32, cancel: Option<&Cancel>) -> Standin
     if !results.published {
         return Standing::NotPublished;
     }
-    let ranked = results.ranking.groups.into_iter().flat_map(|g| g.placed).filter_map(|p| Some((p.entry, (p.medal?, p.score))));
+    let ranked = results.ranking.groups.into_iter().flat_map(|g| g.placed).filter_map(|p| Some((p.entry, p.medal?, p.score)));
     Standing::Published(ranked.collect())
 }
 
@@ -271,16 +271,20 @@ impl State {
         let status = self.dom.text("p", "by-showcase__count", &shown_count(entries.len(), entries.len(), lang))?;
         set_all(&status, &[("role", "status"), ("aria-live", "polite")])?;
         add(&frame, &status)?;
-        let medals = match standing {
-            Standing::Published(medals) => Some(medals),
+        let medal = |id: &str| match standing {
+            Standing::Published(medals) => medals.iter().find(|(entry, _, _)| entry == id).map(|(_, medal, score)| (*medal, *score)),
             _ => None,
         };
-        // Medalled entries first (1st, 2nd, 3rd), then the rest in the host's order.
-        let mut order: Vec<&(String, Entry)> = entries.iter().collect();
-        order.sort_by_key(|(id, _)| medals.and_then(|m| m.get(id)).map_or(usize::MAX, |(medal, _)| *medal));
+        // Medalled entries first (1st, 2nd, 3rd), then the rest in the host's order. Four passes, not a
+        // sort: a sort's code is bytes on every citizen's page, for a few tens of cards.
         let list = self.dom.el("ul", "by-showcase__list")?;
-        for (id, entry) in order {
-            add(&list, &self.card(id, entry, medals.and_then(|m| m.get(id)), lang)?)?;
+        for place in [Some(1), Some(2), Some(3), None] {
+            for (id, entry) in entries {
+                let placed = medal(id);
+                if placed.map(|(p, _)| p).filter(|p| (1..=3).contains(p)) == place {
+                    add(&list, &self.card(id, entry, placed, lang)?)?;
+                }
+            }
         }
         add(&frame, &list)?;
         add(&frame, &self.dom.text("p", "by-showcase__empty", lang.pick("খোঁজার সঙ্গে মেলে এমন কোনো উদ্ভাবন নেই।", "No innovation matches the search."))?)?;
@@ -308,12 +312,21 @@ impl State {
     fn filters(&self, entries: &[(String, Entry)], lang: Lang) -> Result<Element, JsValue> {
         let form = self.dom.el("form", "by-showcase__filters")?;
         set_all(&form, &[("role", "search"), ("aria-label", lang.pick("উদ্ভাবন খুঁজুন", "Find an innovation"))])?;
-        let levels: BTreeSet<Level> = entries.iter().map(|(_, e)| e.level).collect();
-        let categories: BTreeSet<Category> = entries.iter().map(|(_, e)| e.category).collect();
-        let years: BTreeSet<FiscalYear> = entries.iter().map(|(_, e)| e.fiscal_year).collect();
-        let levels: Vec<(String, String)> = levels.into_iter().map(|l| (l.key().to_owned(), l.name(lang).to_owned())).collect();
-        let categories: Vec<(String, String)> = categories.into_iter().map(|c| (c.key().to_owned(), c.name(lang).to_owned())).collect();
-        let years: Vec<(String, String)> = years.into_iter().rev().map(|y| (y.code(), y.label(lang))).collect();
+        // The choices the entries hold, in the lists' own order (years newest first).
+        let levels: Vec<(String, String)> =
+            Level::ALL.iter().filter(|l| entries.iter().any(|(_, e)| e.level == **l)).map(|l| (l.key().to_owned(), l.name(lang).to_owned())).collect();
+        let categories: Vec<(String, String)> =
+            Category::ALL.iter().filter(|c| entries.iter().any(|(_, e)| e.category == **c)).map(|c| (c.key().to_owned(), c.name(lang).to_owned())).collect();
+        let mut years: Vec<FiscalYear> = Vec::new();
+        for (_, entry) in entries {
+            // Newest first, each once (an insertion: the list is a handful of years).
+            let year = entry.fiscal_year;
+            if !years.contains(&year) {
+                let at = years.iter().position(|y| y.start_year() < year.start_year()).unwrap_or(years.len());
+                years.insert(at, year);
+            }
+        }
+        let years: Vec<(String, String)> = years.into_iter().map(|y| (y.code(), y.label(lang))).collect();
         add(&form, &self.select("level", lang.pick("স্তর", "Level"), &levels, lang)?)?;
         add(&form, &self.select("category", lang.pick("ধরন", "Category"), &categories, lang)?)?;
         add(&form, &self.select("year", lang.pick("অর্থবছর", "Fiscal year"), &years, lang)?)?;
@@ -326,7 +339,7 @@ impl State {
         Ok(form)
     }
 
-    fn card(&self, id: &str, entry: &Entry, medal: Option<&(usize, Option<f64>)>, lang: Lang) -> Result<Element, JsValue> {
+    fn card(&self, id: &str, entry: &Entry, medal: Option<(usize, Option<f64>)>, lang: Lang) -> Result<Element, JsValue> {
         let item = self.dom.el("li", "by-showcase__entry")?;
         let words =
             [entry.title.as_str(), &entry.office, &entry.problem, &entry.solution, &entry.beneficiaries, &entry.innovator.name].join(" ").to_ascii_lowercase();
@@ -345,6 +358,7 @@ impl State {
         card.set_attribute("aria-labelledby", &heading_id)?;
         if let Some((place, score)) = medal {
             card.class_list().add_1(&format!("by-showcase__card--place-{place}"))?;
+            let place = &place;
             let place_text = match (place, lang) {
                 (1, Lang::Bn) => "১ম স্থান".to_owned(),
                 (2, Lang::Bn) => "২য় স্থান".to_owned(),

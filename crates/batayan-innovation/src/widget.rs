@@ -14,7 +14,7 @@ pub(crate) trait Widget {
 
 /// The host's shadow root prepared (our stylesheet adopted) with the root to draw into, and the DOM words.
 pub(crate) fn prepare(host: &HtmlElement) -> Result<(Element, Dom), JsValue> {
-    let root = batayan_web::shadow::prepare_root(host)?;
+    let root = batayan_web::shadow::prepare_root(host, batayan_web::INNOVATION_STYLES)?;
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
     Ok((root, Dom::new(document)))
 }

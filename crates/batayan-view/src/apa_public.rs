@@ -85,7 +85,7 @@ pub(crate) struct ApaPublic {
 
 impl ApaPublic {
     pub(crate) fn mount(host: HtmlElement) -> Result<ApaPublic, JsValue> {
-        let root = batayan_web::shadow::prepare_root(&host)?;
+        let root = batayan_web::shadow::prepare_root(&host, batayan_web::APA_STYLES)?;
         let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
         let state = Rc::new(State {
             wanted: RefCell::new(Wanted::read(&host)),

@@ -17,9 +17,17 @@ pub mod registry;
 pub mod shadow;
 pub mod submit;
 
-/// The CSS of every widget, adopted as a constructed stylesheet (it survives `style-src 'self'`).
-/// Class names are prefixed `by-` so that they read as ours in a host page's inspector.
-pub const STYLESHEET: &str = include_str!("styles.css");
+/// The CSS every widget needs (host, root, cards, errors, bars, form fields, the submit bar), adopted as
+/// a constructed stylesheet (it survives `style-src 'self'`). Class names are prefixed `by-` so that they
+/// read as ours in a host page's inspector. Each module adopts this plus its own widgets' rules, and
+/// carries no other module's: CSS in a module is bytes every page of it downloads.
+pub const BASE_STYLES: &str = include_str!("styles/base.css");
+
+/// Base and the APA table's rules: the citizen's view and the APA forms.
+pub const APA_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/apa.css"));
+
+/// Base and the innovation elements' rules.
+pub const INNOVATION_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/innovation.css"));
 
 /// Resolves once the browser has painted what is on screen now: a status line set before a long piece of
 /// work is seen before the work starts (a 0 ms timeout alone can run before the next frame). A hidden tab

@@ -13,22 +13,23 @@ thread_local! {
     static SHARED_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
+fn shared_sheet(css: &'static str) -> Result<CssStyleSheet, JsValue> {
     SHARED_SHEET.with(|cell| {
         if let Some(sheet) = cell.borrow().as_ref() {
             return Ok(sheet.clone());
         }
         let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(crate::STYLESHEET)?;
+        sheet.replace_sync(css)?;
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })
 }
 
 /// The host's open shadow root, attached on first use and emptied on later mounts (an element that is
-/// moved in the page is disconnected and connected again), with our stylesheet adopted, and a fresh
-/// `<div>` inside for Yew to render into.
-pub fn prepare_root(host: &HtmlElement) -> Result<Element, JsValue> {
+/// moved in the page is disconnected and connected again), with the module's stylesheet `css` adopted
+/// (one of [`crate::BASE_STYLES`], [`crate::APA_STYLES`], [`crate::INNOVATION_STYLES`]: a module always
+/// passes the same one), and a fresh `<div>` inside to render into.
+pub fn prepare_root(host: &HtmlElement, css: &'static str) -> Result<Element, JsValue> {
     let shadow: ShadowRoot = match host.shadow_root() {
         Some(root) => root,
         None => {
@@ -37,7 +38,7 @@ pub fn prepare_root(host: &HtmlElement) -> Result<Element, JsValue> {
         }
     };
     clear(&shadow)?;
-    let sheet: JsValue = shared_sheet()?.into();
+    let sheet: JsValue = shared_sheet(css)?.into();
     let sheets = js_sys::Array::of1(&sheet);
     shadow.set_adopted_style_sheets(&sheets);
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;

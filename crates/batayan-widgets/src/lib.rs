@@ -7,7 +7,7 @@
 //! - [`ui`]: pieces every widget shares (error box, progress bar, submit bar, error summary).
 //! - [`apa`]: the forms of `<batayan-apa-table>`: the report form and the editor.
 //!
-//! Their styles are one stylesheet, `batayan_web::STYLESHEET`, that the element adopts into its shadow
+//! Their styles are one stylesheet, `batayan_web::APA_STYLES`, that the element adopts into its shadow
 //! root (the hand-written views of `batayan-view` use the same classes).
 
 pub mod apa;
