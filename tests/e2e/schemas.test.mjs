@@ -13,6 +13,7 @@ ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 const schema = (name) => ajv.compile(read(`pkg-config/schemas/${name}.schema.json`));
 const [agreement, report, error] = [schema('apa'), schema('apa-report'), schema('error')];
 const [entry, rubric, sheet] = [schema('innovation-entry'), schema('innovation-rubric'), schema('innovation-sheet')];
+const [entries, queue, results_] = [schema('innovation-entries'), schema('innovation-queue'), schema('innovation-results')];
 
 function valid(check, document, what) {
   assert.ok(check(document), `${what}: ${JSON.stringify(check.errors?.slice(0, 3))}`);
@@ -46,13 +47,22 @@ test('what the reference host answers is valid against the schemas', async () =>
   if (latest.status === 200) valid(report, latest.body, 'GET the latest report');
   const rubricAnswer = await get('/api/innovation/rubric');
   valid(rubric, rubricAnswer.body, 'GET the innovation rubric');
-  const entries = await get('/api/innovation/entries');
-  assert.ok(entries.body.entries.length >= 4, 'the seeded showcase entries');
-  for (const { id, entry: e } of entries.body.entries) valid(entry, e, `GET innovation entry ${id}`);
+  const listed = await get('/api/innovation/entries');
+  assert.ok(listed.body.entries.length >= 4, 'the seeded showcase entries');
+  valid(entries, listed.body, 'GET the innovation entries');
+  for (const { id, entry: e } of listed.body.entries) valid(entry, e, `GET innovation entry ${id}`);
   // Refused in the error shape until published (innovation-3-judging publishes them earlier in a full run).
   const results = await get('/api/innovation/results');
   if (results.status === 403) valid(error, results.body, 'results before they are published');
-  else assert.equal(results.body.published, true, `a ${results.status} answer is the published results`);
+  else valid(results_, results.body, 'the published results');
+  // A judge's queue, from a session of the demo's sign-in (the cookie is the session).
+  const csrf = (await (await fetch(new URL('/innovation-judging.html', baseUrl))).text()).match(/name="csrf-token" content="([^"]+)"/)[1];
+  const signIn = await fetch(new URL('/api/session', baseUrl), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, 'Idempotency-Key': `schemas-${Date.now()}` }, body: JSON.stringify({ user: 'judge-2' }) });
+  assert.equal(signIn.status, 200);
+  const cookie = signIn.headers.get('set-cookie').split(';')[0];
+  const mine = await fetch(new URL('/api/innovation/queue', baseUrl), { headers: { cookie } });
+  assert.equal(mine.status, 200);
+  valid(queue, await mine.json(), 'GET a judge\'s queue');
   const missing = await get('/api/apa/ict-joypurhat/1999-00');
   assert.equal(missing.status, 404);
   valid(error, missing.body, 'a 404');

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// How sure a finding is; see the module's documentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -41,6 +42,7 @@ impl Severity {
 /// widget reports (validation of an agreement, checks of a report, a pasted table's problems, a typed
 /// cell that does not read), so that the widgets, the CLI and the host show and count them one way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Where, as a JSON Pointer: into the document's JSON (`/areas/1/activities/0/indicators/2/levels/4`,
     /// `/values/g1.1.1/quarters/1`), which is also how a host's 422 names a field; or, for a pasted
@@ -55,6 +57,7 @@ pub struct Finding {
 
 /// A one-cell change: the cell's path, and its text as it is and as it would be (in Bangla digits).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Suggestion {
     pub path: String,
     pub from: String,

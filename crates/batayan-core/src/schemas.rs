@@ -1,7 +1,8 @@
 //! The JSON Schemas of the documents hosts and widgets exchange, derived from the types that read and
 //! write them (so a schema cannot say what the code does not do), and kept in `pkg-config/schemas/` for
 //! portal developers: `apa.schema.json` (an agreement), `apa-report.schema.json` (a progress report),
-//! `innovation-entry.schema.json`, `innovation-rubric.schema.json`, `innovation-sheet.schema.json`,
+//! `innovation-entry.schema.json`, `innovation-rubric.schema.json`, `innovation-sheet.schema.json`, the
+//! answers the innovation elements read (`innovation-entries`, `innovation-queue`, `innovation-results`),
 //! `error.schema.json` (the body of every 4xx). A test fails when a committed schema is not what the types
 //! give; `BATAYAN_WRITE_SCHEMAS=1 cargo test -p batayan-core schemas` writes them again.
 
@@ -9,7 +10,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::apa::{Agreement, Report};
 use crate::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, ErrorBody, INNOVATION_ENTRY_SCHEMA};
-use crate::innovation::{Entry, Rubric, Sheet};
+use crate::innovation::{Entry, EntryList, Queue, Results, Rubric, Sheet};
 
 /// Every document's schema: its file name and the schema.
 pub fn documents() -> Vec<(&'static str, Schema)> {
@@ -19,6 +20,12 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
         ("innovation-entry.schema.json", document::<Entry>("An innovation showcase entry, with its TCV figures", Some(INNOVATION_ENTRY_SCHEMA))),
         ("innovation-rubric.schema.json", document::<Rubric>("A judging rubric: weighted criteria, the aggregate and the tie-break", None)),
         ("innovation-sheet.schema.json", document::<Sheet>("One judge's sheet for one entry: a mark per criterion, or an abstention", None)),
+        ("innovation-entries.schema.json", document::<EntryList>("Every showcase entry with its id, as the showcase reads them", None)),
+        (
+            "innovation-queue.schema.json",
+            document::<Queue>("A judge's queue: the rubric and the entries assigned to the signed-in judge, with their own sheets", None),
+        ),
+        ("innovation-results.schema.json", document::<Results>("The published results: the ranking per level and category, and the entries' titles", None)),
         ("error.schema.json", document::<ErrorBody>("The body of every 4xx answer: each error at a JSON Pointer into the document sent", None)),
     ]
 }

@@ -13,19 +13,17 @@ use std::rc::{Rc, Weak};
 
 use batayan_core::contract::request_timeout_ms;
 use batayan_core::finding::has_errors;
-use batayan_core::innovation::{Entry, Rubric, Sheet, SheetDraft};
+use batayan_core::innovation::{Entry, Queue as QueueBody, Rubric, SheetDraft};
 use batayan_core::locale::{Lang, Message, format_fixed};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
 use batayan_web::net::{self, Cancel};
 use batayan_web::submit::{Submission, Target, submit, to_json_text};
-use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use crate::form::{Said, draft_line, field_id, follow_summary_link, outcome, show_messages, summary};
-use crate::id::Id;
 use crate::widget::{Widget, action_of, button, count, empty, load_failed, loading, prepare, show, value_of};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -45,25 +43,6 @@ impl Wanted {
             lang: attributes::language(host),
         }
     }
-}
-
-/// `GET src`.
-#[derive(Debug, Deserialize)]
-struct QueueBody {
-    judge: String,
-    /// The judge's name, to greet them by (the key if absent).
-    #[serde(default)]
-    name: Option<String>,
-    rubric: Rubric,
-    entries: Vec<QueuedBody>,
-}
-
-#[derive(Debug, Deserialize)]
-struct QueuedBody {
-    id: Id,
-    entry: Entry,
-    #[serde(default)]
-    sheet: Option<Sheet>,
 }
 
 /// One entry of the queue, with the judge's sheet as typed.

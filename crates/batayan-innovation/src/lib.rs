@@ -23,8 +23,6 @@
 mod entry;
 #[cfg(any(feature = "entry", feature = "judging"))]
 mod form;
-#[cfg(any(feature = "judging", feature = "showcase"))]
-mod id;
 #[cfg(feature = "judging")]
 mod judging;
 #[cfg(feature = "showcase")]

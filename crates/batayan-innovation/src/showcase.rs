@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use batayan_core::contract::request_timeout_ms;
-use batayan_core::innovation::{Category, Entry, Level};
+use batayan_core::innovation::{Category, Entry, EntryList, Level};
 use batayan_core::locale::{FiscalYear, Lang, Message, format_fixed};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, set_all, with};
@@ -17,7 +17,6 @@ use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
 
-use crate::id::Id;
 use crate::widget::{Widget, action_of, count, empty, load_failed, loading, prepare, show, value_of};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,19 +42,8 @@ impl Wanted {
     }
 }
 
-/// `GET src`.
-#[derive(Debug, Deserialize)]
-struct Listed {
-    entries: Vec<Listing>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Listing {
-    id: Id,
-    entry: Entry,
-}
-
-/// `GET results-src`: only what the gallery shows.
+/// `GET results-src` (`innovation::Results`, `innovation-results.schema.json`): only what the gallery
+/// shows, read leniently — the whole ranking's findings and types would be bytes on a citizen's page.
 #[derive(Debug, Default, Deserialize)]
 struct Results {
     #[serde(default)]
@@ -204,7 +192,7 @@ async fn fetch(wanted: &Wanted, timeout_ms: u32, cancel: Option<&Cancel>) -> Loa
             Some(url) => results(url, timeout_ms, cancel).await,
         }
     };
-    let (listed, standing) = net::both(net::get_json::<Listed>(src, timeout_ms, cancel), results).await;
+    let (listed, standing) = net::both(net::get_json::<EntryList>(src, timeout_ms, cancel), results).await;
     match listed {
         Ok(listed) => Load::Ready(listed.entries.into_iter().map(|l| (l.id.text(), l.entry)).collect(), standing),
         Err(message) => Load::Failed(message),

@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use batayan_core::contract::{ErrorBody, FieldError};
 use batayan_core::finding::has_errors;
-use batayan_core::innovation::{Entry, EntryRow, Rubric, Sheet, rank, sheet_score, validate};
+use batayan_core::innovation::{Entry, EntryId, EntryList, EntryRow, ListedEntry, Queue, QueuedEntry, Results, Rubric, Sheet, rank, sheet_score, validate};
 use batayan_core::locale::Message;
 use serde_json::{Value, json};
 
@@ -123,11 +123,17 @@ pub(crate) async fn rubric() -> Response {
 pub(crate) async fn list_entries(State(state): State<AppState>) -> Response {
     let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
     match store::innovation_entries(&db) {
-        Ok(rows) => {
-            Json(json!({ "entries": rows.into_iter().map(|(id, body)| json!({ "id": id, "entry": parsed(&body) })).collect::<Vec<_>>() })).into_response()
-        }
+        // Stored entries were checked on the way in; one that no longer reads is left out, not a 500.
+        Ok(rows) => Json(EntryList {
+            entries: rows.into_iter().filter_map(|(id, body)| Some(ListedEntry { id: entry_id(id), entry: serde_json::from_str(&body).ok()? })).collect(),
+        })
+        .into_response(),
         Err(e) => storage_failed(&e),
     }
+}
+
+fn entry_id(id: i64) -> EntryId {
+    u64::try_from(id).map_or_else(|_| EntryId::Text(id.to_string()), EntryId::Number)
 }
 
 fn parsed(body: &str) -> Value {
@@ -171,13 +177,17 @@ pub(crate) async fn queue(State(state): State<AppState>, headers: HeaderMap) -> 
     }
     let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
     match store::judge_queue(&db, judge) {
-        Ok(rows) => Json(json!({
-            "judge": judge,
-            "name": user(judge).map(|u| u.1),
-            "rubric": parsed(SEED_RUBRIC),
-            "entries": rows.into_iter().map(|(id, entry, sheet)| json!({ "id": id, "entry": parsed(&entry), "sheet": sheet.as_deref().map(parsed) })).collect::<Vec<_>>(),
-        }))
-        .into_response(),
+        Ok(rows) => {
+            let Ok(rubric) = serde_json::from_str::<Rubric>(SEED_RUBRIC) else { return storage_failed(&rusqlite::Error::InvalidQuery) };
+            let entries = rows
+                .into_iter()
+                .filter_map(|(id, entry, sheet)| {
+                    let sheet = sheet.and_then(|s| serde_json::from_str(&s).ok());
+                    Some(QueuedEntry { id: entry_id(id), entry: serde_json::from_str(&entry).ok()?, sheet })
+                })
+                .collect();
+            Json(Queue { judge: judge.to_owned(), name: user(judge).map(|u| u.1.to_owned()), rubric, entries }).into_response()
+        }
         Err(e) => storage_failed(&e),
     }
 }
@@ -269,6 +279,6 @@ pub(crate) async fn results(State(state): State<AppState>, headers: HeaderMap) -
     if !by_organiser {
         ranking.findings.clear(); // which judge left what out is the organiser's to see
     }
-    let titles: Value = rows.iter().map(|r| (r.id.clone(), Value::from(r.title.clone()))).collect::<serde_json::Map<_, _>>().into();
-    Json(json!({ "published": published, "ranking": ranking, "titles": titles })).into_response()
+    let titles = rows.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
+    Json(Results { published, ranking, titles }).into_response()
 }

@@ -126,7 +126,8 @@ pub fn sheet_score(rubric: &Rubric, sheet: &Sheet) -> Result<Option<f64>, Vec<Fi
 }
 
 /// One entry's place in its group.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Placed {
     pub entry: String,
     /// `None` when no judge scored it.
@@ -140,7 +141,8 @@ pub struct Placed {
 }
 
 /// The entries of one level and category, best first.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Group {
     pub level: Option<Level>,
     pub category: Option<Category>,
@@ -148,7 +150,8 @@ pub struct Group {
 }
 
 /// Every group, and what was wrong with the sheets (`/<sheet index>/marks/<criterion>`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Ranking {
     pub groups: Vec<Group>,
     pub findings: Vec<Finding>,

@@ -7,6 +7,7 @@
 //! numbers and mobiles are read by [`crate::locale`], money is a [`crate::locale::Decimal`].
 
 mod entry;
+mod exchange;
 pub mod form;
 mod judging;
 mod sheet_form;
@@ -15,6 +16,7 @@ mod tcv;
 mod validate;
 
 pub use entry::{Case, Category, Entry, Figures, Level, Person, TimeUnit, Timed};
+pub use exchange::{EntryId, EntryList, ListedEntry, Queue, QueuedEntry, Results};
 pub use form::{DraftRead, EntryDraft};
 pub use judging::{Aggregate, Criterion, Group, Placed, Ranking, Rubric, Sheet, rank, sheet_score};
 pub use sheet_form::{SheetDraft, SheetRead};

@@ -79,6 +79,7 @@ impl Lang {
 /// Every error and finding that can reach a user carries one, so that a widget can show it in the
 /// page's language and a server can return both (`message_bn`, `message_en`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
 pub struct Message {
     pub bn: String,
     pub en: String,
