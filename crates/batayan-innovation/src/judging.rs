@@ -213,6 +213,7 @@ impl State {
     /// The queue with each entry's draft: this browser's unsent one if it kept one, else the host's
     /// stored sheet, else empty.
     fn queue(this: &Rc<State>, body: QueueBody, template: Option<&str>) -> Queue {
+        let lang = this.lang();
         let entries = body
             .entries
             .into_iter()
@@ -220,7 +221,7 @@ impl State {
                 let id = queued.id.text();
                 let key: Rc<str> = batayan_web::draft::key("innovation-sheet", &sheet_url(template, &id).unwrap_or_default(), &body.judge).into();
                 let kept: Option<SheetDraft> = batayan_web::draft::load(&key);
-                let stored = queued.sheet.as_ref().map(SheetDraft::from_sheet);
+                let stored = queued.sheet.as_ref().map(|s| SheetDraft::from_sheet(s, lang));
                 let weak: Weak<State> = Rc::downgrade(this);
                 let writer = Rc::new(DraftWriter::new(key, move |status| {
                     if let Some(state) = weak.upgrade() {

@@ -39,10 +39,10 @@ pub struct SheetRead {
 }
 
 impl SheetDraft {
-    /// The draft of a stored sheet (to change it).
-    pub fn from_sheet(sheet: &Sheet) -> SheetDraft {
+    /// The draft of a stored sheet (to change it), its marks written in `lang`'s digits.
+    pub fn from_sheet(sheet: &Sheet, lang: Lang) -> SheetDraft {
         SheetDraft {
-            marks: sheet.marks.iter().map(|(k, v)| (k.clone(), format_fixed(*v, if v.fract() == 0.0 { 0 } else { 2 }, Lang::En))).collect(),
+            marks: sheet.marks.iter().map(|(k, v)| (k.clone(), format_fixed(*v, if v.fract() == 0.0 { 0 } else { 2 }, lang))).collect(),
             abstain: sheet.abstain.is_some(),
             reason: sheet.abstain.clone().unwrap_or_default(),
         }
@@ -158,8 +158,9 @@ mod tests {
     #[test]
     fn a_stored_sheet_comes_back_as_its_draft() {
         let read = draft(&[("benefit", "9"), ("novelty", "7.5"), ("feasibility", "8"), ("replicability", "6"), ("cost", "10")]).read(&rubric(), "3", "judge-1");
-        let again = SheetDraft::from_sheet(&read.sheet).read(&rubric(), "3", "judge-1");
+        let again = SheetDraft::from_sheet(&read.sheet, Lang::Bn).read(&rubric(), "3", "judge-1");
         assert_eq!(again.sheet, read.sheet);
-        assert_eq!(SheetDraft::from_sheet(&read.sheet).marks["novelty"], "7.50");
+        assert_eq!(SheetDraft::from_sheet(&read.sheet, Lang::Bn).marks["novelty"], "৭.৫০");
+        assert_eq!(SheetDraft::from_sheet(&read.sheet, Lang::En).marks["benefit"], "9");
     }
 }
