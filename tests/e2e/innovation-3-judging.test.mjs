@@ -145,10 +145,10 @@ test('the showcase shows no rank until the organiser publishes, then the ranks t
     return (await card.locator('.by-showcase__place').count()) ? card.locator('.by-showcase__place').innerText() : null;
   };
   // District · digitised service: ACR (judge-3 alone, 95.00) before SRDL labs (mean of 70 and 90).
-  assert.equal(await place('এসিআর'), '১ম স্থান · নম্বর ৯৫.০০');
-  assert.equal(await place('শেখ রাসেল ডিজিটাল ল্যাবের'), '২য় স্থান · নম্বর ৮০.০০');
+  assert.equal(await place('এসিআর'), '১ম স্থান (জেলা, ডিজিটাইজড সেবা) · নম্বর ৯৫.০০');
+  assert.equal(await place('শেখ রাসেল ডিজিটাল ল্যাবের'), '২য় স্থান (জেলা, ডিজিটাইজড সেবা) · নম্বর ৮০.০০');
   // District · simplified service: e-nothi, judge-1's 80; judge-2's abstention does not lower it.
-  assert.equal(await place('ই-নথি ব্যবহারে'), '১ম স্থান · নম্বর ৮০.০০');
+  assert.equal(await place('ই-নথি ব্যবহারে'), '১ম স্থান (জেলা, সেবা সহজিকরণ) · নম্বর ৮০.০০');
   // Upazila: nobody has scored IPEMIS, so it has no rank.
   assert.equal(await place('আইপেমিস'), null);
   assert.match(await citizen.locator('#showcase .by-showcase__note').innerText(), /ফলাফল প্রকাশিত/);

@@ -357,7 +357,9 @@ impl State {
                 (n, _) => count(*n, lang),
             };
             let score = score.map(|s| format!(" · {} {}", lang.pick("নম্বর", "score"), format_fixed(s, 2, lang))).unwrap_or_default();
-            add(&card, &self.dom.text("p", "by-showcase__place", &format!("{place_text}{score}"))?)?;
+            // Places are per level and category: the badge names its group, so that two "1st" read right.
+            let group = format!("{}, {}", entry.level.name(lang), entry.category.name(lang));
+            add(&card, &self.dom.text("p", "by-showcase__place", &format!("{place_text} ({group}){score}"))?)?;
         }
         let title = self.dom.text("h3", "by-showcase__entry-title", &entry.title)?;
         title.set_attribute("id", &heading_id)?;
