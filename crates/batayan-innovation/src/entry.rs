@@ -24,7 +24,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
 
 use crate::form::{Said, draft_line, follow_summary_link, outcome, show_messages, summary};
-use crate::widget::{Widget, action_of, button, empty, prepare, show, value_of};
+use crate::widget::{Widget, action_of, button, empty, flush_on_hide, listen, prepare, show, value_of};
 
 /// Which step the form is at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,25 +95,12 @@ impl EntryForm {
             on_hide: RefCell::default(),
         });
         State::open_draft(&state);
-        {
-            let mut listeners = state.listeners.borrow_mut();
-            for (event, handler) in
-                [("input", State::on_input as fn(&Rc<State>, Event)), ("change", State::on_input), ("click", State::on_click), ("submit", State::on_submit)]
-            {
-                let weak = Rc::downgrade(&state);
-                listeners.on(event, move |e| {
-                    if let Some(state) = weak.upgrade() {
-                        handler(&state, e);
-                    }
-                })?;
-            }
-        }
-        let weak = Rc::downgrade(&state);
-        state.on_hide.replace(Some(FlushOnHide::new(move || {
-            if let Some(state) = weak.upgrade() {
-                state.flush();
-            }
-        })));
+        listen(
+            &state,
+            &mut state.listeners.borrow_mut(),
+            &[("input", State::on_input), ("change", State::on_input), ("click", State::on_click), ("submit", State::on_submit)],
+        )?;
+        state.on_hide.replace(Some(flush_on_hide(&state, State::flush)));
         state.draw();
         Ok(EntryForm { state })
     }

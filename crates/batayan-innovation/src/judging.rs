@@ -18,13 +18,13 @@ use batayan_core::locale::{Lang, Message, format_fixed};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
-use batayan_web::net::{self, Cancel};
+use batayan_web::net::{self, Loads};
 use batayan_web::submit::{Submission, Target, submit, to_json_text};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use crate::form::{Said, draft_line, field_id, follow_summary_link, outcome, show_messages, summary};
-use crate::widget::{Widget, action_of, button, count, empty, load_failed, loading, prepare, show, value_of};
+use crate::widget::{Widget, action_of, button, count, empty, flush_on_hide, listen, load_failed, loading, prepare, show, value_of};
 
 #[derive(Clone, Debug, PartialEq)]
 struct Wanted {
@@ -76,8 +76,7 @@ struct State {
     dom: Dom,
     wanted: RefCell<Wanted>,
     load: RefCell<Load>,
-    latest_load: Cell<u32>,
-    cancel: RefCell<Option<Cancel>>,
+    loads: Loads,
     current: Cell<usize>,
     submission: RefCell<Submission>,
     refused: RefCell<Vec<Said>>,
@@ -102,8 +101,7 @@ impl Judging {
             root,
             dom,
             load: RefCell::new(Load::Loading),
-            latest_load: Cell::new(0),
-            cancel: RefCell::default(),
+            loads: Loads::default(),
             current: Cell::new(0),
             submission: RefCell::default(),
             refused: RefCell::default(),
@@ -111,25 +109,12 @@ impl Judging {
             saved_note: RefCell::default(),
             on_hide: RefCell::default(),
         });
-        {
-            let mut listeners = state.listeners.borrow_mut();
-            for (event, handler) in
-                [("input", State::on_input as fn(&Rc<State>, Event)), ("change", State::on_change), ("click", State::on_click), ("submit", State::on_submit)]
-            {
-                let weak = Rc::downgrade(&state);
-                listeners.on(event, move |e| {
-                    if let Some(state) = weak.upgrade() {
-                        handler(&state, e);
-                    }
-                })?;
-            }
-        }
-        let weak = Rc::downgrade(&state);
-        state.on_hide.replace(Some(FlushOnHide::new(move || {
-            if let Some(state) = weak.upgrade() {
-                state.flush_all();
-            }
-        })));
+        listen(
+            &state,
+            &mut state.listeners.borrow_mut(),
+            &[("input", State::on_input), ("change", State::on_change), ("click", State::on_click), ("submit", State::on_submit)],
+        )?;
+        state.on_hide.replace(Some(flush_on_hide(&state, State::flush_all)));
         start_load(&state);
         Ok(Judging { state })
     }
@@ -150,10 +135,7 @@ impl Widget for Judging {
     fn destroy(&self) {
         self.state.flush_all();
         self.state.on_hide.take();
-        self.state.latest_load.set(self.state.latest_load.get().wrapping_add(1));
-        if let Some(cancel) = self.state.cancel.take() {
-            cancel.cancel();
-        }
+        self.state.loads.stop();
         self.state.listeners.borrow_mut().clear();
         empty(&self.state.host);
     }
@@ -165,16 +147,11 @@ fn sheet_url(template: Option<&str>, id: &str) -> Option<String> {
 }
 
 fn start_load(state: &Rc<State>) {
-    let this_load = state.latest_load.get().wrapping_add(1);
-    state.latest_load.set(this_load);
+    let (this_load, cancel) = state.loads.start();
     state.load.replace(Load::Loading);
     state.draw();
     let wanted = state.wanted.borrow().clone();
     let Ok(timeout_ms) = wanted.timeout_ms else { return };
-    let cancel = Cancel::new();
-    if let Some(previous) = state.cancel.replace(cancel.clone()) {
-        previous.cancel();
-    }
     let weak = Rc::downgrade(state);
     wasm_bindgen_futures::spawn_local(async move {
         let Some(src) = wanted.src.as_deref() else {
@@ -188,7 +165,7 @@ fn start_load(state: &Rc<State>) {
             return;
         };
         let answer = net::get_json::<QueueBody>(src, timeout_ms, cancel.as_ref()).await;
-        let Some(state) = weak.upgrade().filter(|s| s.latest_load.get() == this_load) else { return };
+        let Some(state) = weak.upgrade().filter(|s| s.loads.is_latest(this_load)) else { return };
         let load = match answer {
             Ok(body) => Load::Ready(State::queue(&state, body, wanted.submit_url.as_deref())),
             Err(message) => Load::Failed(message),
@@ -615,7 +592,8 @@ impl State {
             "previous" => self.open(current.saturating_sub(1)),
             "next" => self.open(current + 1),
             "discard" => {
-                // Back to what the host has (or an empty sheet): the browser's copy is forgotten.
+                // An empty sheet again: the browser's copy is forgotten (a stored sheet stays on the host
+                // until the next save replaces it).
                 self.edit(|d| *d = SheetDraft::default());
                 if let Load::Ready(queue) = &*self.load.borrow()
                     && let Some(queued) = queue.entries.get(current)

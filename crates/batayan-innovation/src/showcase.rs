@@ -4,7 +4,7 @@
 //! host says the results are published — a 403 or 404 from `results-src`, or `"published": false`
 //! (an organiser previewing), shows no rank at all.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use batayan_core::contract::request_timeout_ms;
@@ -12,12 +12,12 @@ use batayan_core::innovation::{Category, Entry, EntryList, Level};
 use batayan_core::locale::{FiscalYear, Lang, Message, format_fixed};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, set_all, with};
-use batayan_web::net::{self, Cancel};
+use batayan_web::net::{self, Cancel, Loads};
 use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
 
-use crate::widget::{Widget, action_of, count, empty, load_failed, loading, prepare, show, value_of};
+use crate::widget::{Widget, action_of, count, empty, listen, load_failed, loading, prepare, show, value_of};
 
 #[derive(Clone, Debug, PartialEq)]
 struct Wanted {
@@ -97,8 +97,7 @@ struct State {
     dom: Dom,
     wanted: RefCell<Wanted>,
     load: RefCell<Load>,
-    latest_load: Cell<u32>,
-    cancel: RefCell<Option<Cancel>>,
+    loads: Loads,
     listeners: RefCell<Listeners>,
 }
 
@@ -116,22 +115,13 @@ impl Showcase {
             root,
             dom,
             load: RefCell::new(Load::Loading),
-            latest_load: Cell::new(0),
-            cancel: RefCell::default(),
+            loads: Loads::default(),
         });
-        {
-            let mut listeners = state.listeners.borrow_mut();
-            for (event, handler) in
-                [("input", State::on_filter as fn(&Rc<State>, Event)), ("change", State::on_filter), ("click", State::on_click), ("submit", State::on_submit)]
-            {
-                let weak = Rc::downgrade(&state);
-                listeners.on(event, move |e| {
-                    if let Some(state) = weak.upgrade() {
-                        handler(&state, e);
-                    }
-                })?;
-            }
-        }
+        listen(
+            &state,
+            &mut state.listeners.borrow_mut(),
+            &[("input", State::on_filter), ("change", State::on_filter), ("click", State::on_click), ("submit", State::on_submit)],
+        )?;
         start_load(&state);
         Ok(Showcase { state })
     }
@@ -149,30 +139,22 @@ impl Widget for Showcase {
     }
 
     fn destroy(&self) {
-        self.state.latest_load.set(self.state.latest_load.get().wrapping_add(1));
-        if let Some(cancel) = self.state.cancel.take() {
-            cancel.cancel();
-        }
+        self.state.loads.stop();
         self.state.listeners.borrow_mut().clear();
         empty(&self.state.host);
     }
 }
 
 fn start_load(state: &Rc<State>) {
-    let this_load = state.latest_load.get().wrapping_add(1);
-    state.latest_load.set(this_load);
+    let (this_load, cancel) = state.loads.start();
     state.load.replace(Load::Loading);
     state.draw();
     let wanted = state.wanted.borrow().clone();
     let Ok(timeout_ms) = wanted.timeout_ms else { return };
-    let cancel = Cancel::new();
-    if let Some(previous) = state.cancel.replace(cancel.clone()) {
-        previous.cancel();
-    }
     let weak = Rc::downgrade(state);
     wasm_bindgen_futures::spawn_local(async move {
         let load = fetch(&wanted, timeout_ms, cancel.as_ref()).await;
-        if let Some(state) = weak.upgrade().filter(|s| s.latest_load.get() == this_load) {
+        if let Some(state) = weak.upgrade().filter(|s| s.loads.is_latest(this_load)) {
             state.load.replace(load);
             state.draw();
         }

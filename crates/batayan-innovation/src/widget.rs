@@ -2,9 +2,12 @@
 //! line while loading and an error box with "try again" when a read failed.
 
 use batayan_core::locale::{Lang, Message};
-use batayan_web::dom::{Dom, error_box, with};
+use std::rc::Rc;
+
+use batayan_web::dom::{Dom, Listeners, error_box, with};
+use batayan_web::draft::FlushOnHide;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, HtmlElement};
 
 /// A mounted element: the loader calls these when an attribute changes and when it leaves the page.
 pub(crate) trait Widget {
@@ -88,4 +91,31 @@ pub(crate) fn value_of(element: &Element) -> Option<String> {
         return Some(area.value());
     }
     element.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value)
+}
+
+/// A handler of one event on the root: the event's name and what to do with the state.
+pub(crate) type On<S> = (&'static str, fn(&Rc<S>, Event));
+
+/// Listens on the root for each `(event, handler)`, the handler given the state (held weakly: the
+/// element owns the state, the listeners must not keep it alive).
+pub(crate) fn listen<S: 'static>(state: &Rc<S>, listeners: &mut Listeners, handlers: &[On<S>]) -> Result<(), JsValue> {
+    for &(event, handler) in handlers {
+        let weak = Rc::downgrade(state);
+        listeners.on(event, move |e| {
+            if let Some(state) = weak.upgrade() {
+                handler(&state, e);
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// Calls `flush` on the state when the page is hidden or left, until the guard is dropped.
+pub(crate) fn flush_on_hide<S: 'static>(state: &Rc<S>, flush: fn(&S)) -> FlushOnHide {
+    let weak = Rc::downgrade(state);
+    FlushOnHide::new(move || {
+        if let Some(state) = weak.upgrade() {
+            flush(&state);
+        }
+    })
 }

@@ -7,7 +7,7 @@
 //! pressed while it hung) is dropped. A `mode` naming a form never reaches this module: the loader
 //! fetches the forms' module for it.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
@@ -20,7 +20,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlElement};
 
 use crate::apa_table;
-use batayan_web::dom::{Dom, error_box, with};
+use batayan_web::dom::{Dom, Listeners, error_box, with};
+use batayan_web::net::Loads;
 
 /// What the attributes ask for.
 #[derive(Clone, PartialEq, Debug)]
@@ -56,9 +57,6 @@ enum Load {
     Failed(Message),
 }
 
-/// A listener on the root: its event, whether it captures, and the closure JS calls.
-type Listener = (&'static str, bool, Closure<dyn FnMut(Event)>);
-
 /// The element's state, shared with its event listeners and its pending load.
 #[derive(Debug)]
 struct State {
@@ -67,14 +65,12 @@ struct State {
     dom: Dom,
     wanted: RefCell<Wanted>,
     load: RefCell<Load>,
-    /// The number of the latest load; an answer to any other is stale.
-    latest_load: Cell<u32>,
-    /// Gives up the latest load's requests (another src, or the element gone).
-    cancel: RefCell<Option<batayan_web::net::Cancel>>,
+    /// Which load may still draw; starting one gives up the one before (another src, or the element gone).
+    loads: Loads,
     /// Raw scores by indicator key, for writing "how was this computed" when a reader opens it.
     explanations: RefCell<HashMap<RowKey, RawScore>>,
     /// Listeners on the root, with their event and phase, removed and freed on destroy.
-    listeners: RefCell<Vec<Listener>>,
+    listeners: RefCell<Listeners>,
 }
 
 /// A mounted public table, owned by its custom element in JS.
@@ -90,15 +86,14 @@ impl ApaPublic {
         let state = Rc::new(State {
             wanted: RefCell::new(Wanted::read(&host)),
             host,
+            listeners: RefCell::new(Listeners::new(root.clone())),
             root,
             dom: Dom::new(document),
             load: RefCell::new(Load::Loading),
-            latest_load: Cell::new(0),
-            cancel: RefCell::default(),
+            loads: Loads::default(),
             explanations: RefCell::default(),
-            listeners: RefCell::default(),
         });
-        listen(&state, "click", false, State::on_click)?;
+        listen(&state, "click", State::on_click)?;
         start_load(&state);
         Ok(ApaPublic { state })
     }
@@ -118,13 +113,8 @@ impl ApaPublic {
     pub(crate) fn destroy(&self) {
         // Bumping the number makes a load still in flight stale, and its requests are given up;
         // dropping the listeners frees them.
-        self.state.latest_load.set(self.state.latest_load.get().wrapping_add(1));
-        if let Some(cancel) = self.state.cancel.take() {
-            cancel.cancel();
-        }
-        for (event, capture, listener) in self.state.listeners.borrow_mut().drain(..) {
-            let _ = self.state.root.remove_event_listener_with_callback_and_bool(event, listener.as_ref().unchecked_ref(), capture);
-        }
+        self.state.loads.stop();
+        self.state.listeners.borrow_mut().clear();
         if let Some(shadow) = self.state.host.shadow_root() {
             // Nothing useful can be done if the DOM refuses; the element is leaving the page anyway.
             let _ = batayan_web::shadow::clear(&shadow);
@@ -133,21 +123,17 @@ impl ApaPublic {
 }
 
 /// Adds a listener on the root that holds the state weakly (no cycle: the element owns the state).
-fn listen(state: &Rc<State>, event: &'static str, capture: bool, handler: fn(&Rc<State>, Event)) -> Result<(), JsValue> {
+fn listen(state: &Rc<State>, event: &'static str, handler: fn(&Rc<State>, Event)) -> Result<(), JsValue> {
     let weak: Weak<State> = Rc::downgrade(state);
-    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+    state.listeners.borrow_mut().on(event, move |e: Event| {
         if let Some(state) = weak.upgrade() {
             handler(&state, e);
         }
-    });
-    state.root.add_event_listener_with_callback_and_bool(event, closure.as_ref().unchecked_ref(), capture)?;
-    state.listeners.borrow_mut().push((event, capture, closure));
-    Ok(())
+    })
 }
 
 fn start_load(state: &Rc<State>) {
-    let this_load = state.latest_load.get().wrapping_add(1);
-    state.latest_load.set(this_load);
+    let (this_load, cancel) = state.loads.start();
     state.load.replace(Load::Loading);
     state.show();
     let wanted = state.wanted.borrow().clone();
@@ -156,14 +142,9 @@ fn start_load(state: &Rc<State>) {
     };
     let timeout_ms = *timeout_ms;
     let weak = Rc::downgrade(state);
-    // A load replaced (another src) or an element gone gives up its requests at once.
-    let cancel = batayan_web::net::Cancel::new();
-    if let Some(previous) = state.cancel.replace(cancel.clone()) {
-        previous.cancel();
-    }
     wasm_bindgen_futures::spawn_local(async move {
         let load = fetch(wanted.src.as_deref(), wanted.report_src.as_deref(), timeout_ms, cancel.as_ref()).await;
-        if let Some(state) = weak.upgrade().filter(|s| s.latest_load.get() == this_load) {
+        if let Some(state) = weak.upgrade().filter(|s| s.loads.is_latest(this_load)) {
             state.load.replace(load);
             state.show();
         }

@@ -206,3 +206,38 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeou
         .map(Some)
         .map_err(|e| Message::new(format!("“{url}”-এর তথ্য পড়া যায়নি: {e}"), format!("The data from “{url}” could not be read: {e}")))
 }
+
+/// A widget's loads, numbered: starting one makes every earlier one stale (its answer is dropped when it
+/// comes) and gives up its requests. The `src` changed while the old address hung, "try again" was
+/// pressed, or the widget left the page: only the latest load may draw.
+#[derive(Debug, Default)]
+pub struct Loads {
+    latest: std::cell::Cell<u32>,
+    cancel: std::cell::RefCell<Option<Cancel>>,
+}
+
+impl Loads {
+    /// A new load: its number (for [`Loads::is_latest`] when it answers) and what gives up its requests.
+    pub fn start(&self) -> (u32, Option<Cancel>) {
+        let number = self.latest.get().wrapping_add(1);
+        self.latest.set(number);
+        let cancel = Cancel::new();
+        if let Some(previous) = self.cancel.replace(cancel.clone()) {
+            previous.cancel();
+        }
+        (number, cancel)
+    }
+
+    /// Whether load `number` is still the one wanted.
+    pub fn is_latest(&self, number: u32) -> bool {
+        self.latest.get() == number
+    }
+
+    /// No load is wanted any more (the widget leaves): the latest becomes stale and is given up.
+    pub fn stop(&self) {
+        self.latest.set(self.latest.get().wrapping_add(1));
+        if let Some(cancel) = self.cancel.take() {
+            cancel.cancel();
+        }
+    }
+}
