@@ -132,3 +132,29 @@ async fn an_entry_is_checked_by_the_core_and_a_bad_sign_in_is_refused() {
     refused(&send(&app, "POST", "/api/session", None, Some(json!({ "user": "mallory" }))).await, StatusCode::FORBIDDEN);
     refused(&send(&app, "GET", "/api/session", Some("batayan_session=forged"), None).await, StatusCode::UNAUTHORIZED);
 }
+
+/// Every role-guarded endpoint, asked by everyone who may not: signed out is 401, a wrong role or an
+/// entry not assigned is 403, each in the contract's error shape (`refused` checks the body).
+#[tokio::test]
+async fn every_refusal_of_every_endpoint_is_401_or_403_with_the_error_body() {
+    let app = portal();
+    let (judge, organiser) = (sign_in(&app, "judge-3").await, sign_in(&app, "organiser").await);
+    let sheet = Some(marks(8.0));
+    let cases: [(&str, &str, Option<&str>, Option<Value>, StatusCode); 10] = [
+        ("GET", "/api/innovation/queue", None, None, StatusCode::UNAUTHORIZED),
+        ("GET", "/api/innovation/queue", Some(&organiser), None, StatusCode::FORBIDDEN),
+        ("PUT", "/api/innovation/entries/2/sheet", None, sheet.clone(), StatusCode::UNAUTHORIZED),
+        ("PUT", "/api/innovation/entries/2/sheet", Some(&organiser), sheet.clone(), StatusCode::FORBIDDEN),
+        ("PUT", "/api/innovation/entries/1/sheet", Some(&judge), sheet.clone(), StatusCode::FORBIDDEN),
+        ("GET", "/api/innovation/sheets", None, None, StatusCode::UNAUTHORIZED),
+        ("GET", "/api/innovation/sheets", Some(&judge), None, StatusCode::FORBIDDEN),
+        ("POST", "/api/innovation/results/publish", None, None, StatusCode::UNAUTHORIZED),
+        ("POST", "/api/innovation/results/publish", Some(&judge), None, StatusCode::FORBIDDEN),
+        ("GET", "/api/innovation/results", Some(&judge), None, StatusCode::FORBIDDEN),
+    ];
+    for (method, uri, session, body, status) in cases {
+        let answer = send(&app, method, uri, session, body).await;
+        assert_eq!(answer.status, status, "{method} {uri} as {session:?}");
+        refused(&answer, status);
+    }
+}
