@@ -18,3 +18,4 @@ pub mod locale;
 #[cfg(any(test, feature = "schema"))]
 pub mod schemas;
 pub mod table_text;
+pub mod text;
