@@ -61,7 +61,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T,
     })
 }
 
-fn one_file(args: &Args, what_bn: &str, what_en: &str) -> Result<String, Message> {
+pub(crate) fn one_file(args: &Args, what_bn: &str, what_en: &str) -> Result<String, Message> {
     match args.values.as_slice() {
         [path] => Ok(path.clone()),
         _ => Err(Message::new(format!("একটি {what_bn} ফাইল দিন।"), format!("Give one {what_en} file."))),

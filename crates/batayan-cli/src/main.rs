@@ -10,6 +10,7 @@ mod args;
 mod findings;
 mod innovation_cmd;
 mod locale_cmd;
+mod minutes_cmd;
 
 use std::process::ExitCode;
 
@@ -46,6 +47,15 @@ USAGE:
     batayan innovation check <entry.json>
                                      a showcase entry's findings; exit 1 on errors
 
+    batayan minutes import <minutes.txt>
+                                     minutes as copied out of Word (header, the items as a table of
+                                     tab-separated cells, footer) → batayan.minutes/1 JSON; what
+                                     could not be read, and serials repeated or out of order, on
+                                     stderr with their lines
+    batayan minutes check <minutes.json>
+                                     serials, decisions without implementers, overdue decisions (by
+                                     today's date), a stated rate against the counted one; the rate
+
 OPTIONS:
     --json          print JSON instead of text
     --lang bn|en    language of labels and error messages (default: bn)
@@ -79,6 +89,8 @@ fn main() -> ExitCode {
         ["apa", "score"] => apa_cmd::score(&args),
         ["innovation", "rank"] => innovation_cmd::rank_marks(&args),
         ["innovation", "check"] => innovation_cmd::check(&args),
+        ["minutes", "import"] => minutes_cmd::import(&args),
+        ["minutes", "check"] => minutes_cmd::check(&args),
         _ => {
             eprintln!("unknown command: {}\n\n{USAGE}", args.command.join(" "));
             return ExitCode::from(2);

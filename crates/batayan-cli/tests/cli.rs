@@ -313,3 +313,32 @@ fn apa_import_of_an_endless_file_stops_at_the_size_cap() {
     let out = import("/nonexistent/apa.tsv", "bn");
     assert!(stderr(&out).contains("ফাইলটি নেই"), "{}", stderr(&out));
 }
+
+#[test]
+fn minutes_import_writes_json_and_says_the_serials_at_their_lines() {
+    let out = batayan(&["minutes", "import", &fixture("minutes-koyra-upazila-ict-2022-09.txt"), "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["schema"], "batayan.minutes/1");
+    assert_eq!(json["items"].as_array().unwrap().len(), 8);
+    assert_eq!(json["memo_number"], "০৫.৪৪.৪৭৫৩.০০০.০৬.০২৩.২২-৮৪৮");
+    assert!(stderr(&out).contains("minutes-koyra-upazila-ict-2022-09.txt:24:1: warning: Serial “৫.০” comes after “৮.০”"), "{}", stderr(&out));
+    let out = batayan(&["minutes", "import", &fixture("apa-layout-2021-22.tsv")]);
+    assert_eq!(out.status.code(), Some(1), "a text that is not minutes writes nothing");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn minutes_check_counts_the_rate_and_says_what_is_overdue() {
+    let imported = batayan(&["minutes", "import", &fixture("minutes-dpe-egov-innovation-2023-12.txt")]);
+    let file = Scratch::new("dpe.json", &imported.stdout);
+    let out = batayan(&["minutes", "check", &file.path(), "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("/items/0/decisions/2/status: Decision ১.৩.১: past its deadline and not done."), "{text}");
+    // Every deadline these minutes set (January to April 2024) has passed, and no decision is marked done.
+    assert!(text.trim_end().ends_with("implemented: 0 of 11 (0.0%); 5 warnings"), "{text}");
+    let json = batayan(&["minutes", "check", &file.path(), "--json"]);
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(findings.as_array().unwrap().iter().all(|f| f["severity"] == "warning"));
+}

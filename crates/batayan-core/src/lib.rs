@@ -15,6 +15,7 @@ pub mod contract;
 pub mod finding;
 pub mod innovation;
 pub mod locale;
+pub mod minutes;
 #[cfg(any(test, feature = "schema"))]
 pub mod schemas;
 pub mod table_text;

@@ -3,14 +3,15 @@
 //! portal developers: `apa.schema.json` (an agreement), `apa-report.schema.json` (a progress report),
 //! `innovation-entry.schema.json`, `innovation-rubric.schema.json`, `innovation-sheet.schema.json`, the
 //! answers the innovation elements read (`innovation-entries`, `innovation-queue`, `innovation-results`),
-//! `error.schema.json` (the body of every 4xx). A test fails when a committed schema is not what the types
-//! give; `BATAYAN_WRITE_SCHEMAS=1 cargo test -p batayan-core schemas` writes them again.
+//! `minutes.schema.json` (a meeting's minutes), `error.schema.json` (the body of every 4xx). A test
+//! fails when a committed schema is not what the types give; `BATAYAN_WRITE_SCHEMAS=1 cargo test -p batayan-core schemas` writes them again.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 
 use crate::apa::{Agreement, Report};
 use crate::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, ErrorBody, INNOVATION_ENTRY_SCHEMA};
 use crate::innovation::{Entry, EntryList, Queue, Results, Rubric, Sheet};
+use crate::minutes::{MINUTES_SCHEMA, Minutes};
 
 /// Every document's schema: its file name and the schema.
 pub fn documents() -> Vec<(&'static str, Schema)> {
@@ -26,6 +27,10 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             document::<Queue>("A judge's queue: the rubric and the entries assigned to the signed-in judge, with their own sheets", None),
         ),
         ("innovation-results.schema.json", document::<Results>("The published results: the ranking per level and category, and the entries' titles", None)),
+        (
+            "minutes.schema.json",
+            document::<Minutes>("A meeting's minutes (সভার কার্যবিবরণী): header, items with decisions and implementers, footer, follow-up", Some(MINUTES_SCHEMA)),
+        ),
         ("error.schema.json", document::<ErrorBody>("The body of every 4xx answer: each error at a JSON Pointer into the document sent", None)),
     ]
 }

@@ -140,7 +140,9 @@ async fn every_refusal_of_every_endpoint_is_401_or_403_with_the_error_body() {
     let app = portal();
     let (judge, organiser) = (sign_in(&app, "judge-3").await, sign_in(&app, "organiser").await);
     let sheet = Some(marks(8.0));
-    let cases: [(&str, &str, Option<&str>, Option<Value>, StatusCode); 10] = [
+    // (method, address, session, body, the refusal)
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, Option<Value>, StatusCode);
+    let cases: [Case; 10] = [
         ("GET", "/api/innovation/queue", None, None, StatusCode::UNAUTHORIZED),
         ("GET", "/api/innovation/queue", Some(&organiser), None, StatusCode::FORBIDDEN),
         ("PUT", "/api/innovation/entries/2/sheet", None, sheet.clone(), StatusCode::UNAUTHORIZED),
