@@ -9,10 +9,12 @@
 mod import;
 mod model;
 mod rules;
+mod search;
 
 pub use import::{Imported, import};
 pub use model::{Attendance, Decision, FollowUp, Item, Minutes, Person, Status};
 pub use rules::{Deadline, Rate, check, deadline_in, decisions, is_overdue, rate, rate_by_implementer};
+pub use search::{Field, Hit, fold, search};
 
 /// The `schema` tag of a minutes document.
 pub const MINUTES_SCHEMA: &str = "batayan.minutes/1";
