@@ -27,6 +27,8 @@ use crate::store;
 pub(crate) enum Role {
     Judge,
     Organiser,
+    /// Office staff: publish minutes and set a decision's status.
+    Staff,
 }
 
 pub(crate) const USERS: &[(&str, &str, Role)] = &[
@@ -34,6 +36,7 @@ pub(crate) const USERS: &[(&str, &str, Role)] = &[
     ("judge-2", "মোঃ রফিকুল ইসলাম", Role::Judge),
     ("judge-3", "শাহানা পারভীন", Role::Judge),
     ("organiser", "ইনোভেশন অফিসার, জেলা প্রশাসন", Role::Organiser),
+    ("staff", "সহকারী প্রোগ্রামার, উপজেলা আইসিটি সেল", Role::Staff),
 ];
 
 /// Which entries (by id, as seeded) each judge scores.
@@ -52,10 +55,11 @@ fn role_name(role: Role) -> &'static str {
     match role {
         Role::Judge => "judge",
         Role::Organiser => "organiser",
+        Role::Staff => "staff",
     }
 }
 
-fn forbidden(bn: &str, en: &str) -> Response {
+pub(crate) fn forbidden(bn: &str, en: &str) -> Response {
     refuse_one(StatusCode::FORBIDDEN, "", Message::new(bn, en))
 }
 
@@ -68,13 +72,13 @@ fn session(state: &AppState, headers: &HeaderMap) -> Option<(&'static str, Role)
     user(&key).map(|(k, _, role)| (k, role))
 }
 
-fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<(&'static str, Role), Response> {
+pub(crate) fn signed_in(state: &AppState, headers: &HeaderMap) -> Result<(&'static str, Role), Response> {
     session(state, headers).ok_or_else(|| refuse_one(StatusCode::UNAUTHORIZED, "", Message::new("আগে সাইন ইন করুন।", "Sign in first.")))
 }
 
 /// The body as a document of type `T`: the host's reading of JSON (413, 400 with where it broke), then a
 /// 422 when it is JSON but not such a document.
-fn read<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<(String, T), Response> {
+pub(crate) fn read<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Result<(String, T), Response> {
     let (text, value) = crate::api::read_json(body)?;
     let document = serde_json::from_value(value).map_err(|e| {
         refuse_one(

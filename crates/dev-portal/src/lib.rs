@@ -10,6 +10,7 @@
 mod api;
 mod guard;
 mod innovation;
+mod minutes;
 mod pages;
 mod store;
 
@@ -80,6 +81,9 @@ fn app_with_token(config: &Config, db: rusqlite::Connection, csrf_token: String)
         .route("/api/innovation/sheets", get(innovation::all_sheets))
         .route("/api/innovation/results", get(innovation::results))
         .route("/api/innovation/results/publish", post(innovation::publish))
+        .route("/api/minutes", get(minutes::list).post(minutes::publish))
+        .route("/api/minutes/{id}", get(minutes::one).put(minutes::replace))
+        .route("/api/minutes/{id}/items/{item}/decisions/{decision}/status", put(minutes::set_status))
         .route_layer(middleware::from_fn_with_state(state.clone(), guard::require_csrf_token));
     Router::new()
         .merge(api)

@@ -56,6 +56,11 @@ const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), PRIMARY KEY (entry_id, judge));
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ",
+    "
+    -- Meeting minutes (`batayan.minutes/1`), one row per meeting; decisions' statuses live in the body.
+    CREATE TABLE minutes (id INTEGER PRIMARY KEY, body TEXT NOT NULL,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+",
 ];
 
 /// The offices the reference host knows on first start: the two district ICT offices whose
@@ -125,7 +130,37 @@ fn seed(db: &mut Connection) -> rusqlite::Result<()> {
             }
         }
     }
+    let no_minutes: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM minutes)", [], |r| r.get(0))?;
+    if no_minutes {
+        for text in crate::minutes::SEED_MINUTES {
+            let minutes = batayan_core::minutes::import(text).minutes;
+            let body = serde_json::to_string(&minutes).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+            insert_minutes(&tx, &body)?;
+        }
+    }
     tx.commit()
+}
+
+pub(crate) fn insert_minutes(tx: &Transaction<'_>, body: &str) -> rusqlite::Result<i64> {
+    tx.execute("INSERT INTO minutes (body) VALUES (?1)", params![body])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Replaces meeting `id`'s minutes; `false` if there is no such meeting.
+pub(crate) fn replace_minutes(tx: &Transaction<'_>, id: i64, body: &str) -> rusqlite::Result<bool> {
+    let changed = tx.execute("UPDATE minutes SET body = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", params![id, body])?;
+    Ok(changed == 1)
+}
+
+/// Every meeting's minutes: `(id, body)`, oldest first.
+pub(crate) fn all_minutes(db: &Connection) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut statement = db.prepare("SELECT id, body FROM minutes ORDER BY id")?;
+    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    rows.collect()
+}
+
+pub(crate) fn minutes(db: &Connection, id: i64) -> rusqlite::Result<Option<String>> {
+    db.query_row("SELECT body FROM minutes WHERE id = ?1", params![id], |r| r.get(0)).optional()
 }
 
 /// Registers an office (nothing happens if it is known).
