@@ -1,121 +1,12 @@
-//! What every element of this module shares: the mounted element's interface, its root with a status
-//! line while loading and an error box with "try again" when a read failed.
+//! The innovation module's use of the shared element pieces (`batayan_web::widget`): its stylesheet.
 
-use batayan_core::locale::{Lang, Message};
-use std::rc::Rc;
+use batayan_web::dom::Dom;
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlElement};
 
-use batayan_web::dom::{Dom, Listeners, error_box, with};
-use batayan_web::draft::FlushOnHide;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlElement};
+pub(crate) use batayan_web::widget::{Widget, action_of, button, count, empty, flush_on_hide, listen, load_failed, loading, show, value_of};
 
-/// A mounted element: the loader calls these when an attribute changes and when it leaves the page.
-pub(crate) trait Widget {
-    fn attribute_changed(&self);
-    fn destroy(&self);
-}
-
-/// The host's shadow root prepared (our stylesheet adopted) with the root to draw into, and the DOM words.
+/// The host's shadow root prepared with the innovation stylesheet.
 pub(crate) fn prepare(host: &HtmlElement) -> Result<(Element, Dom), JsValue> {
-    let root = batayan_web::shadow::prepare_root(host, batayan_web::INNOVATION_STYLES)?;
-    let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
-    Ok((root, Dom::new(document)))
-}
-
-/// Empties the host's shadow root (the element is leaving the page).
-pub(crate) fn empty(host: &HtmlElement) {
-    if let Some(shadow) = host.shadow_root() {
-        // Nothing useful can be done if the DOM refuses; the element is leaving the page anyway.
-        let _ = batayan_web::shadow::clear(&shadow);
-    }
-}
-
-/// "Loading…" with a spinner, announced politely.
-pub(crate) fn loading(dom: &Dom, text: &str) -> Result<Element, JsValue> {
-    let status = dom.el("p", "by-status")?;
-    status.set_attribute("role", "status")?;
-    let spinner = dom.el("span", "by-spinner")?;
-    spinner.set_attribute("aria-hidden", "true")?;
-    with(status, &[&spinner, &dom.text("span", "", text)?])
-}
-
-/// A read that failed: the message and a "try again" button (`data-action="retry"`).
-pub(crate) fn load_failed(dom: &Dom, message: &Message, lang: Lang) -> Result<Element, JsValue> {
-    let retry = button(dom, "by-button by-button--secondary", lang.pick("আবার চেষ্টা করুন", "Try again"), "retry")?;
-    with(dom.el("div", "by-load-failed")?, &[&error_box(dom, message, lang)?, &retry])
-}
-
-/// `<button type="button" data-action="…">`.
-pub(crate) fn button(dom: &Dom, class: &str, text: &str, action: &str) -> Result<Element, JsValue> {
-    let button = dom.text("button", class, text)?;
-    button.set_attribute("type", "button")?;
-    button.set_attribute("data-action", action)?;
-    Ok(button)
-}
-
-/// The `data-action` of the button an event happened in, if any.
-pub(crate) fn action_of(event: &web_sys::Event) -> Option<(String, Element)> {
-    let element = batayan_web::dom::event_element(event)?;
-    let button = element.closest("[data-action]").ok()??;
-    Some((button.get_attribute("data-action")?, button))
-}
-
-/// Replaces what the root shows with `content`, or with an error box if drawing failed (it should
-/// never: a DOM call refused).
-pub(crate) fn show(root: &Element, dom: &Dom, drawn: Result<Element, JsValue>, lang: Lang) {
-    let content = match drawn {
-        Ok(content) => content,
-        Err(e) => {
-            let detail = e.as_string().unwrap_or_default();
-            let message = Message::new(format!("দেখানো যায়নি: {detail}"), format!("Could not be shown: {detail}"));
-            match error_box(dom, &message, lang) {
-                Ok(b) => b,
-                Err(_) => return,
-            }
-        }
-    };
-    root.replace_children_with_node_1(&content);
-}
-
-/// A count in the reader's digits.
-pub(crate) fn count(n: usize, lang: Lang) -> String {
-    batayan_core::locale::digits_for(lang, &n.to_string())
-}
-
-/// The value of a form control (input, textarea or select), or `None` for anything else.
-pub(crate) fn value_of(element: &Element) -> Option<String> {
-    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-        return Some(input.value());
-    }
-    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return Some(area.value());
-    }
-    element.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value)
-}
-
-/// A handler of one event on the root: the event's name and what to do with the state.
-pub(crate) type On<S> = (&'static str, fn(&Rc<S>, Event));
-
-/// Listens on the root for each `(event, handler)`, the handler given the state (held weakly: the
-/// element owns the state, the listeners must not keep it alive).
-pub(crate) fn listen<S: 'static>(state: &Rc<S>, listeners: &mut Listeners, handlers: &[On<S>]) -> Result<(), JsValue> {
-    for &(event, handler) in handlers {
-        let weak = Rc::downgrade(state);
-        listeners.on(event, move |e| {
-            if let Some(state) = weak.upgrade() {
-                handler(&state, e);
-            }
-        })?;
-    }
-    Ok(())
-}
-
-/// Calls `flush` on the state when the page is hidden or left, until the guard is dropped.
-pub(crate) fn flush_on_hide<S: 'static>(state: &Rc<S>, flush: fn(&S)) -> FlushOnHide {
-    let weak = Rc::downgrade(state);
-    FlushOnHide::new(move || {
-        if let Some(state) = weak.upgrade() {
-            flush(&state);
-        }
-    })
+    batayan_web::widget::prepare(host, batayan_web::INNOVATION_STYLES)
 }

@@ -16,6 +16,7 @@ pub mod net;
 pub mod registry;
 pub mod shadow;
 pub mod submit;
+pub mod widget;
 
 /// The CSS every widget needs (host, root, cards, errors, bars, form fields, the submit bar), adopted as
 /// a constructed stylesheet (it survives `style-src 'self'`). Class names are prefixed `by-` so that they

@@ -14,7 +14,7 @@ mod search;
 pub use import::{Imported, import};
 pub use model::{Attendance, Decision, FollowUp, Item, Minutes, Person, Status};
 pub use rules::{Deadline, Rate, check, deadline_in, decisions, is_overdue, rate, rate_by_implementer};
-pub use search::{Field, Hit, fold, search};
+pub use search::{Field, Hit, fold, hits_in, search};
 
 /// The `schema` tag of a minutes document.
 pub const MINUTES_SCHEMA: &str = "batayan.minutes/1";

@@ -57,6 +57,54 @@ pub fn search(minutes: &Minutes, query: &str) -> Vec<Hit> {
     hits
 }
 
+/// `text`'s characters folded one by one as [`fold`] does (a joiner dropped, a precomposed nukta letter
+/// split in two), each with the byte range of the character it came from.
+fn folded_chars(text: &str) -> Vec<(char, usize, usize)> {
+    let mut out = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        let mut push = |f: char| out.push((f, at, end));
+        match c {
+            '\u{200c}' | '\u{200d}' => {}
+            '\u{09dc}' => ['\u{09a1}', '\u{09bc}'].into_iter().for_each(&mut push),
+            '\u{09dd}' => ['\u{09a2}', '\u{09bc}'].into_iter().for_each(&mut push),
+            '\u{09df}' => ['\u{09af}', '\u{09bc}'].into_iter().for_each(&mut push),
+            '০'..='৯' => push(char::from(b'0' + (c as u32 - '০' as u32) as u8)),
+            c if c.is_whitespace() => push(' '),
+            c => push(c.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
+/// Where the words of `query` occur in `text`, as byte ranges of `text` in order, overlaps joined: what
+/// a view marks as hits. Compared as [`fold`] compares.
+pub fn hits_in(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let chars = folded_chars(text);
+    let haystack: Vec<char> = chars.iter().map(|(c, _, _)| *c).collect();
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for word in fold(query).split(' ').filter(|w| !w.is_empty()) {
+        let needle: Vec<char> = word.chars().collect();
+        if needle.len() > haystack.len() {
+            continue;
+        }
+        for start in 0..=haystack.len() - needle.len() {
+            if haystack[start..start + needle.len()] == needle[..] {
+                ranges.push(chars[start].1..chars[start + needle.len() - 1].2);
+            }
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut joined: Vec<std::ops::Range<usize>> = Vec::new();
+    for range in ranges {
+        match joined.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => joined.push(range),
+        }
+    }
+    joined
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +137,19 @@ mod tests {
         assert_eq!(search(&minutes, precomposed), search(&minutes, "সভ\u{9be}\u{9af}\u{9bc}"));
         assert!(!search(&minutes, precomposed).is_empty());
         assert_eq!(search(&minutes, "ই\u{200c}-নথি"), search(&minutes, "ই-নথি"));
+    }
+
+    #[test]
+    fn hits_are_byte_ranges_of_the_text_as_written() {
+        let text = "নথি ৮৫% নিষ্পন্ন; IPEMIS ও ipemis";
+        let hits = hits_in(text, "85% ipemis");
+        let found: Vec<&str> = hits.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(found, ["৮৫%", "IPEMIS", "ipemis"]);
+        // A precomposed letter in the text is found by the decomposed spelling, and marked whole.
+        let text = "সভা\u{9df} আলোচনা";
+        assert_eq!(hits_in(text, "সভা\u{9af}\u{9bc}"), [0..text.find(' ').unwrap()]);
+        assert_eq!(hits_in("কিছু না", "  "), []);
+        assert_eq!(hits_in("আআআ", "আআ"), [0.."আআআ".len()], "overlapping hits are one mark");
     }
 
     #[test]
