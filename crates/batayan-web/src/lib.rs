@@ -27,6 +27,9 @@ pub const BASE_STYLES: &str = include_str!("styles/base.css");
 /// Base and the APA table's rules: the citizen's view and the APA forms.
 pub const APA_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/apa.css"));
 
+/// Base and the minutes' rules.
+pub const MINUTES_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/minutes.css"));
+
 /// Base and the innovation elements' rules.
 pub const INNOVATION_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/innovation.css"));
 

@@ -49,7 +49,7 @@ pub(crate) fn run() -> Result<bool, String> {
     tally.add("native", cargo_counts(&out), ok);
 
     // Each module's in-browser tests, from its own directory (where its webdriver.json is).
-    for module in ["batayan-dates", "batayan-view", "batayan-elements", "batayan-innovation"] {
+    for module in ["batayan-dates", "batayan-view", "batayan-elements", "batayan-innovation", "batayan-minutes"] {
         let mut browser = command("cargo", &["test", "--target", "wasm32-unknown-unknown", "--no-fail-fast"], &root.join("crates").join(module));
         browser.env("CHROMEDRIVER", "/usr/bin/chromedriver");
         let (out, ok) = tee(browser)?;

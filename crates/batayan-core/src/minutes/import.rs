@@ -105,14 +105,21 @@ fn leading_serial(paragraph: &str) -> Option<(&str, &str)> {
     (numbers.len() >= 2 && head.contains('.')).then(|| (head.trim_end_matches(['.', ':']), paragraph[end..].trim()))
 }
 
-/// `(ক) … (খ) …` in one paragraph: the pieces by their Bangla letter markers, if there are two or more.
+/// `(ক) … (খ) …` or `১। … ২। …` in one paragraph: the pieces by their markers, if there are two or more
+/// in order from the first.
 fn lettered(paragraph: &str) -> Option<Vec<(String, String)>> {
     const LETTERS: [&str; 10] = ["ক", "খ", "গ", "ঘ", "ঙ", "চ", "ছ", "জ", "ঝ", "ঞ"];
-    let mut pieces = Vec::new();
+    const NUMBERS: [&str; 10] = ["১", "২", "৩", "৪", "৫", "৬", "৭", "৮", "৯", "১০"];
+    split_at_markers(paragraph, &LETTERS, |l| format!("({l})")).or_else(|| split_at_markers(paragraph, &NUMBERS, |n| format!("{n}।")))
+}
+
+fn split_at_markers(paragraph: &str, labels: &[&str], marker_of: impl Fn(&str) -> String) -> Option<Vec<(String, String)>> {
+    let mut pieces: Vec<(String, String)> = Vec::new();
     let mut rest = paragraph.trim();
-    for (i, letter) in LETTERS.iter().enumerate() {
-        let marker = format!("({letter})");
-        let Some(at) = rest.find(&marker) else { break };
+    for (i, letter) in labels.iter().enumerate() {
+        let marker = marker_of(letter);
+        // A marker starts the text or follows a space: the `২।` that ends `২০২২।` is not one.
+        let Some(at) = rest.match_indices(&marker).map(|(at, _)| at).find(|&at| at == 0 || rest[..at].ends_with(char::is_whitespace)) else { break };
         if i == 0 && at != 0 {
             return None;
         }

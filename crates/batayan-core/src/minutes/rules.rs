@@ -45,10 +45,8 @@ pub fn deadline_in(text: &str) -> Option<(String, Deadline)> {
             }
         }
     }
-    for phrase in ["নিয়মিত", "চলমান রাখতে"] {
-        if text.contains(phrase) {
-            return Some((phrase.to_owned(), Deadline::Regular));
-        }
+    if text.contains("নিয়মিত") {
+        return Some(("নিয়মিত".to_owned(), Deadline::Regular));
     }
     None
 }

@@ -56,6 +56,10 @@ fn the_koyra_items_as_written_with_the_serials_warned_not_renumbered() {
     assert_eq!(topics[2], "ই-নথি বাস্তবায়ন সংক্রান্ত");
     assert_eq!(topics[4], "শেখ রাসেল ডিজিটাল ল্যাব সংক্রান্ত");
     assert_eq!(topics[5], "মাল্টিমিডিয়া ক্লাসরুম কার্যক্রম সংক্রান্ত");
+    // `১। … ২। … ৩। …` in one cell: one decision each.
+    let portal = &imported.minutes.items[0].decisions;
+    assert_eq!(portal.iter().map(|d| d.serial.as_deref()).collect::<Vec<_>>(), [Some("১"), Some("২"), Some("৩")]);
+    assert!(portal[1].text.starts_with("ইউনিয়ন পর্যায়ে ১০০% ওয়েব পোর্টাল হালনাগাদ"), "{}", portal[1].text);
     let third = &imported.minutes.items[2];
     assert_eq!(third.discussion, "");
     assert_eq!(third.decisions.len(), 1);
