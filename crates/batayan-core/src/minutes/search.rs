@@ -147,9 +147,11 @@ mod tests {
         assert_eq!(found, ["৮৫%", "IPEMIS", "ipemis"]);
         // A precomposed letter in the text is found by the decomposed spelling, and marked whole.
         let text = "সভা\u{9df} আলোচনা";
-        assert_eq!(hits_in(text, "সভা\u{9af}\u{9bc}"), [0..text.find(' ').unwrap()]);
+        let whole_word = 0..text.find(' ').unwrap();
+        assert_eq!(hits_in(text, "সভা\u{9af}\u{9bc}"), vec![whole_word]);
         assert_eq!(hits_in("কিছু না", "  "), []);
-        assert_eq!(hits_in("আআআ", "আআ"), [0.."আআআ".len()], "overlapping hits are one mark");
+        let all = 0.."আআআ".len();
+        assert_eq!(hits_in("আআআ", "আআ"), vec![all], "overlapping hits are one mark");
     }
 
     #[test]
