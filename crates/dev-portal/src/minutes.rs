@@ -140,6 +140,8 @@ async fn write(state: AppState, uri: Uri, method: Method, headers: HeaderMap, bo
 pub(crate) struct StatusChange {
     status: Status,
     #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
     evidence: Option<String>,
     #[serde(default, with = "batayan_core::locale::iso_date::option")]
     completed: Option<chrono::NaiveDate>,
@@ -187,6 +189,7 @@ pub(crate) async fn set_status(
         let Ok(mut minutes) = serde_json::from_str::<Minutes>(&stored) else { return Ok(missing()) };
         let Some(target) = minutes.items.get_mut(item).and_then(|i| i.decisions.get_mut(decision)) else { return Ok(missing()) };
         target.status = change.status;
+        target.note = change.note.filter(|n| !n.trim().is_empty());
         target.evidence = change.evidence.filter(|e| !e.trim().is_empty());
         target.completed = if change.status == Status::Done { change.completed } else { None };
         let body = serde_json::to_string(&minutes).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;

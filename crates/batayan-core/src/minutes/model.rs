@@ -108,6 +108,9 @@ pub struct Decision {
     pub deadline: Option<String>,
     #[serde(default)]
     pub status: Status,
+    /// What the office says of where it stands (with the last status change).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::locale::iso_date::option")]
