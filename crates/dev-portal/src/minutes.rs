@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use batayan_core::contract::{ErrorBody, FieldError};
 use batayan_core::locale::Message;
-use batayan_core::minutes::{MINUTES_SCHEMA, Minutes, Status};
+use batayan_core::minutes::{ListedMinutes, MINUTES_SCHEMA, Minutes, MinutesList, Status};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -45,9 +45,12 @@ pub(crate) async fn list(State(state): State<AppState>) -> Response {
     let Ok(db) = state.db.lock() else { return storage_failed(&rusqlite::Error::InvalidQuery) };
     match store::all_minutes(&db) {
         Ok(rows) => {
-            let listed: Vec<_> =
-                rows.iter().rev().filter_map(|(id, body)| Some(json!({ "id": id, "minutes": serde_json::from_str::<Minutes>(body).ok()? }))).collect();
-            Json(json!({ "minutes": listed })).into_response()
+            let minutes = rows
+                .iter()
+                .rev()
+                .filter_map(|(id, body)| Some(ListedMinutes { id: u64::try_from(*id).ok()?, minutes: serde_json::from_str::<Minutes>(body).ok()? }))
+                .collect();
+            Json(MinutesList { minutes }).into_response()
         }
         Err(e) => storage_failed(&e),
     }
