@@ -1,4 +1,4 @@
-// The demo portal's sign-in (no passwords: pick a judge or the organiser). A real portal has its own;
+// The demo portal's sign-in (no passwords: pick a judge, the organiser or office staff). A real portal has its own;
 // the widgets only need the session cookie it sets, sent with their same-origin requests.
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 const status = document.getElementById('signed-in');
@@ -21,8 +21,9 @@ async function showWho() {
     status.textContent = 'কেউ সাইন ইন করেননি। নিচে একজনকে বেছে নিন।';
     return;
   }
-  status.textContent = `সাইন ইন করেছেন: ${who.name} (${who.role === 'organiser' ? 'আয়োজক' : 'বিচারক'})`;
-  organiserTools.hidden = who.role !== 'organiser';
+  const role = { organiser: 'আয়োজক', judge: 'বিচারক', staff: 'অফিস কর্মী' }[who.role] ?? who.role;
+  status.textContent = `সাইন ইন করেছেন: ${who.name} (${role})`;
+  if (organiserTools) organiserTools.hidden = who.role !== 'organiser';
 }
 
 for (const button of document.querySelectorAll('[data-user]')) {

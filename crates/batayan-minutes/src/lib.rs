@@ -1,3 +1,6 @@
+//! `<batayan-decisions src submit-url>` (`decisions.rs`): the decision register across meetings, with its
+//! filters, rates and bars per implementer, a status change with note and evidence, and a CSV export.
+//!
 //! `<batayan-minutes src lang timeout>`: a meeting's minutes (`batayan.minutes/1`) as a well-set
 //! document — the header block, the agenda, each item with its discussion and numbered decisions,
 //! implementers as chips, status and deadline badges in words, the footer with memo number, signatory
@@ -8,7 +11,13 @@
 //! **Invariant:** nothing here panics on what a page or a host gives us; a bad attribute or answer is
 //! shown inside the element in the reader's language.
 
+// A build of one element leaves the pieces only the other uses unused.
+#![cfg_attr(not(all(feature = "viewer", feature = "decisions")), allow(dead_code, unused_imports))]
+
+#[cfg(feature = "decisions")]
+mod decisions;
 mod document;
+#[cfg(feature = "viewer")]
 mod viewer;
 
 use batayan_web::widget::Widget;
@@ -50,7 +59,10 @@ impl MountedMinutes {
 pub fn mount_element(host: HtmlElement) -> Result<MountedMinutes, JsError> {
     let tag = host.local_name();
     let widget: Result<Box<dyn Widget>, JsValue> = match tag.as_str() {
+        #[cfg(feature = "viewer")]
         "batayan-minutes" => viewer::Viewer::mount(host).map(|w| Box::new(w) as Box<dyn Widget>),
+        #[cfg(feature = "decisions")]
+        "batayan-decisions" => decisions::Register::mount(host).map(|w| Box::new(w) as Box<dyn Widget>),
         _ => return Err(JsError::new(&format!("batayan: <{tag}> is not in this module"))),
     };
     let widget = widget.map_err(|e| JsError::new(&format!("batayan: could not mount <{tag}>: {e:?}")))?;

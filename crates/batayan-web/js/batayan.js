@@ -13,7 +13,7 @@
 // One module per kind of page: dates (`batayan_dates`) and the read-only APA table (`batayan_view`),
 // both hand-written DOM without Yew, one per APA form (`batayan_report`, `batayan_edit`, with Yew), and
 // one per innovation element (`batayan_innovation_entry`, `_judging`, `_showcase`, hand-written DOM), and
-// the minutes viewer (`batayan_minutes`, hand-written DOM).
+// the minutes viewer and the decision register (`batayan_minutes`, `batayan_decisions`, hand-written DOM).
 // Which one an element needs can depend on its attributes: a citizen's `<batayan-apa-table>` (no
 // `mode`) loads only the view, `mode="report"` only the report form. If the attribute changes later,
 // the element is mounted again from the other module.
@@ -29,6 +29,7 @@ const INNOVATION_ENTRY = './batayan_innovation_entry.js';
 const INNOVATION_JUDGING = './batayan_innovation_judging.js';
 const INNOVATION_SHOWCASE = './batayan_innovation_showcase.js';
 const MINUTES = './batayan_minutes.js';
+const DECISIONS = './batayan_decisions.js';
 const INTEGRITY = {};
 
 /** A form's module for the APA table's `mode`; any other value (none, `public`, a typo) is the view's to show. */
@@ -46,6 +47,7 @@ const ELEMENTS = [
   { name: 'batayan-innovation-judging', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => INNOVATION_JUDGING },
   { name: 'batayan-innovation-showcase', attributes: ['src', 'results-src', 'timeout', 'lang'], module: () => INNOVATION_SHOWCASE },
   { name: 'batayan-minutes', attributes: ['src', 'timeout', 'lang'], module: () => MINUTES },
+  { name: 'batayan-decisions', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => DECISIONS },
 ];
 
 // One promise per module: fetched and instantiated once, on first use. The Wasm is requested at the

@@ -10,13 +10,14 @@ pub struct ElementSpec {
     pub attributes: &'static [&'static str],
 }
 
-pub const ELEMENTS: [ElementSpec; 6] = [
+pub const ELEMENTS: [ElementSpec; 7] = [
     ElementSpec { name: "batayan-fiscal-year", attributes: &["date", "lang"] },
     ElementSpec { name: "batayan-apa-table", attributes: &["src", "report-src", "submit-url", "mode", "period", "timeout", "lang"] },
     ElementSpec { name: "batayan-innovation-entry", attributes: &["submit-url", "timeout", "lang"] },
     ElementSpec { name: "batayan-innovation-judging", attributes: &["src", "submit-url", "timeout", "lang"] },
     ElementSpec { name: "batayan-innovation-showcase", attributes: &["src", "results-src", "timeout", "lang"] },
     ElementSpec { name: "batayan-minutes", attributes: &["src", "timeout", "lang"] },
+    ElementSpec { name: "batayan-decisions", attributes: &["src", "submit-url", "timeout", "lang"] },
 ];
 
 #[cfg(test)]

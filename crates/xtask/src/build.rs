@@ -5,8 +5,8 @@
 //! both without Yew; `batayan_report` and `batayan_edit`, the two APA forms, each a build of
 //! `batayan-elements` with only that form's feature (a page with one form downloads one); and one
 //! module per innovation element (`batayan_innovation_entry`, `_judging`, `_showcase`), builds of
-//! `batayan-innovation` (hand-written DOM, no Yew) with one feature each; `batayan_minutes`, the minutes
-//! viewer (`batayan-minutes`, hand-written DOM).
+//! `batayan-innovation` (hand-written DOM, no Yew) with one feature each; `batayan_minutes` and
+//! `batayan_decisions`, the minutes viewer and the decision register (`batayan-minutes`, one feature each).
 
 use std::path::PathBuf;
 
@@ -26,7 +26,7 @@ struct Module {
     feature: Option<&'static str>,
 }
 
-const MODULES: [Module; 8] = [
+const MODULES: [Module; 9] = [
     Module { crate_dir: "batayan-dates", name: "batayan_dates", feature: None },
     Module { crate_dir: "batayan-view", name: "batayan_view", feature: None },
     Module { crate_dir: "batayan-elements", name: "batayan_report", feature: Some("report") },
@@ -34,7 +34,8 @@ const MODULES: [Module; 8] = [
     Module { crate_dir: "batayan-innovation", name: "batayan_innovation_entry", feature: Some("entry") },
     Module { crate_dir: "batayan-innovation", name: "batayan_innovation_judging", feature: Some("judging") },
     Module { crate_dir: "batayan-innovation", name: "batayan_innovation_showcase", feature: Some("showcase") },
-    Module { crate_dir: "batayan-minutes", name: "batayan_minutes", feature: None },
+    Module { crate_dir: "batayan-minutes", name: "batayan_minutes", feature: Some("viewer") },
+    Module { crate_dir: "batayan-minutes", name: "batayan_decisions", feature: Some("decisions") },
 ];
 
 pub(crate) fn run() -> Result<(), String> {

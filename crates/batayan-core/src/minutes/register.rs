@@ -89,6 +89,29 @@ pub fn implementers<'a>(entries: &[Entry<'a>]) -> Vec<&'a str> {
     out
 }
 
+/// The rate over `entries`, and per implementer in the order first named (a decision with several
+/// implementers counts for each).
+pub fn rates(entries: &[&Entry<'_>]) -> (super::rules::Rate, Vec<(String, super::rules::Rate)>) {
+    let total = super::rules::rate(entries.iter().map(|e| e.decision));
+    let mut each: Vec<(String, super::rules::Rate)> = Vec::new();
+    for entry in entries {
+        for name in &entry.decision.implementers {
+            let at = match each.iter().position(|(n, _)| n == name) {
+                Some(at) => at,
+                None => {
+                    each.push((name.clone(), super::rules::Rate::default()));
+                    each.len() - 1
+                }
+            };
+            if entry.decision.status != Status::Dropped {
+                each[at].1.counted += 1;
+                each[at].1.done += usize::from(entry.decision.status == Status::Done);
+            }
+        }
+    }
+    (total, each)
+}
+
 /// A status's name.
 pub fn status_name(status: Status, lang: Lang) -> &'static str {
     match status {
@@ -175,6 +198,18 @@ mod tests {
         );
         assert!(keep(Filter { overdue_only: true, ..Filter::default() }) >= 2);
         assert!(implementers(&entries).contains(&"দায়িত্বপ্রাপ্ত মেন্টরগণ"));
+    }
+
+    #[test]
+    fn rates_over_the_register_and_per_implementer() {
+        let mut list = list();
+        list.minutes[0].minutes.items[1].decisions[0].status = Status::Done;
+        let entries = register(&list, day(2024, 2, 1));
+        let dpe: Vec<&Entry> = entries.iter().filter(|e| e.meeting == 2).collect();
+        let (total, each) = rates(&dpe);
+        assert_eq!((total.done, total.counted), (1, 11));
+        let deputy = each.iter().find(|(n, _)| n == "উপপরিচালক (সংস্থাপন)").map(|(_, r)| *r).unwrap();
+        assert_eq!((deputy.done, deputy.counted), (1, 3), "the budget decision is one of the deputy director's three");
     }
 
     #[test]
