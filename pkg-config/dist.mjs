@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const [built, out, version] = process.argv.slice(2);
 if (!built || !out || !version) throw new Error('usage: node pkg-config/dist.mjs <built> <out> <version>');
 const here = new URL('.', import.meta.url).pathname;
-const MODULES = ['batayan_dates', 'batayan_view', 'batayan_report', 'batayan_edit', 'batayan_innovation_entry', 'batayan_innovation_judging', 'batayan_innovation_showcase', 'batayan_minutes', 'batayan_decisions'];
+const MODULES = ['batayan_dates', 'batayan_view', 'batayan_report', 'batayan_edit', 'batayan_innovation_entry', 'batayan_innovation_judging', 'batayan_innovation_showcase', 'batayan_minutes', 'batayan_minutes_edit', 'batayan_decisions'];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

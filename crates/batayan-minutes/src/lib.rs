@@ -1,3 +1,6 @@
+//! `<batayan-minutes mode="edit" submit-url>` (`edit.rs`): paste the minutes, see what was read and every
+//! finding at its line, publish.
+//!
 //! `<batayan-decisions src submit-url>` (`decisions.rs`): the decision register across meetings, with its
 //! filters, rates and bars per implementer, a status change with note and evidence, and a CSV export.
 //!
@@ -12,11 +15,13 @@
 //! shown inside the element in the reader's language.
 
 // A build of one element leaves the pieces only the other uses unused.
-#![cfg_attr(not(all(feature = "viewer", feature = "decisions")), allow(dead_code, unused_imports))]
+#![cfg_attr(not(all(feature = "viewer", feature = "edit", feature = "decisions")), allow(dead_code, unused_imports))]
 
 #[cfg(feature = "decisions")]
 mod decisions;
 mod document;
+#[cfg(feature = "edit")]
+mod edit;
 #[cfg(feature = "viewer")]
 mod viewer;
 
@@ -54,13 +59,28 @@ impl MountedMinutes {
     }
 }
 
+/// `<batayan-minutes>`: the editor for `mode="edit"`, else the viewer (the loader fetches the build that
+/// holds the one the element asks for).
+fn minutes(host: HtmlElement) -> Result<Box<dyn Widget>, JsValue> {
+    let edit = host.get_attribute("mode").is_some_and(|m| m.trim().eq_ignore_ascii_case("edit"));
+    #[cfg(feature = "edit")]
+    if edit {
+        return edit::Editor::mount(host).map(|w| Box::new(w) as Box<dyn Widget>);
+    }
+    #[cfg(feature = "viewer")]
+    if !edit {
+        return viewer::Viewer::mount(host).map(|w| Box::new(w) as Box<dyn Widget>);
+    }
+    let _ = host;
+    Err(JsValue::from_str(if edit { "this module has no editor" } else { "this module has no viewer" }))
+}
+
 /// Mounts the element for `host`'s tag into its shadow root.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement) -> Result<MountedMinutes, JsError> {
     let tag = host.local_name();
     let widget: Result<Box<dyn Widget>, JsValue> = match tag.as_str() {
-        #[cfg(feature = "viewer")]
-        "batayan-minutes" => viewer::Viewer::mount(host).map(|w| Box::new(w) as Box<dyn Widget>),
+        "batayan-minutes" => minutes(host),
         #[cfg(feature = "decisions")]
         "batayan-decisions" => decisions::Register::mount(host).map(|w| Box::new(w) as Box<dyn Widget>),
         _ => return Err(JsError::new(&format!("batayan: <{tag}> is not in this module"))),

@@ -13,7 +13,8 @@
 // One module per kind of page: dates (`batayan_dates`) and the read-only APA table (`batayan_view`),
 // both hand-written DOM without Yew, one per APA form (`batayan_report`, `batayan_edit`, with Yew), and
 // one per innovation element (`batayan_innovation_entry`, `_judging`, `_showcase`, hand-written DOM), and
-// the minutes viewer and the decision register (`batayan_minutes`, `batayan_decisions`, hand-written DOM).
+// the minutes viewer, its editor and the decision register (`batayan_minutes`, `batayan_minutes_edit`,
+// `batayan_decisions`, hand-written DOM).
 // Which one an element needs can depend on its attributes: a citizen's `<batayan-apa-table>` (no
 // `mode`) loads only the view, `mode="report"` only the report form. If the attribute changes later,
 // the element is mounted again from the other module.
@@ -28,7 +29,7 @@ const FORMS = { report: './batayan_report.js', edit: './batayan_edit.js' };
 const INNOVATION_ENTRY = './batayan_innovation_entry.js';
 const INNOVATION_JUDGING = './batayan_innovation_judging.js';
 const INNOVATION_SHOWCASE = './batayan_innovation_showcase.js';
-const MINUTES = './batayan_minutes.js';
+const MINUTES = { view: './batayan_minutes.js', edit: './batayan_minutes_edit.js' };
 const DECISIONS = './batayan_decisions.js';
 const INTEGRITY = {};
 
@@ -36,6 +37,11 @@ const INTEGRITY = {};
 function apaModule(element) {
   const mode = (element.getAttribute('mode') ?? '').trim().toLowerCase();
   return Object.hasOwn(FORMS, mode) ? FORMS[mode] : VIEW;
+}
+
+/** The minutes' editor for `mode="edit"`; anything else is the viewer's to show. */
+function minutesModule(element) {
+  return (element.getAttribute('mode') ?? '').trim().toLowerCase() === 'edit' ? MINUTES.edit : MINUTES.view;
 }
 
 // Every element, the attributes it observes, and which module holds its code. Kept equal to the
@@ -46,7 +52,7 @@ const ELEMENTS = [
   { name: 'batayan-innovation-entry', attributes: ['submit-url', 'timeout', 'lang'], module: () => INNOVATION_ENTRY },
   { name: 'batayan-innovation-judging', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => INNOVATION_JUDGING },
   { name: 'batayan-innovation-showcase', attributes: ['src', 'results-src', 'timeout', 'lang'], module: () => INNOVATION_SHOWCASE },
-  { name: 'batayan-minutes', attributes: ['src', 'timeout', 'lang'], module: () => MINUTES },
+  { name: 'batayan-minutes', attributes: ['src', 'mode', 'submit-url', 'timeout', 'lang'], module: minutesModule },
   { name: 'batayan-decisions', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => DECISIONS },
 ];
 

@@ -16,7 +16,7 @@ pub const ELEMENTS: [ElementSpec; 7] = [
     ElementSpec { name: "batayan-innovation-entry", attributes: &["submit-url", "timeout", "lang"] },
     ElementSpec { name: "batayan-innovation-judging", attributes: &["src", "submit-url", "timeout", "lang"] },
     ElementSpec { name: "batayan-innovation-showcase", attributes: &["src", "results-src", "timeout", "lang"] },
-    ElementSpec { name: "batayan-minutes", attributes: &["src", "timeout", "lang"] },
+    ElementSpec { name: "batayan-minutes", attributes: &["src", "mode", "submit-url", "timeout", "lang"] },
     ElementSpec { name: "batayan-decisions", attributes: &["src", "submit-url", "timeout", "lang"] },
 ];
 

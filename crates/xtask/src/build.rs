@@ -26,7 +26,7 @@ struct Module {
     feature: Option<&'static str>,
 }
 
-const MODULES: [Module; 9] = [
+const MODULES: [Module; 10] = [
     Module { crate_dir: "batayan-dates", name: "batayan_dates", feature: None },
     Module { crate_dir: "batayan-view", name: "batayan_view", feature: None },
     Module { crate_dir: "batayan-elements", name: "batayan_report", feature: Some("report") },
@@ -35,6 +35,7 @@ const MODULES: [Module; 9] = [
     Module { crate_dir: "batayan-innovation", name: "batayan_innovation_judging", feature: Some("judging") },
     Module { crate_dir: "batayan-innovation", name: "batayan_innovation_showcase", feature: Some("showcase") },
     Module { crate_dir: "batayan-minutes", name: "batayan_minutes", feature: Some("viewer") },
+    Module { crate_dir: "batayan-minutes", name: "batayan_minutes_edit", feature: Some("edit") },
     Module { crate_dir: "batayan-minutes", name: "batayan_decisions", feature: Some("decisions") },
 ];
 
