@@ -306,7 +306,30 @@ pub fn import(text: &str) -> Imported {
         }
     }
     read_footer(&lines, after, &mut minutes, &mut findings);
+    minutes.follow_up = stated_follow_up(&minutes);
     Imported { minutes, findings }
+}
+
+/// The previous meeting's follow-up as the minutes state it, in the opening or an item's discussion:
+/// `বিগত সভায় গৃহীত ১২টি সিদ্ধান্তের মধ্যে ৯টি বাস্তবায়িত হয়েছে` and a rate `… হার ৮৫%`.
+fn stated_follow_up(minutes: &Minutes) -> Option<super::model::FollowUp> {
+    let texts = std::iter::once(minutes.opening.clone()).chain(minutes.items.iter().map(|i| text::plain(&text::parse(&i.discussion))));
+    for text in texts {
+        let ascii = to_ascii_digits(&text);
+        let Some(at) = ascii.find("সিদ্ধান্তের মধ্যে") else { continue };
+        let before = &ascii[..at];
+        let taken = before.trim_end().trim_end_matches("টি").rsplit(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse().ok());
+        let after = &ascii[at + "সিদ্ধান্তের মধ্যে".len()..];
+        let implemented = after.trim_start().split(|c: char| !c.is_ascii_digit()).next().and_then(|n| n.parse().ok());
+        let rate = after.find('%').and_then(|p| {
+            let digits: String = after[..p].chars().rev().take_while(|c| c.is_ascii_digit() || *c == '.').collect::<Vec<_>>().into_iter().rev().collect();
+            digits.parse().ok()
+        });
+        if taken.is_some() || implemented.is_some() {
+            return Some(super::model::FollowUp { taken, implemented, rate });
+        }
+    }
+    None
 }
 
 fn read_header(lines: &[&str], minutes: &mut Minutes, findings: &mut Vec<Finding>) {

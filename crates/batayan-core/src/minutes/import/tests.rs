@@ -133,3 +133,17 @@ fn a_text_without_a_table_says_so() {
     assert_eq!(imported.findings.iter().filter(|f| f.severity == Severity::Error).count(), 1);
     assert!(imported.minutes.items.is_empty());
 }
+
+#[test]
+fn a_stated_follow_up_is_read_and_the_seeds_state_none() {
+    assert_eq!(koyra().minutes.follow_up, None);
+    assert_eq!(dpe().minutes.follow_up, None);
+    let text = include_str!("../../../../../tests/fixtures/minutes-koyra-upazila-ict-2022-09.txt").replace(
+        "সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে",
+        "বিগত সভায় গৃহীত ১২টি সিদ্ধান্তের মধ্যে ৯টি বাস্তবায়িত হয়েছে (বাস্তবায়নের হার ৮৫%)। সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে",
+    );
+    let follow_up = import(&text).minutes.follow_up.unwrap();
+    assert_eq!((follow_up.taken, follow_up.implemented, follow_up.rate), (Some(12), Some(9), Some(85.0)));
+    let checked = crate::minutes::check(&import(&text).minutes, chrono::NaiveDate::from_ymd_opt(2022, 10, 1).unwrap());
+    assert!(checked.iter().any(|f| f.path == "/follow_up/rate" && f.message.en.contains("85.0%") && f.message.en.contains("75.0%")), "{checked:?}");
+}
