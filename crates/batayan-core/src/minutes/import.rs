@@ -276,22 +276,38 @@ pub fn import(text: &str) -> Imported {
     let mut findings = Vec::new();
     let mut minutes = Minutes { schema: MINUTES_SCHEMA.to_owned(), ..Minutes::default() };
     let table = lines.iter().position(|l| l.matches('\t').count() >= 2 && l.contains("সিদ্ধান্ত"));
-    let header_end = table.unwrap_or(lines.len());
+    let paragraphs = if table.is_none() { first_numbered_item(&lines) } else { None };
+    let header_end = table.or(paragraphs).unwrap_or(lines.len());
     read_header(&lines[..header_end], &mut minutes, &mut findings);
-    let Some(table) = table else {
-        findings.push(Finding::new(
-            text_path(0, 0),
-            Severity::Error,
-            Message::new(
-                "আলোচ্য বিষয়ের ছক পাওয়া যায়নি: “সিদ্ধান্ত” কলামসহ শিরোনামের সারি (ঘরগুলো ট্যাবে আলাদা) থাকা চাই।",
-                "No table of items was found: it needs a header row with a “সিদ্ধান্ত” column (cells separated by tabs).",
-            ),
-        ));
-        return Imported { minutes, findings };
+    let (rows, after) = match (table, paragraphs) {
+        (Some(table), _) => {
+            let columns: Vec<Column> = lines[table].split('\t').map(column_of).collect();
+            let (rows, after) = read_rows(&lines, table + 1, &columns);
+            minutes.items = rows.iter().map(|row| item(row, &columns)).collect();
+            (rows, after)
+        }
+        (None, Some(start)) => {
+            let (rows, items, after) = numbered_items(&lines, start);
+            minutes.items = items;
+            (rows, after)
+        }
+        (None, None) => {
+            findings.push(Finding::new(
+                text_path(0, 0),
+                Severity::Error,
+                Message::new(
+                    "আলোচ্য বিষয় পাওয়া যায়নি: “সিদ্ধান্ত” কলামসহ ছক (ঘরগুলো ট্যাবে আলাদা), বা “১। আলোচ্য বিষয়: …” ধরনের অনুচ্ছেদ থাকা চাই।",
+                    "No items were found: the minutes need a table with a “সিদ্ধান্ত” column (cells separated by tabs), or paragraphs like “১। আলোচ্য বিষয়: …”.",
+                ),
+            ));
+            return Imported { minutes, findings };
+        }
     };
-    let columns: Vec<Column> = lines[table].split('\t').map(column_of).collect();
-    let (rows, after) = read_rows(&lines, table + 1, &columns);
-    minutes.items = rows.iter().map(|row| item(row, &columns)).collect();
+    for item in &mut minutes.items {
+        for decision in &mut item.decisions {
+            decision.deadline = super::rules::deadline_in(&decision.text).map(|(phrase, _)| phrase);
+        }
+    }
     check_serials(&rows, &minutes.items, &mut findings);
     for (row, item) in rows.iter().zip(&minutes.items) {
         if item.decisions.iter().any(|d| d.implementers.is_empty()) {
@@ -308,6 +324,113 @@ pub fn import(text: &str) -> Imported {
     read_footer(&lines, after, &mut minutes, &mut findings);
     minutes.follow_up = stated_follow_up(&minutes);
     Imported { minutes, findings }
+}
+
+/// A line that opens a numbered item (`১। …`, `২. …`): its serial and the rest. (`ক)`, `১)` open a
+/// decision inside an item.)
+fn numbered_line(line: &str) -> Option<(String, &str)> {
+    let line = line.trim();
+    let digits_end = line.find(|c: char| !c.is_numeric()).unwrap_or(line.len());
+    if digits_end == 0 {
+        return None;
+    }
+    let mark = line[digits_end..].chars().next()?;
+    if !matches!(mark, '।' | '.') {
+        return None;
+    }
+    let rest = line[digits_end + mark.len_utf8()..].trim();
+    // `১.১.১` is a decision's serial, not an item's.
+    (!rest.starts_with(|c: char| c.is_numeric())).then(|| (line[..digits_end].to_owned(), rest))
+}
+
+/// The labels an item's paragraphs use.
+fn label(line: &str) -> Option<(&'static str, &str)> {
+    const LABELS: [(&str, &str); 6] = [
+        ("আলোচনা", "discussion"),
+        ("সিদ্ধান্তসমূহ", "decisions"),
+        ("সিদ্ধান্ত", "decisions"),
+        ("বাস্তবায়নকারী", "implementers"),
+        ("বাস্তবায়নে", "implementers"),
+        ("বাস্তবায়ন", "implementers"),
+    ];
+    let line = line.trim();
+    LABELS.iter().find_map(|(word, name)| {
+        let rest = line.strip_prefix(word)?.trim_start();
+        let rest = rest.strip_prefix([':', 'ঃ'])?;
+        Some((*name, rest.trim()))
+    })
+}
+
+/// The first numbered line whose item has a discussion or a decision label before the next one.
+fn first_numbered_item(lines: &[&str]) -> Option<usize> {
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| numbered_line(lines[i]).is_some()).collect();
+    starts.iter().enumerate().find_map(|(k, &start)| {
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+        lines[start + 1..end].iter().any(|l| matches!(label(l), Some(("discussion" | "decisions", _)))).then_some(start)
+    })
+}
+
+/// Items written as numbered paragraphs with labels (`আলোচনা:`, `সিদ্ধান্ত:`, `বাস্তবায়নে:`), up to the
+/// closing sentence (the line that says the meeting closed, `… সমাপ্তি …`).
+fn numbered_items(lines: &[&str], start: usize) -> (Vec<Row>, Vec<Item>, usize) {
+    let end = (start..lines.len()).find(|&i| lines[i].contains("সমাপ্তি")).unwrap_or(lines.len());
+    let (mut rows, mut items): (Vec<Row>, Vec<Item>) = (Vec::new(), Vec::new());
+    let mut field = "topic";
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        let line = clean(line);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some((serial, rest)) = numbered_line(line) {
+            let topic = ["আলোচ্য বিষয়", "বিষয়"].iter().find_map(|w| rest.strip_prefix(w).map(|r| r.trim_start_matches([':', 'ঃ', ' ']))).unwrap_or(rest);
+            rows.push(Row { line: i, cells: Vec::new() });
+            items.push(Item { serial: serial.clone(), topic: trim_end_marks(topic).to_owned(), ..Item::default() });
+            field = "topic";
+            continue;
+        }
+        let Some(item) = items.last_mut() else { continue };
+        let (kind, text) = match label(line) {
+            Some((kind, text)) => {
+                field = kind;
+                (kind, text)
+            }
+            None => (field, line),
+        };
+        match kind {
+            "discussion" => {
+                if !item.discussion.is_empty() && !text.is_empty() {
+                    item.discussion.push('\n');
+                }
+                item.discussion.push_str(text);
+            }
+            "decisions" if !text.is_empty() => match list_marked(text) {
+                // `ক) …` on a line of its own: a decision with that mark.
+                Some((mark, rest)) => item.decisions.push(Decision { serial: Some(mark.to_owned()), text: rest.to_owned(), ..Decision::default() }),
+                None => push_decision_text(&mut item.decisions, text.to_owned()),
+            },
+            "implementers" if !text.is_empty() => {
+                let named = implementers(text);
+                for decision in item.decisions.iter_mut().filter(|d| d.implementers.is_empty()) {
+                    decision.implementers = named.clone();
+                }
+            }
+            _ => {
+                if field == "topic" && item.discussion.is_empty() {
+                    item.discussion.push_str(text);
+                }
+            }
+        }
+    }
+    (rows, items, end)
+}
+
+/// A line opening with a list mark (`ক)`, `(ক)`, `১)`): the mark and the rest.
+fn list_marked(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let inner = text.strip_prefix('(').unwrap_or(text);
+    let close = inner.find(')')?;
+    let mark = &inner[..close];
+    (mark.chars().count() <= 2 && !mark.is_empty() && mark.chars().all(|c| c.is_alphabetic() || c.is_numeric())).then(|| (mark, inner[close + 1..].trim()))
 }
 
 /// The previous meeting's follow-up as the minutes state it, in the opening or an item's discussion:
@@ -485,9 +608,6 @@ fn item(row: &Row, columns: &[Column]) -> Item {
         (cell(Column::Topic), cell(Column::Discussion))
     };
     let mut decisions = decisions(&cell(Column::Decision));
-    for decision in &mut decisions {
-        decision.deadline = super::rules::deadline_in(&decision.text).map(|(phrase, _)| phrase);
-    }
     let named = implementers(&cell(Column::Implementers));
     for decision in decisions.iter_mut().filter(|d| d.implementers.is_empty()) {
         decision.implementers = named.clone();

@@ -138,12 +138,39 @@ fn a_text_without_a_table_says_so() {
 fn a_stated_follow_up_is_read_and_the_seeds_state_none() {
     assert_eq!(koyra().minutes.follow_up, None);
     assert_eq!(dpe().minutes.follow_up, None);
-    let text = include_str!("../../../../../tests/fixtures/minutes-koyra-upazila-ict-2022-09.txt").replace(
-        "সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে",
-        "বিগত সভায় গৃহীত ১২টি সিদ্ধান্তের মধ্যে ৯টি বাস্তবায়িত হয়েছে (বাস্তবায়নের হার ৮৫%)। সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে",
-    );
+    let text = include_str!("../../../../../tests/fixtures/minutes-koyra-upazila-ict-2022-09.txt")
+        .replace("সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে", "বিগত সভায় গৃহীত ১২টি সিদ্ধান্তের মধ্যে ৯টি বাস্তবায়িত হয়েছে (বাস্তবায়নের হার ৮৫%)। সভাপতি উপস্থিত সদস্যগণকে স্বাগত জানিয়ে");
     let follow_up = import(&text).minutes.follow_up.unwrap();
     assert_eq!((follow_up.taken, follow_up.implemented, follow_up.rate), (Some(12), Some(9), Some(85.0)));
     let checked = crate::minutes::check(&import(&text).minutes, chrono::NaiveDate::from_ymd_opt(2022, 10, 1).unwrap());
     assert!(checked.iter().any(|f| f.path == "/follow_up/rate" && f.message.en.contains("85.0%") && f.message.en.contains("75.0%")), "{checked:?}");
+}
+
+#[test]
+fn minutes_written_as_numbered_paragraphs_import_too() {
+    let imported = import(include_str!("../../../../../tests/fixtures/minutes-numbered-paragraphs.txt"));
+    let m = &imported.minutes;
+    assert_eq!(m.body, "উপজেলা নির্বাহী অফিসারের কার্যালয়");
+    assert_eq!(m.date, date(2023, 12, 27), "১২ পৌষ ১৪৩০ is 27 December 2023");
+    assert_eq!(m.venue, "অনলাইন (জুম প্ল্যাটফর্ম)");
+    assert_eq!(
+        m.items.iter().map(|i| (i.serial.as_str(), i.topic.as_str())).collect::<Vec<_>>(),
+        [("১", "সেবা সহজিকরণ আইডিয়া বাছাই"), ("২", "ই-নথি ব্যবহার"), ("২", "বিবিধ")]
+    );
+    assert!(m.items[0].discussion.contains("<b>পাইলটিং</b>"), "the markup kept as written, made safe when shown");
+    let first: Vec<(Option<&str>, &str)> = m.items[0].decisions.iter().map(|d| (d.serial.as_deref(), d.deadline.as_deref().unwrap_or(""))).collect();
+    assert_eq!(first, [(Some("ক"), "১৫ জানুয়ারি ২০২৪ তারিখের মধ্যে"), (Some("খ"), "আগামী সভার পূর্বে")]);
+    assert_eq!(m.items[0].decisions[1].implementers, ["সহকারী কমিশনার (ভূমি)", "উপজেলা আইসিটি কর্মকর্তা"]);
+    assert_eq!(m.items[1].decisions.len(), 1);
+    assert_eq!(m.items[1].decisions[0].implementers, ["দপ্তর প্রধান (সকল)"]);
+    assert!(m.items[2].decisions.is_empty());
+    assert_eq!(m.memo_number.as_deref(), Some("০৫.৪৬.৯১০৩.০০০.০৬.০০৪.২৩-১১২"));
+    assert_eq!(m.issued, date(2023, 12, 28));
+    assert_eq!(m.distribution, ["জেলা প্রশাসক, সিলেট", "অফিস কপি"]);
+    assert_eq!(m.signatory.name, "মোছাঃ রাশিদা আক্তার");
+    let follow_up = m.follow_up.clone().unwrap();
+    assert_eq!((follow_up.taken, follow_up.implemented, follow_up.rate), (Some(6), Some(5), Some(83.0)));
+    let warned: Vec<&str> = imported.findings.iter().map(|f| f.message.en.as_str()).collect();
+    assert!(warned.iter().any(|w| w.contains("Serial “২” was used before")), "{warned:?}");
+    assert!(imported.findings.iter().all(|f| f.severity != Severity::Error), "{:?}", imported.findings);
 }
