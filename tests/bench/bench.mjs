@@ -79,6 +79,9 @@ const pages = [
   // Signed out, the judging page shows its "sign in" refusal: the bytes are the same as a judge's.
   ['/innovation-judging.html', shows('judging', '.by-load-failed, .by-judging')],
   ['/innovation-showcase.html', shows('showcase', '.by-showcase__list')],
+  ['/minutes.html', shows('minutes', '.by-minutes__items')],
+  ['/minutes-edit.html', shows('editor', '#by-minutes-text')],
+  ['/decisions.html', shows('decisions', '.by-decisions__list')],
 ];
 for (const [path, ready] of pages) {
   const bytes = await pageBytes(path, ready);
@@ -87,9 +90,9 @@ for (const [path, ready] of pages) {
 const reference = await pageBytes('/bench/reference/apa.html?src=/api/apa/ict-sylhet/2024-25&report=/api/apa/ict-sylhet/2024-25/reports/latest',
   (page) => page.waitForSelector('.ref-table tbody tr'));
 record('1 bytes', 'reference APA page JS gzip -9', null, kib(reference.gzip), 'KiB');
-for (const [name, path, selector] of [['showcase', '/bench/reference/showcase.html', '.ref-card'], ['entry form', '/bench/reference/entry.html', '.ref-form']]) {
+for (const [name, path, selector] of [['innovation showcase', '/bench/reference/showcase.html', '.ref-card'], ['innovation entry form', '/bench/reference/entry.html', '.ref-form'], ['minutes', '/bench/reference/minutes.html?src=/api/minutes/2', '.ref-item']]) {
   const bytes = await pageBytes(path, (page) => page.waitForSelector(selector));
-  record('1 bytes', `reference innovation ${name} page JS gzip -9`, null, kib(bytes.gzip), 'KiB');
+  record('1 bytes', `reference ${name} page JS gzip -9`, null, kib(bytes.gzip), 'KiB');
 }
 if (process.env.BENCH_PACKAGE) {
   const dir = process.env.BENCH_PACKAGE;
@@ -176,6 +179,9 @@ async function compareReady(measure, oursPath, ourReady, referencePath, referenc
 const showcaseCards = (await (await fetch(url('/api/innovation/entries'))).json()).entries.length;
 await compareReady(`innovation showcase, navigation → all ${showcaseCards} cards`, '/innovation-showcase.html', ['showcase', '.by-showcase__entry', showcaseCards],
   '/bench/reference/showcase.html', [null, '.ref-card', showcaseCards]);
+const dpeItems = (await (await fetch(url('/api/minutes/2'))).json()).items.length;
+await compareReady(`minutes (DPE), navigation → all ${dpeItems} items`, '/minutes.html', ['minutes', '.by-minutes__item', dpeItems],
+  '/bench/reference/minutes.html?src=/api/minutes/2', [null, '.ref-item', dpeItems]);
 await compareReady('innovation entry form, navigation → all 36 fields', '/innovation.html', ['entry', '[data-path]', 36],
   '/bench/reference/entry.html', [null, '.ref-form input, .ref-form textarea, .ref-form select', 36]);
 

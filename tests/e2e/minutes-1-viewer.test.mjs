@@ -34,7 +34,7 @@ test('the DPE minutes: a decision, its implementers, the memo number, the date i
   assert.match(foot, /জারির তারিখ\s*২৭ ডিসেম্বর ২০২৩ \(১২ পৌষ ১৪৩০\)/);
   assert.match(foot, /অনুলিপি[\s\S]*অফিস কপি/);
   assert.match(await page.locator('#minutes .by-minutes__rate').innerText(), /^সিদ্ধান্ত ১১টি · বাস্তবায়িত /);
-  await page.screenshot({ path: `${screenshots}minutes-desktop.png`, fullPage: true });
+  await page.screenshot({ path: `${screenshots}minutes-desktop.png` });
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA');
 
   // Search in the other digit set: `85%` finds the `৮৫%` the minutes write, marked where it is.
