@@ -18,13 +18,13 @@ use batayan_core::locale::{Lang, Message, format_fixed};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
-use batayan_web::net::{self, Loads};
+use batayan_web::net::Loads;
 use batayan_web::submit::{Submission, Target, submit, to_json_text};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
 use crate::form::{Said, draft_line, field_id, follow_summary_link, outcome, show_messages, summary};
-use crate::widget::{Widget, action_of, button, count, empty, flush_on_hide, listen, load_failed, loading, prepare, show, value_of};
+use crate::widget::{Load, Widget, action_of, button, count, empty, flush_on_hide, listen, load_failed, load_json, loading, prepare, show, value_of};
 
 #[derive(Clone, Debug, PartialEq)]
 struct Wanted {
@@ -64,18 +64,12 @@ struct Queue {
     entries: Vec<Queued>,
 }
 
-enum Load {
-    Loading,
-    Ready(Queue),
-    Failed(Message),
-}
-
 struct State {
     host: HtmlElement,
     root: Element,
     dom: Dom,
     wanted: RefCell<Wanted>,
-    load: RefCell<Load>,
+    load: RefCell<Load<Queue>>,
     loads: Loads,
     current: Cell<usize>,
     submission: RefCell<Submission>,
@@ -147,39 +141,30 @@ fn sheet_url(template: Option<&str>, id: &str) -> Option<String> {
 }
 
 fn start_load(state: &Rc<State>) {
-    let (this_load, cancel) = state.loads.start();
-    state.load.replace(Load::Loading);
-    state.draw();
     let wanted = state.wanted.borrow().clone();
-    let Ok(timeout_ms) = wanted.timeout_ms else { return };
-    let weak = Rc::downgrade(state);
-    wasm_bindgen_futures::spawn_local(async move {
-        let Some(src) = wanted.src.as_deref() else {
-            if let Some(state) = weak.upgrade() {
-                state.load.replace(Load::Failed(Message::new(
-                    "বিচারকের তালিকার ঠিকানা দিন: <batayan-innovation-judging src=\"…\">।",
-                    "Give the judge's queue address: <batayan-innovation-judging src=\"…\">.",
-                )));
-                state.draw();
-            }
-            return;
-        };
-        let answer = net::get_json::<QueueBody>(src, timeout_ms, cancel.as_ref()).await;
-        let Some(state) = weak.upgrade().filter(|s| s.loads.is_latest(this_load)) else { return };
-        let load = match answer {
-            Ok(body) => Load::Ready(State::queue(&state, body, wanted.submit_url.as_deref())),
-            Err(message) => Load::Failed(message),
-        };
-        state.load.replace(load);
-        // Open the first entry without a stored sheet.
-        let first = match &*state.load.borrow() {
-            Load::Ready(queue) => queue.entries.iter().position(|q| !q.stored).unwrap_or(0),
-            _ => 0,
-        };
-        state.current.set(first);
-        state.open_current_status();
-        state.draw();
-    });
+    let missing = Message::new(
+        "বিচারকের তালিকার ঠিকানা দিন: <batayan-innovation-judging src=\"…\">।",
+        "Give the judge's queue address: <batayan-innovation-judging src=\"…\">.",
+    );
+    load_json(
+        state,
+        |s| &s.loads,
+        wanted.src,
+        wanted.timeout_ms,
+        missing,
+        |state, load: Load<QueueBody>| {
+            let template = state.wanted.borrow().submit_url.clone();
+            state.load.replace(load.map(|body| State::queue(state, body, template.as_deref())));
+            // Open the first entry without a stored sheet.
+            let first = match &*state.load.borrow() {
+                Load::Ready(queue) => queue.entries.iter().position(|q| !q.stored).unwrap_or(0),
+                _ => 0,
+            };
+            state.current.set(first);
+            state.open_current_status();
+            state.draw();
+        },
+    );
 }
 
 impl State {

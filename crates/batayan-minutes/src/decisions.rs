@@ -14,9 +14,9 @@ use batayan_core::minutes::{Filter, MinutesList, RegisterEntry, Status, implemen
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
-use batayan_web::net::{self, Loads};
+use batayan_web::net::Loads;
 use batayan_web::submit::{Submission, Target, submit, to_json_text};
-use batayan_web::widget::{Widget, action_of, button, count, empty, flush_on_hide, listen, load_failed, loading, prepare, show, value_of};
+use batayan_web::widget::{Load, Widget, action_of, button, count, empty, flush_on_hide, listen, load_failed, load_json, loading, prepare, show, value_of};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
@@ -74,12 +74,6 @@ fn key_of(status: Status) -> &'static str {
     STATUSES.iter().find(|(s, _)| *s == status).map_or("pending", |(_, k)| k)
 }
 
-enum Load {
-    Loading,
-    Ready(MinutesList),
-    Failed(Message),
-}
-
 /// The open status form: which decision, its draft, where the draft is kept, how the last send went.
 struct Editing {
     place: Place,
@@ -95,7 +89,7 @@ struct State {
     root: Element,
     dom: Dom,
     wanted: RefCell<Wanted>,
-    load: RefCell<Load>,
+    load: RefCell<Load<MinutesList>>,
     loads: Loads,
     filter: RefCell<Filter>,
     editing: RefCell<Option<Editing>>,
@@ -154,25 +148,19 @@ impl Widget for Register {
 }
 
 fn start_load(state: &Rc<State>) {
-    let (this_load, cancel) = state.loads.start();
-    state.load.replace(Load::Loading);
-    state.draw();
     let wanted = state.wanted.borrow().clone();
-    let Ok(timeout_ms) = wanted.timeout_ms else { return };
-    let weak = Rc::downgrade(state);
-    wasm_bindgen_futures::spawn_local(async move {
-        let load = match wanted.src.as_deref() {
-            None => Load::Failed(Message::new("সভাগুলোর ঠিকানা দিন: <batayan-decisions src=\"…\">।", "Give the meetings' address: <batayan-decisions src=\"…\">.")),
-            Some(src) => match net::get_json::<MinutesList>(src, timeout_ms, cancel.as_ref()).await {
-                Ok(list) => Load::Ready(list),
-                Err(message) => Load::Failed(message),
-            },
-        };
-        if let Some(state) = weak.upgrade().filter(|s| s.loads.is_latest(this_load)) {
+    let missing = Message::new("সভাগুলোর ঠিকানা দিন: <batayan-decisions src=\"…\">।", "Give the meetings' address: <batayan-decisions src=\"…\">.");
+    load_json(
+        state,
+        |s| &s.loads,
+        wanted.src,
+        wanted.timeout_ms,
+        missing,
+        |state, load: Load<MinutesList>| {
             state.load.replace(load);
             state.draw();
-        }
-    });
+        },
+    );
 }
 
 /// The address a decision's status is sent to.

@@ -9,8 +9,8 @@ use batayan_core::locale::{Lang, Message};
 use batayan_core::minutes::{Minutes, search};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, set_all, with};
-use batayan_web::net::{self, Loads};
-use batayan_web::widget::{Widget, action_of, count, empty, listen, load_failed, loading, prepare, show, value_of};
+use batayan_web::net::Loads;
+use batayan_web::widget::{Load, Widget, action_of, count, empty, listen, load_failed, load_json, loading, prepare, show, value_of};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
 
@@ -33,18 +33,12 @@ impl Wanted {
     }
 }
 
-enum Load {
-    Loading,
-    Ready(Rc<Minutes>),
-    Failed(Message),
-}
-
 struct State {
     host: HtmlElement,
     root: Element,
     dom: Dom,
     wanted: RefCell<Wanted>,
-    load: RefCell<Load>,
+    load: RefCell<Load<Rc<Minutes>>>,
     loads: Loads,
     /// What the reader searched for last (kept across a redraw in another language).
     query: RefCell<String>,
@@ -93,25 +87,19 @@ impl Widget for Viewer {
 }
 
 fn start_load(state: &Rc<State>) {
-    let (this_load, cancel) = state.loads.start();
-    state.load.replace(Load::Loading);
-    state.draw();
     let wanted = state.wanted.borrow().clone();
-    let Ok(timeout_ms) = wanted.timeout_ms else { return };
-    let weak = Rc::downgrade(state);
-    wasm_bindgen_futures::spawn_local(async move {
-        let load = match wanted.src.as_deref() {
-            None => Load::Failed(Message::new("কার্যবিবরণীর ঠিকানা দিন: <batayan-minutes src=\"…\">।", "Give the minutes' address: <batayan-minutes src=\"…\">.")),
-            Some(src) => match net::get_json::<Minutes>(src, timeout_ms, cancel.as_ref()).await {
-                Ok(minutes) => Load::Ready(Rc::new(minutes)),
-                Err(message) => Load::Failed(message),
-            },
-        };
-        if let Some(state) = weak.upgrade().filter(|s| s.loads.is_latest(this_load)) {
-            state.load.replace(load);
+    let missing = Message::new("কার্যবিবরণীর ঠিকানা দিন: <batayan-minutes src=\"…\">।", "Give the minutes' address: <batayan-minutes src=\"…\">.");
+    load_json(
+        state,
+        |s| &s.loads,
+        wanted.src,
+        wanted.timeout_ms,
+        missing,
+        |state, load: Load<Minutes>| {
+            state.load.replace(load.map(Rc::new));
             state.draw();
-        }
-    });
+        },
+    );
 }
 
 impl State {

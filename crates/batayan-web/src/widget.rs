@@ -121,3 +121,53 @@ pub fn flush_on_hide<S: 'static>(state: &Rc<S>, flush: fn(&S)) -> FlushOnHide {
         }
     })
 }
+
+/// Where an element's document stands.
+#[derive(Debug)]
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(Message),
+}
+
+impl<T> Load<T> {
+    /// The same state with the document made into something else (`Rc::new`, a model built from it).
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Load<U> {
+        match self {
+            Load::Loading => Load::Loading,
+            Load::Ready(value) => Load::Ready(f(value)),
+            Load::Failed(message) => Load::Failed(message),
+        }
+    }
+}
+
+/// Loads `src` as JSON for the element whose state is `state`: the load before it given up (the
+/// element's `Loads`, reached through `loads`), `Load::Loading` shown at once, then the answer — unless a
+/// later load has started or the element has gone by then. `show` keeps what it is given and draws it;
+/// `missing` is said when there is no `src`; a `timeout` that does not read was said by the caller, and
+/// nothing is fetched.
+pub fn load_json<S: 'static, T: serde::de::DeserializeOwned + 'static>(
+    state: &Rc<S>,
+    loads: fn(&S) -> &crate::net::Loads,
+    src: Option<String>,
+    timeout_ms: Result<u32, Message>,
+    missing: Message,
+    show: fn(&Rc<S>, Load<T>),
+) {
+    let (this_load, cancel) = loads(state).start();
+    show(state, Load::Loading);
+    let Ok(timeout_ms) = timeout_ms else { return };
+    let weak = Rc::downgrade(state);
+    wasm_bindgen_futures::spawn_local(async move {
+        let load = match src.as_deref() {
+            None => Load::Failed(missing),
+            Some(src) => match crate::net::get_json::<T>(src, timeout_ms, cancel.as_ref()).await {
+                Ok(document) => Load::Ready(document),
+                Err(message) => Load::Failed(message),
+            },
+        };
+        if let Some(state) = weak.upgrade().filter(|s| loads(s).is_latest(this_load)) {
+            show(&state, load);
+        }
+    });
+}
