@@ -3,51 +3,11 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is how a test says it failed
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use dev_portal::{Config, app_in_memory};
+mod common;
+
+use axum::http::StatusCode;
+use common::{refused, send, sign_in};
 use serde_json::{Value, json};
-use tower::ServiceExt;
-
-const TOKEN: &str = "test-token-0123456789abcdef";
-
-fn portal() -> Router {
-    let config = Config { db: ":memory:".into(), www: std::env::temp_dir(), pkg: "/nonexistent".into(), offices: Vec::new() };
-    app_in_memory(&config, TOKEN).unwrap()
-}
-
-struct Answer {
-    status: StatusCode,
-    cookie: Option<String>,
-    json: Value,
-}
-
-async fn send(app: &Router, method: &str, uri: &str, session: Option<&str>, body: Option<Value>) -> Answer {
-    let mut request = Request::builder().method(method).uri(uri).header("X-CSRF-Token", TOKEN).header("Content-Type", "application/json");
-    if let Some(cookie) = session {
-        request = request.header("Cookie", cookie);
-    }
-    let body = body.map_or_else(Body::empty, |b| Body::from(b.to_string()));
-    let response = app.clone().oneshot(request.body(body).unwrap()).await.unwrap();
-    let status = response.status();
-    let cookie = response.headers().get("set-cookie").map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Answer { status, cookie, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
-}
-
-async fn sign_in(app: &Router, user: &str) -> String {
-    let answer = send(app, "POST", "/api/session", None, Some(json!({ "user": user }))).await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
-    answer.cookie.unwrap()
-}
-
-/// A refusal: its status, and the contract's error shape with a message in both languages.
-fn refused(answer: &Answer, status: StatusCode) {
-    assert_eq!(answer.status, status, "{}", answer.json);
-    let error = &answer.json["errors"][0];
-    assert!(error["message_bn"].as_str().is_some_and(|m| !m.is_empty()) && error["message_en"].as_str().is_some_and(|m| !m.is_empty()), "{}", answer.json);
-}
 
 fn marks(benefit: f64) -> Value {
     json!({ "entry": "", "judge": "", "marks": { "benefit": benefit, "novelty": 7, "feasibility": 8, "replicability": 7, "cost": 9 } })
@@ -55,7 +15,7 @@ fn marks(benefit: f64) -> Value {
 
 #[tokio::test]
 async fn the_public_sees_entries_and_the_rubric_and_no_ranks_until_published() {
-    let app = portal();
+    let app = common::portal();
     let entries = send(&app, "GET", "/api/innovation/entries", None, None).await;
     assert_eq!(entries.status, StatusCode::OK);
     assert_eq!(entries.json["entries"].as_array().unwrap().len(), 4, "the seeded entries");
@@ -67,7 +27,7 @@ async fn the_public_sees_entries_and_the_rubric_and_no_ranks_until_published() {
 
 #[tokio::test]
 async fn a_judge_scores_only_assigned_entries_and_never_sees_another_judges_marks() {
-    let app = portal();
+    let app = common::portal();
     refused(&send(&app, "GET", "/api/innovation/queue", None, None).await, StatusCode::UNAUTHORIZED);
     let one = sign_in(&app, "judge-1").await;
     let queue = send(&app, "GET", "/api/innovation/queue", Some(&one), None).await;
@@ -94,7 +54,7 @@ async fn a_judge_scores_only_assigned_entries_and_never_sees_another_judges_mark
 
 #[tokio::test]
 async fn the_organiser_sees_every_sheet_and_publishes_and_then_everyone_sees_the_ranks() {
-    let app = portal();
+    let app = common::portal();
     for (judge, entry, benefit) in [("judge-1", 1, 9.0), ("judge-2", 1, 8.0), ("judge-1", 3, 6.0), ("judge-3", 3, 7.0), ("judge-2", 4, 10.0)] {
         let session = sign_in(&app, judge).await;
         assert_eq!(send(&app, "PUT", &format!("/api/innovation/entries/{entry}/sheet"), Some(&session), Some(marks(benefit))).await.status, StatusCode::OK);
@@ -120,7 +80,7 @@ async fn the_organiser_sees_every_sheet_and_publishes_and_then_everyone_sees_the
 
 #[tokio::test]
 async fn an_entry_is_checked_by_the_core_and_a_bad_sign_in_is_refused() {
-    let app = portal();
+    let app = common::portal();
     let mut entry: Value = serde_json::from_str(include_str!("../../../tests/fixtures/innovation-entry-enothi.json")).unwrap();
     entry["innovator"]["mobile"] = json!("০১২৩");
     let answer = send(&app, "POST", "/api/innovation/entries", None, Some(entry.clone())).await;
@@ -137,7 +97,7 @@ async fn an_entry_is_checked_by_the_core_and_a_bad_sign_in_is_refused() {
 /// entry not assigned is 403, each in the contract's error shape (`refused` checks the body).
 #[tokio::test]
 async fn every_refusal_of_every_endpoint_is_401_or_403_with_the_error_body() {
-    let app = portal();
+    let app = common::portal();
     let (judge, organiser) = (sign_in(&app, "judge-3").await, sign_in(&app, "organiser").await);
     let sheet = Some(marks(8.0));
     // (method, address, session, body, the refusal)

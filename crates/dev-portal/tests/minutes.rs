@@ -3,55 +3,15 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is how a test says it failed
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use dev_portal::{Config, app_in_memory};
-use serde_json::{Value, json};
-use tower::ServiceExt;
+mod common;
 
-const TOKEN: &str = "test-token-0123456789abcdef";
-
-fn portal() -> Router {
-    let config = Config { db: ":memory:".into(), www: std::env::temp_dir(), pkg: "/nonexistent".into(), offices: Vec::new() };
-    app_in_memory(&config, TOKEN).unwrap()
-}
-
-struct Answer {
-    status: StatusCode,
-    cookie: Option<String>,
-    json: Value,
-}
-
-async fn send(app: &Router, method: &str, uri: &str, session: Option<&str>, body: Option<Value>) -> Answer {
-    let mut request = Request::builder().method(method).uri(uri).header("X-CSRF-Token", TOKEN).header("Content-Type", "application/json");
-    if let Some(cookie) = session {
-        request = request.header("Cookie", cookie);
-    }
-    let body = body.map_or_else(Body::empty, |b| Body::from(b.to_string()));
-    let response = app.clone().oneshot(request.body(body).unwrap()).await.unwrap();
-    let status = response.status();
-    let cookie = response.headers().get("set-cookie").map(|c| c.to_str().unwrap().split(';').next().unwrap().to_owned());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Answer { status, cookie, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
-}
-
-async fn sign_in(app: &Router, user: &str) -> String {
-    let answer = send(app, "POST", "/api/session", None, Some(json!({ "user": user }))).await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.json);
-    answer.cookie.unwrap()
-}
-
-/// A refusal: its status, and the contract's error shape with a message in both languages.
-fn refused(answer: &Answer, status: StatusCode) {
-    assert_eq!(answer.status, status, "{}", answer.json);
-    let error = &answer.json["errors"][0];
-    assert!(error["message_bn"].as_str().is_some_and(|m| !m.is_empty()) && error["message_en"].as_str().is_some_and(|m| !m.is_empty()), "{}", answer.json);
-}
+use axum::http::StatusCode;
+use common::{refused, send, sign_in};
+use serde_json::json;
 
 #[tokio::test]
 async fn both_seed_minutes_are_served_newest_first_and_one_by_one() {
-    let app = portal();
+    let app = common::portal();
     let list = send(&app, "GET", "/api/minutes", None, None).await;
     assert_eq!(list.status, StatusCode::OK);
     let listed = list.json["minutes"].as_array().unwrap();
@@ -65,7 +25,7 @@ async fn both_seed_minutes_are_served_newest_first_and_one_by_one() {
 
 #[tokio::test]
 async fn staff_set_a_status_and_publish_and_everyone_else_is_refused() {
-    let app = portal();
+    let app = common::portal();
     let change = json!({ "status": "done", "evidence": "https://koyra.khulna.gov.bd/e-nothi", "completed": "2022-10-15" });
     let address = "/api/minutes/1/items/2/decisions/0/status";
     refused(&send(&app, "PUT", address, None, Some(change.clone())).await, StatusCode::UNAUTHORIZED);
