@@ -11,7 +11,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings};
 use crate::apa::{Agreement, Report};
 use crate::contract::{APA_REPORT_SCHEMA, APA_SCHEMA, ErrorBody, INNOVATION_ENTRY_SCHEMA};
 use crate::innovation::{Entry, EntryList, Queue, Results, Rubric, Sheet};
-use crate::minutes::{MINUTES_SCHEMA, Minutes, MinutesList};
+use crate::minutes::{MINUTES_SCHEMA, Minutes, MinutesList, StatusChange};
 
 /// Every document's schema: its file name and the schema.
 pub fn documents() -> Vec<(&'static str, Schema)> {
@@ -32,6 +32,7 @@ pub fn documents() -> Vec<(&'static str, Schema)> {
             document::<Minutes>("A meeting's minutes (সভার কার্যবিবরণী): header, items with decisions and implementers, footer, follow-up", Some(MINUTES_SCHEMA)),
         ),
         ("minutes-list.schema.json", document::<MinutesList>("Every meeting's minutes with its id, newest first, as the decision register reads them", None)),
+        ("minutes-status.schema.json", document::<StatusChange>("A decision's new status, with a note, an evidence link and the day it was done", None)),
         ("error.schema.json", document::<ErrorBody>("The body of every 4xx answer: each error at a JSON Pointer into the document sent", None)),
     ]
 }

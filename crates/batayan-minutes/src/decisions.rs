@@ -10,7 +10,7 @@ use std::rc::{Rc, Weak};
 
 use batayan_core::contract::request_timeout_ms;
 use batayan_core::locale::{Lang, Message, format_fixed, format_gregorian, parse_date};
-use batayan_core::minutes::{Filter, MinutesList, RegisterEntry, Status, implementers, rates, register, status_name, to_csv};
+use batayan_core::minutes::{Filter, MinutesList, RegisterEntry, Status, StatusChange, implementers, rates, register, status_name, to_csv};
 use batayan_web::attributes;
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
@@ -50,18 +50,6 @@ struct StatusDraft {
     note: String,
     evidence: String,
     completed: String,
-}
-
-/// What is sent.
-#[derive(Serialize)]
-struct StatusChange<'a> {
-    status: Status,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    note: &'a str,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    evidence: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none", with = "batayan_core::locale::iso_date::option")]
-    completed: Option<chrono::NaiveDate>,
 }
 
 const STATUSES: [(Status, &str); 4] = [(Status::Pending, "pending"), (Status::InProgress, "in_progress"), (Status::Done, "done"), (Status::Dropped, "dropped")];
@@ -570,7 +558,8 @@ impl State {
                 }
                 (Ok(completed), true, Some(status)) => {
                     editing.problem = None;
-                    let change = StatusChange { status, note: draft.note.trim(), evidence, completed };
+                    let present = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+                    let change = StatusChange { status, note: present(&draft.note), evidence: present(evidence), completed };
                     Some((editing.place, editing.writer.key().to_owned(), to_json_text(&change)))
                 }
                 (_, _, None) => None,

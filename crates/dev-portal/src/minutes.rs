@@ -13,8 +13,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use batayan_core::contract::{ErrorBody, FieldError};
 use batayan_core::locale::Message;
-use batayan_core::minutes::{ListedMinutes, MINUTES_SCHEMA, Minutes, MinutesList, Status};
-use serde::Deserialize;
+use batayan_core::minutes::{ListedMinutes, MINUTES_SCHEMA, Minutes, MinutesList, Status, StatusChange};
 use serde_json::json;
 
 use crate::AppState;
@@ -136,18 +135,6 @@ async fn write(state: AppState, uri: Uri, method: Method, headers: HeaderMap, bo
             body: json!({ "errors": [FieldError::new("", Message::new(format!("{id} নম্বর সভার কার্যবিবরণী নেই।"), format!("There are no minutes with id {id}.")))] }),
         }),
     })
-}
-
-/// A decision's new status, with what shows it.
-#[derive(Debug, Deserialize)]
-pub(crate) struct StatusChange {
-    status: Status,
-    #[serde(default)]
-    note: Option<String>,
-    #[serde(default)]
-    evidence: Option<String>,
-    #[serde(default, with = "batayan_core::locale::iso_date::option")]
-    completed: Option<chrono::NaiveDate>,
 }
 
 /// `PUT /api/minutes/{id}/items/{item}/decisions/{decision}/status` (staff) → `200 {"saved":true}`.

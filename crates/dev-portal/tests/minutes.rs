@@ -33,6 +33,8 @@ async fn staff_set_a_status_and_publish_and_everyone_else_is_refused() {
     refused(&send(&app, "PUT", address, Some(&judge), Some(change.clone())).await, StatusCode::FORBIDDEN);
     refused(&send(&app, "POST", "/api/minutes", Some(&judge), Some(json!({}))).await, StatusCode::FORBIDDEN);
     refused(&send(&app, "PUT", "/api/minutes/1", None, Some(json!({}))).await, StatusCode::UNAUTHORIZED);
+    refused(&send(&app, "POST", "/api/minutes", None, Some(json!({}))).await, StatusCode::UNAUTHORIZED);
+    refused(&send(&app, "PUT", "/api/minutes/1", Some(&judge), Some(json!({}))).await, StatusCode::FORBIDDEN);
     let staff = sign_in(&app, "staff").await;
     assert_eq!(send(&app, "PUT", address, Some(&staff), Some(change)).await.status, StatusCode::OK);
     let stored = send(&app, "GET", "/api/minutes/1", None, None).await;

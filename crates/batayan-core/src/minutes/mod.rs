@@ -14,7 +14,7 @@ mod search;
 
 pub use import::{Imported, import};
 pub use model::{Attendance, Decision, FollowUp, Item, Minutes, Person, Status};
-pub use register::{Entry as RegisterEntry, Filter, ListedMinutes, MinutesList, implementers, rates, register, status_name, to_csv};
+pub use register::{Entry as RegisterEntry, Filter, ListedMinutes, MinutesList, StatusChange, implementers, rates, register, status_name, to_csv};
 pub use rules::{Deadline, Rate, check, deadline_in, decisions, is_overdue, rate, rate_by_implementer};
 pub use search::{Field, Hit, fold, hits_in, search};
 

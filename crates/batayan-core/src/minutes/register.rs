@@ -26,6 +26,22 @@ pub struct MinutesList {
     pub minutes: Vec<ListedMinutes>,
 }
 
+/// A decision's new status, as office staff send it (`PUT …/decisions/{d}/status`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(any(test, feature = "schema"), derive(schemars::JsonSchema))]
+pub struct StatusChange {
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// An `http(s)://` link to what shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// When it was done (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::locale::iso_date::option")]
+    #[cfg_attr(any(test, feature = "schema"), schemars(with = "Option<chrono::NaiveDate>"))]
+    pub completed: Option<NaiveDate>,
+}
+
 /// A decision in the register, with where it is in its meeting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry<'a> {
