@@ -4,7 +4,7 @@
 //! search hits are `<mark>`ed in the text as written.
 
 use batayan_core::locale::{BanglaDate, Lang, format_fixed, format_gregorian};
-use batayan_core::minutes::{Decision, Item, Minutes, Status, hits_in, is_overdue, rate};
+use batayan_core::minutes::{Decision, Item, Minutes, Status, hits_in, is_overdue, rate, status_name};
 use batayan_core::text::{self, Node};
 use batayan_web::dom::{Dom, add, progress_bar, set_all, with};
 use chrono::NaiveDate;
@@ -136,15 +136,6 @@ pub(crate) fn summary(dom: &Dom, minutes: &Minutes, today: NaiveDate, lang: Lang
     add(&part, &dom.text("p", "by-minutes__rate", &words)?)?;
     add(&part, &progress_bar(dom, percent / 100.0, &words, lang.pick("বাস্তবায়নের হার", "Implementation rate"), &[])?)?;
     Ok(part)
-}
-
-fn status_name(status: Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Pending => lang.pick("অপেক্ষমাণ", "Pending"),
-        Status::InProgress => lang.pick("চলমান", "In progress"),
-        Status::Done => lang.pick("বাস্তবায়িত", "Done"),
-        Status::Dropped => lang.pick("বাদ", "Dropped"),
-    }
 }
 
 fn decision(dom: &Dom, decision: &Decision, today: NaiveDate, query: &str, lang: Lang) -> Result<Element, JsValue> {

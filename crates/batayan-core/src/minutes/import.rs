@@ -91,7 +91,7 @@ fn body_from_title(title: &str) -> String {
 }
 
 /// A Bangla or ASCII number at the start of a serial (`৮.০` → 8, `১.২.১` → [1, 2, 1]), to see order.
-fn serial_numbers(serial: &str) -> Option<Vec<u32>> {
+pub(super) fn serial_numbers(serial: &str) -> Option<Vec<u32>> {
     let ascii = to_ascii_digits(serial.trim().trim_end_matches(['.', ':', '।', ')']));
     let parts: Option<Vec<u32>> = ascii.split('.').map(|p| p.trim().parse().ok()).collect();
     parts.filter(|p| !p.is_empty())

@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::finding::{Finding, Severity};
-use crate::locale::{Lang, Message, format_fixed, parse_date, to_ascii_digits, to_bangla_digits};
+use crate::locale::{Lang, Message, format_fixed, parse_date, to_bangla_digits};
 
 use super::model::{Decision, Minutes, Status};
 
@@ -144,7 +144,7 @@ pub fn check(minutes: &Minutes, today: NaiveDate) -> Vec<Finding> {
                 ),
             ));
         } else if let Some(previous) = i.checked_sub(1).map(|p| &minutes.items[p])
-            && let (Some(now), Some(then)) = (numbers(&item.serial), numbers(&previous.serial))
+            && let (Some(now), Some(then)) = (super::import::serial_numbers(&item.serial), super::import::serial_numbers(&previous.serial))
             && now < then
         {
             out.push(Finding::new(
@@ -195,11 +195,6 @@ pub fn check(minutes: &Minutes, today: NaiveDate) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn numbers(serial: &str) -> Option<Vec<u32>> {
-    let ascii = to_ascii_digits(serial.trim().trim_end_matches(['.', ':', '।', ')']));
-    ascii.split('.').map(|p| p.trim().parse().ok()).collect::<Option<Vec<u32>>>().filter(|p| !p.is_empty())
 }
 
 #[cfg(test)]
