@@ -48,13 +48,41 @@ function minutesModule(element) {
 // Rust registry (`batayan-web/src/registry.rs`) by a native test.
 const ELEMENTS = [
   { name: 'batayan-fiscal-year', attributes: ['date', 'lang'], module: () => DATES },
-  { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: apaModule },
+  { name: 'batayan-apa-table', attributes: ['src', 'report-src', 'submit-url', 'mode', 'period', 'timeout', 'lang'], module: apaModule, reads: apaReads },
   { name: 'batayan-innovation-entry', attributes: ['submit-url', 'timeout', 'lang'], module: () => INNOVATION_ENTRY },
-  { name: 'batayan-innovation-judging', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => INNOVATION_JUDGING },
-  { name: 'batayan-innovation-showcase', attributes: ['src', 'results-src', 'timeout', 'lang'], module: () => INNOVATION_SHOWCASE },
-  { name: 'batayan-minutes', attributes: ['src', 'mode', 'submit-url', 'timeout', 'lang'], module: minutesModule },
-  { name: 'batayan-decisions', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => DECISIONS },
+  { name: 'batayan-innovation-judging', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => INNOVATION_JUDGING, reads: ['src'] },
+  { name: 'batayan-innovation-showcase', attributes: ['src', 'results-src', 'timeout', 'lang'], module: () => INNOVATION_SHOWCASE, reads: ['src', 'results-src'] },
+  { name: 'batayan-minutes', attributes: ['src', 'mode', 'submit-url', 'timeout', 'lang'], module: minutesModule, reads: ['src'] },
+  { name: 'batayan-decisions', attributes: ['src', 'submit-url', 'timeout', 'lang'], module: () => DECISIONS, reads: ['src'] },
 ];
+
+/** The APA table reads its agreement and the last report, but the editor only the agreement. */
+function apaReads(element) {
+  return apaModule(element) === FORMS.edit ? ['src'] : ['src', 'report-src'];
+}
+
+// While an element's module is still being fetched and compiled, the documents it will ask for are
+// fetched already: a `<link rel="preload" as="fetch">` per address, which the browser hands to the
+// widget's own `fetch` (same address, same CORS mode and credentials) when it asks. Startup is then
+// the longer of the two, not their sum. The link goes once the widget has asked (a preload nobody
+// takes would be a console warning on the portal's page).
+const loaded = new Set();
+function preload(element, reads) {
+  const names = typeof reads === 'function' ? reads(element) : (reads ?? []);
+  const links = [];
+  for (const name of names) {
+    const address = element.getAttribute(name)?.trim();
+    if (!address) continue;
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = address;
+    document.head.append(link);
+    links.push(link);
+  }
+  return () => setTimeout(() => links.forEach((link) => link.remove()), 0);
+}
 
 // One promise per module: fetched and instantiated once, on first use. The Wasm is requested at the
 // same time as its JS glue, not after the glue has arrived and run: on a phone's link that is one
@@ -66,6 +94,7 @@ function load(module) {
     wasm.catch(() => {}); // reported through the glue's init below, not as an unhandled rejection
     modules.set(module, import(new URL(module, import.meta.url).href).then(async (glue) => {
       await glue.default({ module_or_path: wasm });
+      loaded.add(module);
       return glue;
     }).catch((error) => {
       // Not kept: on a flaky link the next element that connects (or this one, put back) tries again.
@@ -76,7 +105,7 @@ function load(module) {
   return modules.get(module);
 }
 
-function defineElement({ name, attributes, module }) {
+function defineElement({ name, attributes, module, reads }) {
   if (customElements.get(name)) {
     // Another copy of the package on the page got there first; a second define() would throw.
     console.warn(`${PREFIX}: <${name}> is already defined; keeping the first definition.`);
@@ -96,6 +125,7 @@ function defineElement({ name, attributes, module }) {
 
     #mount() {
       const wanted = module(this);
+      const unpreload = loaded.has(wanted) ? () => {} : preload(this, reads);
       load(wanted).then((glue) => {
         // It may have left the page, or been mounted by an earlier connect, while the code loaded.
         if (!this.#connected || this.#mounted) return;
@@ -103,7 +133,7 @@ function defineElement({ name, attributes, module }) {
         if (module(this) !== wanted) return this.#mount();
         this.#mounted = glue.mountElement(this);
         this.#module = wanted;
-      }).catch((error) => {
+      }).finally(unpreload).catch((error) => {
         console.error(`${PREFIX}: <${name}> could not start:`, error);
         this.dispatchEvent(new CustomEvent(`${PREFIX}:error`, {
           bubbles: true, composed: true, detail: { message: String(error?.message ?? error) },
