@@ -34,19 +34,23 @@ mod apa {
     use wasm_bindgen_test::*;
     use web_sys::HtmlElement;
 
+    /// Lets pending work run (a fetch's answer, a paste read a slice at a time): one timer turn.
+    async fn settle() {
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+
     /// The first element matching `selector` in the element's shadow root, waiting up to two seconds
     /// for fetches and renders.
     async fn appears(el: &HtmlElement, selector: &str) -> web_sys::Element {
         let shadow = el.shadow_root().expect("shadow");
         for _ in 0..100 {
-            yew::scheduler::flush().await;
             if let Some(found) = shadow.query_selector(selector).expect("query") {
                 return found;
             }
-            let wait = js_sys::Promise::new(&mut |resolve, _| {
-                let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
-            });
-            let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+            settle().await;
         }
         panic!("{selector} never appeared; the widget shows: {}", shadow.text_content().unwrap_or_default());
     }
@@ -76,7 +80,7 @@ mod apa {
         let q1 = appears(&el, "[id='by-field/values/1.1.1/quarters/0']").await;
         type_into(&q1, "২০");
         type_into(&q2, "30");
-        yew::scheduler::flush().await;
+        settle().await;
         let row = appears(&el, "[data-key='1.1.1']").await;
         let weighted = row.query_selector(".by-apa__weighted").expect("query").expect("a cell");
         assert_eq!(weighted.text_content().as_deref(), Some("৪.৬৭"), "Bangla and ASCII digits both count");
@@ -84,12 +88,12 @@ mod apa {
         let explain = row.query_selector(".by-explain").expect("query").expect("a score to explain");
         assert_eq!(explain.get_attribute("aria-expanded").as_deref(), Some("false"));
         explain.unchecked_ref::<web_sys::HtmlElement>().click();
-        yew::scheduler::flush().await;
+        settle().await;
         assert_eq!(explain.get_attribute("aria-expanded").as_deref(), Some("true"));
         let why = row.query_selector(".by-explain__text").expect("query").expect("an explanation");
         assert!(why.text_content().unwrap_or_default().contains("= ৯৩.৩৩"), "{:?}", why.text_content());
         type_into(&q2, "৩o");
-        yew::scheduler::flush().await;
+        settle().await;
         assert_eq!(q2.get_attribute("aria-invalid").as_deref(), Some("true"));
         let message = appears(&el, "[id='by-field/values/1.1.1/quarters/1-message']").await;
         assert!(message.text_content().unwrap_or_default().contains("“o” কোনো অঙ্ক নয়"), "{:?}", message.text_content());
@@ -99,7 +103,7 @@ mod apa {
         // The widget goes at once after typing (before the pause that writes the draft): what was typed
         // is written as it goes, and a new mount of the same widget puts it back.
         mounted.destroy();
-        yew::scheduler::flush().await;
+        settle().await;
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
         let key = (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).find(|k| k.contains("apa-report")).expect("a draft");
         assert!(key.ends_with("/test-reports:ict-sylhet/2024-25/Q2"), "{key}");
@@ -125,12 +129,12 @@ mod apa {
         let fix: HtmlElement = area.query_selector(".by-fix").expect("query").expect("a fix button").unchecked_into();
         assert_eq!(fix.text_content().as_deref(), Some("Write 4 in [1.6.1] Weight"));
         fix.click();
-        yew::scheduler::flush().await;
+        settle().await;
         let weight = appears(&el, "[id='by-field/areas/0/activities/5/indicators/0/weight']").await;
         assert_eq!(weight.unchecked_ref::<web_sys::HtmlInputElement>().value(), "4");
         assert_eq!(counts.text_content().as_deref(), Some("6 errors · 5 warnings"));
         mounted.destroy();
-        yew::scheduler::flush().await;
+        settle().await;
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
         let key = (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
@@ -200,11 +204,11 @@ mod apa {
         let below: web_sys::Element = shadow.query_selector_all(".by-pager").expect("query").item(1).expect("a bar below the table").unchecked_into();
         let previous: HtmlElement = below.query_selector("button").expect("query").expect("a button").unchecked_into();
         previous.click();
-        yew::scheduler::flush().await;
+        settle().await;
         assert_eq!(status.text_content().as_deref(), Some("Rows 51–100 of 173"));
         assert_eq!(shadow.active_element().map(|a| a.id()).as_deref(), Some("by-pager-top"));
         mounted.destroy();
-        yew::scheduler::flush().await;
+        settle().await;
         forget_drafts("/test-long-agreement");
         el.remove();
     }
@@ -223,7 +227,7 @@ mod apa {
         let init = web_sys::InputEventInit::new();
         init.set_bubbles(true);
         paste.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("an event")).expect("dispatches");
-        yew::scheduler::flush().await;
+        settle().await;
         let read: HtmlElement = appears(&el, ".by-paste .by-button").await.unchecked_into();
         read.click();
         let mandatory = appears(&el, "[data-key='g3.2.1']").await;
@@ -248,7 +252,7 @@ mod apa {
         let first_level: web_sys::HtmlInputElement = first_row.query_selector("[id$='/levels/0']").expect("query").expect("a level cell").unchecked_into();
         assert_eq!(first_level.value(), "300", "a target, not the first quarter's 85");
         mounted.destroy();
-        yew::scheduler::flush().await;
+        settle().await;
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("localStorage");
         let keys: Vec<String> =
             (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.contains("test-agreement-2019")).collect();
@@ -272,7 +276,7 @@ mod apa {
         assert_eq!(counts, "156 errors · 6 warnings");
         assert!(more.starts_with("62 more problems are not in this list"), "{more}");
         mounted.destroy();
-        yew::scheduler::flush().await;
+        settle().await;
         forget_drafts("/test-many-problems");
         el.remove();
     }
@@ -341,24 +345,4 @@ mod apa {
         mounted.destroy();
         el.remove();
     }
-}
-
-/// A long piece of work moves its bar without rendering the form around it: the bar follows its
-/// `Progress` alone.
-#[wasm_bindgen_test]
-async fn a_live_progress_bar_follows_its_progress() {
-    use batayan_widgets::ui::{LiveProgressBar, LiveProgressBarProps, Progress};
-    let root = host("div", &[]);
-    let progress = Progress::default();
-    let props = LiveProgressBarProps { progress: progress.clone(), label: "পড়া".into(), lang: batayan_core::locale::Lang::Bn };
-    let app = yew::Renderer::<LiveProgressBar>::with_root_and_props(root.clone().into(), props).render();
-    yew::scheduler::flush().await;
-    let bar = root.query_selector("[role=progressbar]").expect("query").expect("a bar");
-    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("0"));
-    progress.set(0.5);
-    yew::scheduler::flush().await;
-    assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("50"));
-    assert_eq!(bar.get_attribute("aria-valuetext").as_deref(), Some("৫০%"));
-    app.destroy();
-    root.remove();
 }

@@ -1,6 +1,7 @@
 //! The pieces of a hand-written form: a field from its core description (label, hint, input, its
 //! message), the error summary that links to fields, the draft line and the submission's status —
-//! the same words and classes as the APA forms' Yew components, so every Batayan form reads alike.
+//! the same words and classes as the APA forms' (`batayan-elements/src/apa/chrome.rs`), so every
+//! Batayan form reads alike.
 //!
 //! A field's element id is `by-field` + its JSON Pointer (`by-field/innovator/mobile`), as in the APA
 //! forms: our findings and the host's 422 errors land on the same field.

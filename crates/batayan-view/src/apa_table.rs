@@ -2,7 +2,7 @@
 //! achievement, raw and weighted score, area subtotals, the total out of 100 as a large figure and a bar
 //! per area — built once, straight into the DOM.
 //!
-//! The markup and classes are those of the report form (`batayan-widgets`), so one stylesheet serves
+//! The markup and classes are those of the report form (`batayan-elements`), so one stylesheet serves
 //! both and a reader moving between them sees one table. Rows are copies of one template row (a native
 //! deep clone, then one text per cell): at 1,000 indicators that is the difference between ~35 and ~90
 //! calls across the Wasm boundary per row, and no `createElement` at all. "How was this computed" is written only when a reader opens

@@ -1,8 +1,8 @@
 //! What a citizen's page loads: Batayan's read-only views, written straight to the DOM with `web-sys`.
 //!
 //! A citizen reading an office's performance page on a cheap phone pays for every byte; the forms
-//! (report, edit) and Yew itself stay in `batayan-elements`, which the loader (`js/batayan.js`) fetches
-//! only for an element that asks for a form. A view here builds its DOM once per data or language
+//! (report, edit) stay in `batayan-elements`, whose modules the loader (`js/batayan.js`) fetches only
+//! for an element that asks for a form. A view here builds its DOM once per data or language
 //! change; there is nothing to diff because nothing is typed into it.
 //!
 //! **Invariant:** nothing here panics on what a page or a host gives us; a bad attribute or answer is

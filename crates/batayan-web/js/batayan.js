@@ -10,11 +10,10 @@
 // download and one instance. Everything else (attributes → props, shadow root, styles, rendering)
 // happens in Rust; this file only forwards the custom-element lifecycle.
 //
-// One module per kind of page: dates (`batayan_dates`) and the read-only APA table (`batayan_view`),
-// both hand-written DOM without Yew, one per APA form (`batayan_report`, `batayan_edit`, with Yew), and
-// one per innovation element (`batayan_innovation_entry`, `_judging`, `_showcase`, hand-written DOM), and
-// the minutes viewer, its editor and the decision register (`batayan_minutes`, `batayan_minutes_edit`,
-// `batayan_decisions`, hand-written DOM).
+// One module per kind of page, each hand-written DOM: dates (`batayan_dates`), the read-only APA table
+// (`batayan_view`), one per APA form (`batayan_report`, `batayan_edit`), one per innovation element
+// (`batayan_innovation_entry`, `_judging`, `_showcase`), and the minutes viewer, its editor and the
+// decision register (`batayan_minutes`, `batayan_minutes_edit`, `batayan_decisions`).
 // Which one an element needs can depend on its attributes: a citizen's `<batayan-apa-table>` (no
 // `mode`) loads only the view, `mode="report"` only the report form. If the attribute changes later,
 // the element is mounted again from the other module.

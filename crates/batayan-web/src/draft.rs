@@ -1,6 +1,6 @@
 //! Drafts in the browser's localStorage: what a person typed survives a reload, a crash or a lost
-//! connection until the host acknowledges it. Every widget keeps its drafts here, the same way, with
-//! or without Yew (the Yew forms wrap [`DraftWriter`] in a hook; the hand-written ones hold it).
+//! connection until the host acknowledges it. Every widget keeps its drafts here, the same way: it
+//! holds a [`DraftWriter`] and hands it what was typed.
 //!
 //! A draft is written after each pause in typing (not on every keystroke: a 1,000-row draft is not
 //! re-serialised per key), always before anything goes over the network, when the page is hidden or

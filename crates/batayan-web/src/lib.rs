@@ -1,6 +1,7 @@
-//! The browser edge every Batayan module shares, and nothing that needs Yew: a citizen's page loads the
-//! read-only views (`batayan-view`, hand-written DOM) and never the forms (`batayan-elements`, Yew), yet
-//! both read attributes, prepare the shadow root and talk to the host the same way — from here.
+//! The browser edge every Batayan module shares: a citizen's page loads a read-only view
+//! (`batayan-view`) and never a form (`batayan-elements`, `batayan-innovation`, `batayan-minutes`), yet
+//! all of them read attributes, prepare the shadow root, build DOM, keep drafts and talk to the host
+//! the same way — from here.
 //!
 //! **Invariant:** nothing here panics on what a page or a host gives us; every failure is a [`Message`]
 //! (from `batayan-core`) a person can act on, or a `JsValue` error the caller turns into one.
@@ -21,17 +22,18 @@ pub mod widget;
 /// The CSS every widget needs (host, root, cards, errors, bars, form fields, the submit bar), adopted as
 /// a constructed stylesheet (it survives `style-src 'self'`). Class names are prefixed `by-` so that they
 /// read as ours in a host page's inspector. Each module adopts this plus its own widgets' rules, and
-/// carries no other module's: CSS in a module is bytes every page of it downloads.
-pub const BASE_STYLES: &str = include_str!("styles/base.css");
+/// carries no other module's: CSS in a module is bytes every page of it downloads (so the build script
+/// minifies `src/styles/*.css` into these).
+pub const BASE_STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/base.css"));
 
 /// Base and the APA table's rules: the citizen's view and the APA forms.
-pub const APA_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/apa.css"));
+pub const APA_STYLES: &str = concat!(include_str!(concat!(env!("OUT_DIR"), "/base.css")), include_str!(concat!(env!("OUT_DIR"), "/apa.css")));
 
 /// Base and the minutes' rules.
-pub const MINUTES_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/minutes.css"));
+pub const MINUTES_STYLES: &str = concat!(include_str!(concat!(env!("OUT_DIR"), "/base.css")), include_str!(concat!(env!("OUT_DIR"), "/minutes.css")));
 
 /// Base and the innovation elements' rules.
-pub const INNOVATION_STYLES: &str = concat!(include_str!("styles/base.css"), include_str!("styles/innovation.css"));
+pub const INNOVATION_STYLES: &str = concat!(include_str!(concat!(env!("OUT_DIR"), "/base.css")), include_str!(concat!(env!("OUT_DIR"), "/innovation.css")));
 
 /// Resolves once the browser has painted what is on screen now: a status line set before a long piece of
 /// work is seen before the work starts (a 0 ms timeout alone can run before the next frame). A hidden tab

@@ -1,5 +1,5 @@
-//! Sending a document to the host: one path for every widget, Yew or not (the Yew forms wrap
-//! [`submit`] in a hook in `batayan-elements`; the hand-written ones call it).
+//! Sending a document to the host: one path for every widget's form, which calls [`submit`] and
+//! shows the [`Submission`] it answers with.
 //!
 //! POST or PUT with the page's CSRF token (`<meta name="csrf-token">`) and an `Idempotency-Key` that
 //! stays the same while the document does, so that pressing submit again after a lost answer never

@@ -2,10 +2,10 @@
 //! `batayan.js` (the loader a page includes) and one module per kind of page, each wasm-pack's output
 //! (`--target web`, wasm-opt -Oz) with its TypeScript declarations: `batayan_dates`
 //! (`<batayan-fiscal-year>`) and `batayan_view` (the read-only APA table: what a citizen's page loads),
-//! both without Yew; `batayan_report` and `batayan_edit`, the two APA forms, each a build of
-//! `batayan-elements` with only that form's feature (a page with one form downloads one); and one
-//! module per innovation element (`batayan_innovation_entry`, `_judging`, `_showcase`), builds of
-//! `batayan-innovation` (hand-written DOM, no Yew) with one feature each; `batayan_minutes` and
+//! `batayan_report` and `batayan_edit`, the two APA forms, each a build of `batayan-elements` with
+//! only that form's feature (a page with one form downloads one); and one module per innovation
+//! element (`batayan_innovation_entry`, `_judging`, `_showcase`), builds of `batayan-innovation` with
+//! one feature each; every module hand-written DOM over `batayan-web`; `batayan_minutes` and
 //! `batayan_decisions`, the minutes viewer and the decision register (`batayan-minutes`, one feature each).
 
 use std::path::PathBuf;
