@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const [built, out, version] = process.argv.slice(2);
 if (!built || !out || !version) throw new Error('usage: node pkg-config/dist.mjs <built> <out> <version>');
 const here = new URL('.', import.meta.url).pathname;
-const MODULES = ['batayan_dates', 'batayan_view', 'batayan_report', 'batayan_edit', 'batayan_innovation_entry', 'batayan_innovation_judging', 'batayan_innovation_showcase', 'batayan_minutes', 'batayan_minutes_edit', 'batayan_decisions'];
+const MODULES = ['batayan_dates', 'batayan_view', 'batayan_report', 'batayan_edit', 'batayan_import', 'batayan_innovation_entry', 'batayan_innovation_judging', 'batayan_innovation_showcase', 'batayan_minutes', 'batayan_minutes_edit', 'batayan_decisions'];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -27,13 +27,15 @@ for (const name of MODULES) {
   const file = `${name}.${hash}`;
   writeFileSync(join(out, `${file}.js`), glue);
   writeFileSync(join(out, `${file}_bg.wasm`), wasm);
+  // The loader is minified by the build: its names may be in either quotes.
   const before = loader;
-  loader = loader.replace(`'./${name}.js'`, `'./${file}.js'`);
+  loader = loader.replace(new RegExp(`(['"])\\./${name}\\.js\\1`), `'./${file}.js'`);
   if (loader === before) throw new Error(`the loader does not name ./${name}.js`);
   integrity[`./${file}.js`] = `sha384-${digest('sha384', wasm).toString('base64')}`;
 }
-if (!loader.includes('const INTEGRITY = {};')) throw new Error('the loader has no INTEGRITY to fill');
-loader = loader.replace('const INTEGRITY = {};', `const INTEGRITY = ${JSON.stringify(integrity)};`);
+const empty = /\bINTEGRITY\s*=\s*\{\}/;
+if (!empty.test(loader)) throw new Error('the loader has no INTEGRITY to fill');
+loader = loader.replace(empty, `INTEGRITY=${JSON.stringify(integrity)}`);
 writeFileSync(join(out, 'batayan.js'), loader);
 
 copyFileSync(join(here, 'custom-elements.json'), join(out, 'custom-elements.json'));

@@ -25,8 +25,33 @@ async function loaded(page) {
 test('the edit page downloads the edit form\'s code only: not the other form\'s, not the public view\'s', async () => {
   const page = await openPage(browser, '/apa-edit.html', { prepare: recordCode });
   await loaded(page);
-  const wasm = page.code.filter((path) => path.endsWith('.wasm')).map(unhashed);
-  assert.deepEqual(wasm, ['/batayan/batayan_edit_bg.wasm'], page.code.join(', '));
+  const wasm = () => page.code.filter((path) => path.endsWith('.wasm')).map(unhashed);
+  assert.deepEqual(wasm(), ['/batayan/batayan_edit_bg.wasm'], page.code.join(', '));
+  // The importer comes only when a table is pasted and read.
+  await page.locator('#apa textarea').fill('এটি কোনো টেবিল নয়');
+  await page.locator('#apa .by-paste .by-button').click();
+  await page.locator('#apa .by-paste__problems').waitFor();
+  assert.deepEqual(wasm(), ['/batayan/batayan_edit_bg.wasm', '/batayan/batayan_import_bg.wasm'], page.code.join(', '));
+  await page.close();
+});
+
+test('a paste read while the importer cannot be fetched: said, the text kept, and read once the link is back', async () => {
+  const page = await openPage(browser, '/apa-edit.html');
+  await loaded(page);
+  await page.route('**/batayan_import*', (route) => route.abort('internetdisconnected'));
+  await page.locator('#apa textarea').fill(section3);
+  await page.locator('#apa .by-paste .by-button').click();
+  const said = page.locator('#apa .by-paste [role=alert]');
+  await said.waitFor();
+  assert.match(await said.innerText(), /টেবিল পড়ার অংশটি আনা যায়নি[\s\S]*পেস্ট করা লেখা রাখা আছে/);
+  assert.equal(await page.locator('#apa textarea').inputValue(), section3, 'the pasted text is kept');
+  assert.equal(await page.locator('#apa .by-paste .by-button').isDisabled(), false, 'the button is free again');
+  assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the failure said');
+  await page.unroute('**/batayan_import*');
+  await page.locator('#apa .by-paste .by-button').click();
+  await page.locator('#apa .by-paste__problems li').first().waitFor();
+  assert.equal(await page.locator('#apa .by-paste [role=alert]').count(), 0, 'the failure is no longer said');
+  assert.equal(await page.locator('#apa textarea').inputValue(), '', 'read, so the box is empty');
   await page.close();
 });
 

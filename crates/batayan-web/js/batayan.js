@@ -30,6 +30,8 @@ const INNOVATION_JUDGING = './batayan_innovation_judging.js';
 const INNOVATION_SHOWCASE = './batayan_innovation_showcase.js';
 const MINUTES = { view: './batayan_minutes.js', edit: './batayan_minutes_edit.js' };
 const DECISIONS = './batayan_decisions.js';
+// Not an element's: the APA editor asks for it (`batayanModule('import')`) when a table is pasted.
+const HELPERS = { import: './batayan_import.js' };
 const INTEGRITY = {};
 
 /** A form's module for the APA table's `mode`; any other value (none, `public`, a typo) is the view's to show. */
@@ -145,6 +147,11 @@ function defineElement({ name, attributes, module, reads }) {
       this.#mounted?.free();
       this.#mounted = null;
       this.#module = null;
+    }
+
+    /** A helper module an element's code asks for when it needs it (the APA editor's importer). */
+    batayanModule(role) {
+      return Object.hasOwn(HELPERS, role) ? load(HELPERS[role]) : Promise.reject(new Error(`${PREFIX}: no module "${role}"`));
     }
 
     disconnectedCallback() {

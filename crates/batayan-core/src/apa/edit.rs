@@ -118,6 +118,7 @@ pub fn indicator_cell_text(i: &Indicator, column: Column, lang: Lang) -> String 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingCell {
     pub key: RowKey,
+    #[serde(with = "column_text")]
     pub column: Column,
     pub text: String,
     pub message: Message,
@@ -160,6 +161,82 @@ impl AgreementDraft {
     }
 }
 
+/// A pending cell's column as a draft keeps it: a word (`"weight"`, `"level/2"`). A draft is kept in
+/// the browser, inside the editor's Wasm, where `Column`'s own tagged form costs a buffering
+/// deserializer (kilobytes on every editor page); drafts written in that form before are still read.
+mod column_text {
+    use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    use crate::apa::Column;
+
+    pub fn serialize<S: Serializer>(column: &Column, s: S) -> Result<S::Ok, S::Error> {
+        let text = match *column {
+            Column::Serial => "serial".to_owned(),
+            Column::AreaWeight => "area_weight".to_owned(),
+            Column::Method => "method".to_owned(),
+            Column::Unit => "unit".to_owned(),
+            Column::Weight => "weight".to_owned(),
+            Column::PriorActual(k) => format!("prior_actual/{k}"),
+            Column::Level(k) => format!("level/{k}"),
+            Column::Projection(k) => format!("projection/{k}"),
+        };
+        s.serialize_str(&text)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Column, D::Error> {
+        d.deserialize_any(ColumnVisitor)
+    }
+
+    /// `kind` (and for a column of several, `index`) as either form names them.
+    fn column(kind: &str, index: Option<usize>) -> Option<Column> {
+        Some(match (kind, index) {
+            ("serial", _) => Column::Serial,
+            ("area_weight", _) => Column::AreaWeight,
+            ("method", _) => Column::Method,
+            ("unit", _) => Column::Unit,
+            ("weight", _) => Column::Weight,
+            ("prior_actual", Some(k)) if k < 2 => Column::PriorActual(k),
+            ("level", Some(k)) if k < 5 => Column::Level(k),
+            ("projection", Some(k)) if k < 2 => Column::Projection(k),
+            _ => return None,
+        })
+    }
+
+    struct ColumnVisitor;
+
+    impl<'de> Visitor<'de> for ColumnVisitor {
+        type Value = Column;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a column of the agreement")
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Column, E> {
+            let (kind, index) = match text.split_once('/') {
+                Some((kind, index)) => (kind, Some(index.parse().map_err(|_| E::custom("a column's index is not a number"))?)),
+                None => (text, None),
+            };
+            column(kind, index).ok_or_else(|| E::custom("not a column of the agreement"))
+        }
+
+        /// `{"kind": "level", "index": 2}`, as drafts were written before.
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Column, A::Error> {
+            let (mut kind, mut index) = (None::<String>, None::<usize>);
+            while let Some(key) = map.next_key::<String>()? {
+                match key.as_str() {
+                    "kind" => kind = Some(map.next_value()?),
+                    "index" => index = Some(map.next_value()?),
+                    _ => {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            column(kind.as_deref().unwrap_or_default(), index).ok_or_else(|| de::Error::custom("not a column of the agreement"))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +255,22 @@ mod tests {
             .filter_map(|f| cell_at_pointer(&draft.agreement, &f.path))
             .map(|(k, _)| k.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_draft_keeps_a_pending_cells_column_as_a_word_and_reads_the_older_tagged_form() {
+        let cell = PendingCell { key: "1.1.1".into(), column: Column::Level(2), text: "৮অ".into(), message: Message::new("ক", "a") };
+        let json = serde_json::to_value(&cell).expect("writes");
+        assert_eq!(json["column"], "level/2");
+        assert_eq!(serde_json::from_value::<PendingCell>(json).expect("reads"), cell);
+        let older = serde_json::json!({ "key": "1.1.1", "column": { "kind": "level", "index": 2 }, "text": "৮অ", "message": { "bn": "ক", "en": "a" } });
+        assert_eq!(serde_json::from_value::<PendingCell>(older).expect("reads the older form"), cell);
+        for column in [Column::Serial, Column::AreaWeight, Column::Method, Column::Unit, Column::Weight, Column::PriorActual(1), Column::Projection(0)] {
+            let cell = PendingCell { column, ..cell.clone() };
+            assert_eq!(serde_json::from_value::<PendingCell>(serde_json::to_value(&cell).expect("writes")).expect("reads"), cell);
+        }
+        let wrong = serde_json::json!({ "key": "1.1.1", "column": "level/9", "text": "", "message": { "bn": "", "en": "" } });
+        assert!(serde_json::from_value::<PendingCell>(wrong).is_err());
     }
 
     #[test]

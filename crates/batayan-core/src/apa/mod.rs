@@ -24,7 +24,7 @@ pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_
 pub use entry::{DraftReading, EntryField, EntryText, ReportDraft};
 pub use import::{Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
-pub use merge::{ChangedRow, Section3Changes, changes};
+pub use merge::{ChangedRow, MergedPaste, Section3Changes, changes};
 pub use model::{
     Acronym, Activity, Agreement, Area, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, level_label, levels_direction,
     lower_is_better_note,

@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, Indicator, Method, RowKey, RowPages, RowPointers, Section3Changes, Section3Reader,
-    Severity, cell_at_pointer, changes, has_errors,
+    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, Indicator, Method, RowKey, RowPages, RowPointers, Section3Changes, Severity,
+    cell_at_pointer, changes, has_errors,
 };
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
@@ -27,6 +27,7 @@ use web_sys::{Element, Event, HtmlElement};
 
 use super::Setting;
 use super::chrome::{self, Fix, PagerControl, Said, Shown, SummaryItem, SummaryList, field_id};
+use super::paste::PasteReader;
 
 /// Rows per page: an editor row holds twelve fields (one a list), so fifty rows are about the 600
 /// fields a page of the report form holds.
@@ -645,9 +646,10 @@ impl Editor {
     }
 
     /// Reads the pasted text a slice of lines at a time (a paint between slices, so that the tab keeps
-    /// answering), with a status line and a bar on screen before the work starts and the button
-    /// waiting; then merges what was read into the draft by serial. A paste that read no row changes
-    /// nothing: the problems say why.
+    /// answering), with a status line and a bar on screen before the work starts (the importer's
+    /// module may have to come first) and the button waiting; what was read is merged into the draft
+    /// by serial. A paste that read no row changes nothing: the problems say why. The pasted
+    /// text stays in its box until it has been read.
     fn read(this: &Rc<Self>) {
         if this.importing.get() {
             return;
@@ -656,9 +658,6 @@ impl Editor {
         let text = value_of(&area).unwrap_or_default();
         if text.trim().is_empty() {
             return;
-        }
-        if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-            area.set_value("");
         }
         let lang = this.lang();
         let Ok(bar) = progress_bar(this.dom(), 0.0, &percent(0.0, lang), lang.pick("পেস্ট করা টেবিল পড়া", "Reading the pasted table"), &[])
@@ -673,27 +672,32 @@ impl Editor {
         };
         this.importing.set(true);
         this.reading.set_class_name("by-paste__reading");
+        this.reading.set_text_content(None);
         let _ = with(this.reading.clone(), &[&status, &bar]);
         let read_button = this.form.query_selector(".by-paste [data-action=read]").ok().flatten();
         if let Some(b) = &read_button {
             let _ = b.set_attribute("disabled", "");
         }
         let weak = Rc::downgrade(this);
+        let host = this.setting.host.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let mut reader = Section3Reader::new(text);
-            loop {
-                batayan_web::after_paint().await;
-                if weak.strong_count() == 0 {
-                    return; // the element went while reading
+            let imported = async {
+                let mut reader = PasteReader::open(&host, text).await?;
+                loop {
+                    batayan_web::after_paint().await;
+                    if weak.strong_count() == 0 || reader.read_lines(LINES_PER_SLICE) {
+                        break;
+                    }
+                    let (read, total) = reader.progress();
+                    let fraction = read as f64 / total.max(1) as f64;
+                    chrome::set_progress(&bar, fraction, &percent(fraction, lang));
                 }
-                if reader.read_lines(LINES_PER_SLICE) {
-                    break;
-                }
-                let (read, total) = reader.progress();
-                let fraction = read as f64 / total.max(1) as f64;
-                chrome::set_progress(&bar, fraction, &percent(fraction, lang));
+                // Merged into the draft as it is now: cells typed while the paste was read count.
+                let Some(base) = weak.upgrade().map(|this| this.draft.borrow().agreement.clone()) else { return Ok(None) };
+                reader.finish(&base).map(Some)
             }
-            let imported = reader.finish();
+            .await;
+            // The element went while reading: nothing to show it in.
             let Some(this) = weak.upgrade() else { return };
             this.importing.set(false);
             this.reading.set_text_content(None);
@@ -701,15 +705,30 @@ impl Editor {
             if let Some(b) = &read_button {
                 let _ = b.remove_attribute("disabled");
             }
-            this.import_problems.replace(imported.problems.clone());
-            if imported.is_empty() {
+            let merged = match imported {
+                Ok(Some(merged)) => merged,
+                Ok(None) => return,
+                Err(message) => {
+                    this.import_problems.replace(Vec::new());
+                    let _ = this.show_paste_problems();
+                    if let Ok(said) = error_box(this.dom(), &message, lang) {
+                        let _ = this.reading.append_child(&said);
+                    }
+                    return;
+                }
+            };
+            if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.set_value("");
+            }
+            this.import_problems.replace(merged.problems);
+            let Some(agreement) = merged.agreement else {
                 let _ = this.show_paste_problems();
                 return;
-            }
+            };
             let draft = {
                 let mut kept = this.draft.borrow_mut();
                 let draft = Rc::make_mut(&mut kept);
-                draft.agreement = imported.merge_into(&draft.agreement);
+                draft.agreement = agreement;
                 draft.pending.clear();
                 kept.clone()
             };

@@ -9,6 +9,8 @@
 mod chrome;
 #[cfg(feature = "edit")]
 mod edit;
+#[cfg(feature = "edit")]
+mod paste;
 #[cfg(feature = "report")]
 mod report;
 
