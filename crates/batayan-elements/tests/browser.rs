@@ -1,7 +1,7 @@
 //! The widgets mounted in a real Chromium, through the same entry point the JS loader calls.
 //! Run by `cargo xtask test` (`cargo test --target wasm32-unknown-unknown` under headless Chromium).
 
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "report", feature = "edit"))]
 
 use batayan_elements::mount_element;
 use wasm_bindgen::JsCast;

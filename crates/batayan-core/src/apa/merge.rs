@@ -19,24 +19,7 @@ use super::import::Imported;
 use super::model::{Agreement, Area, Direction, Indicator};
 use super::validate::Column;
 
-/// A paste merged into the agreement being edited: the agreement it makes (none when the paste held no
-/// row: nothing changes), and what reading it found. What the importer's module hands the editor's,
-/// as JSON (see `batayan-elements`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct MergedPaste {
-    #[serde(default)]
-    pub agreement: Option<Agreement>,
-    #[serde(default)]
-    pub problems: Vec<crate::finding::Finding>,
-}
-
 impl Imported {
-    /// This paste merged into `base` (see [`merge_into`](Self::merge_into)), or left out if it read no row.
-    pub fn merged(self, base: &Agreement) -> MergedPaste {
-        let agreement = (!self.is_empty()).then(|| self.merge_into(base));
-        MergedPaste { agreement, problems: self.problems }
-    }
-
     /// Whether the text held no section 3 row at all (empty, blank, or not a table).
     pub fn is_empty(&self) -> bool {
         self.areas.is_empty() && self.governance.is_empty()

@@ -12,6 +12,7 @@ mod live;
 mod merge;
 mod model;
 mod pages;
+mod paste;
 mod report;
 mod report_check;
 mod score;
@@ -24,12 +25,13 @@ pub use edit::{AgreementDraft, PendingCell, cell_text, indicator_cell_text, set_
 pub use entry::{DraftReading, EntryField, EntryText, ReportDraft};
 pub use import::{Imported, Section3Reader, import_section3};
 pub use live::{LiveReport, LiveRow};
-pub use merge::{ChangedRow, MergedPaste, Section3Changes, changes};
+pub use merge::{ChangedRow, Section3Changes, changes};
 pub use model::{
     Acronym, Activity, Agreement, Area, Direction, Indicator, Method, Mode, Outcome, SharedIndicator, Value, level_label, levels_direction,
     lower_is_better_note,
 };
 pub use pages::RowPages;
+pub use paste::{ImportSlice, Piece, problem_line};
 pub use report::{AreaScore, IndicatorScore, Report, ReportedValues, Scorecard, quarters_covered, score_indicator, scorecard};
 pub use report_check::{check_report, check_values};
 pub use score::{LEVEL_PERCENTS, RawScore, Why, achievement, governance_marks, raw_score, weighted};

@@ -214,7 +214,8 @@ fn look_alikes(x: f64) -> Vec<f64> {
         };
         let mut other = text.clone();
         other.replace_range(i..i + 1, &swapped.to_string());
-        if let Ok(v) = other.parse() {
+        // The locale's reader, not `str::parse`: one number reader in the Wasm, not two.
+        if let Ok(v) = crate::locale::parse_number(&other) {
             out.push(v);
         }
     }

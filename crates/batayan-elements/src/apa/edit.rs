@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use batayan_core::apa::{
-    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Finding, Indicator, Method, RowKey, RowPages, RowPointers, Section3Changes, Severity,
+    Agreement, AgreementDraft, Area, Block, ChangedRow, Column, Imported, Indicator, Method, RowKey, RowPages, RowPointers, Section3Changes, Severity,
     cell_at_pointer, changes, has_errors,
 };
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
@@ -69,8 +69,8 @@ pub(crate) struct Editor {
     pointers: RefCell<RowPointers>,
     pages: RefCell<RowPages>,
     page: Cell<usize>,
-    /// What the last paste could not read, by line and column.
-    import_problems: RefCell<Vec<Finding>>,
+    /// What the last paste could not read, by line and column, as lines of text.
+    import_problems: RefCell<Vec<Message>>,
     importing: Cell<bool>,
     writer: Rc<DraftWriter<AgreementDraft>>,
     draft_status: RefCell<DraftStatus>,
@@ -244,7 +244,7 @@ impl Editor {
         let list = dom.el("ul", "")?;
         set_all(&list, &[("tabindex", "0"), ("aria-labelledby", "by-paste-problems-title")])?;
         for p in problems.iter() {
-            add(&list, &dom.text("li", "", &import_problem(p, lang))?)?;
+            add(&list, &dom.text("li", "", p.get(lang))?)?;
         }
         add(&self.paste_problems, &title)?;
         add(&self.paste_problems, &list)
@@ -692,9 +692,16 @@ impl Editor {
                     let fraction = read as f64 / total.max(1) as f64;
                     chrome::set_progress(&bar, fraction, &percent(fraction, lang));
                 }
-                // Merged into the draft as it is now: cells typed while the paste was read count.
-                let Some(base) = weak.upgrade().map(|this| this.draft.borrow().agreement.clone()) else { return Ok(None) };
-                reader.finish(&base).map(Some)
+                // What was read comes a few hundred rows at a time, with a paint between.
+                let (mut imported, mut problems) = (Imported::default(), Vec::new());
+                while let Some(slice) = reader.next_slice()? {
+                    imported.add_slice(slice, &mut problems);
+                    batayan_web::after_paint().await;
+                    if weak.strong_count() == 0 {
+                        return Ok(None);
+                    }
+                }
+                Ok(Some((imported, problems)))
             }
             .await;
             // The element went while reading: nothing to show it in.
@@ -705,8 +712,8 @@ impl Editor {
             if let Some(b) = &read_button {
                 let _ = b.remove_attribute("disabled");
             }
-            let merged = match imported {
-                Ok(Some(merged)) => merged,
+            let (imported, problems) = match imported {
+                Ok(Some(read)) => read,
                 Ok(None) => return,
                 Err(message) => {
                     this.import_problems.replace(Vec::new());
@@ -720,15 +727,16 @@ impl Editor {
             if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
                 area.set_value("");
             }
-            this.import_problems.replace(merged.problems);
-            let Some(agreement) = merged.agreement else {
+            this.import_problems.replace(problems);
+            if imported.is_empty() {
                 let _ = this.show_paste_problems();
                 return;
-            };
+            }
+            // Merged into the draft as it is now: cells typed while the paste was read count.
             let draft = {
                 let mut kept = this.draft.borrow_mut();
                 let draft = Rc::make_mut(&mut kept);
-                draft.agreement = agreement;
+                draft.agreement = imported.merge_into(&draft.agreement);
                 draft.pending.clear();
                 kept.clone()
             };
@@ -844,15 +852,4 @@ fn set_value(field: &Element, text: &str) {
 /// `৪০%` / `40%`: how far the reading is.
 fn percent(fraction: f64, lang: Lang) -> String {
     format!("{}%", digits_for(lang, &((fraction * 100.0).round() as u32).to_string()))
-}
-
-/// `লাইন ৩, কলাম ৫ — সতর্কতা: …`, or the severity and message alone for a problem of the whole text.
-fn import_problem(p: &Finding, lang: Lang) -> String {
-    let (message, severity) = (p.message.get(lang), p.severity.label(lang));
-    let (line, column) = p.text_position();
-    if line == 0 {
-        return format!("{severity}: {message}");
-    }
-    let (line, column) = (digits_for(lang, &line.to_string()), digits_for(lang, &column.to_string()));
-    format!("{} {line}, {} {column} — {severity}: {message}", lang.pick("লাইন", "line"), lang.pick("কলাম", "column"))
 }
