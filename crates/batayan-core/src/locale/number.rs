@@ -260,10 +260,17 @@ impl Decimal {
         self.units < 0
     }
 
-    /// The nearest `f64`, for scoring.
+    /// The nearest `f64`, for scoring (to 15 significant digits, as every figure is read).
     pub fn to_f64(self) -> f64 {
-        // Through text: the correctly rounded value, which dividing two floats is not.
-        self.plain().parse().unwrap_or(f64::NAN)
+        // Through the digits: the correctly rounded value, which dividing two floats is not.
+        let plain = self.plain();
+        let (negative, digits) = match plain.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, plain.as_str()),
+        };
+        let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let value = decimal_to_f64(integer, fraction);
+        if negative { -value } else { value }
     }
 
     /// `-1234.50`: ASCII digits, no grouping, the digits after the point as written.
