@@ -800,8 +800,14 @@ impl Editor {
             draft_key: self.writer.key().into(),
             timeout_ms: self.setting.timeout_ms,
         };
-        self.submission.replace(Submission::Sending);
+        let before = self.submission.replace(Submission::Sending);
         self.show_submission();
+        // What the host refused last time is not said while it looks again.
+        if matches!(before, Submission::Refused(_))
+            && let Err(e) = self.refresh(None, None)
+        {
+            self.drawing_failed(e);
+        }
         let weak = Rc::downgrade(self);
         submit(
             &target,

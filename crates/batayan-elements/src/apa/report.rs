@@ -588,8 +588,12 @@ impl ReportForm {
             draft_key: self.writer.key().into(),
             timeout_ms: self.setting.timeout_ms,
         };
-        self.submission.replace(Submission::Sending);
+        let before = self.submission.replace(Submission::Sending);
         self.show_submission();
+        if matches!(before, Submission::Refused(_)) {
+            // What the host refused last time is not said while it looks again.
+            self.refresh_rows_on_screen();
+        }
         let weak = Rc::downgrade(self);
         submit(
             &target,
@@ -615,12 +619,17 @@ impl ReportForm {
         self.submission.replace(answer);
         self.show_submission();
         if refused_before || refused_now {
-            let keys: Vec<RowKey> = self.rows.borrow().keys().cloned().collect();
-            for key in keys {
-                let _ = self.refresh_row(&key);
-            }
-            let _ = self.show_summary(false);
+            self.refresh_rows_on_screen();
         }
+    }
+
+    /// Every row on screen and the summary again: what the host said about them changed.
+    fn refresh_rows_on_screen(&self) {
+        let keys: Vec<RowKey> = self.rows.borrow().keys().cloned().collect();
+        for key in keys {
+            let _ = self.refresh_row(&key);
+        }
+        let _ = self.show_summary(false);
     }
 }
 
