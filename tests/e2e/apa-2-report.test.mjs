@@ -101,9 +101,11 @@ test('report mode: live score, a mistake at its cell, a draft that survives relo
   assert.match(await hostMessage.innerText(), /পোর্টাল: এই মান প্রমাণকের সঙ্গে মেলে না/);
   assert.match(await page.locator('#event-log').innerText(), /batayan:error · HTTP 422/);
 
-  // Submitted for real.
+  // Submitted for real; what the host refused before is no longer said anywhere.
   await submit.click();
   await page.locator('#apa .by-done').waitFor();
+  assert.equal(await page.locator('#apa [id="by-field/values/1.1.1/quarters/1-message"]').count(), 0, 'the refusal is gone from its cell');
+  assert.equal(await page.locator('#apa .by-summary').count(), 0, 'and from the summary: nothing is left to fix');
   assert.match(await page.locator('#event-log').innerText(), /batayan:submitted · HTTP 201/);
   assert.equal(sent.length, 3);
   assert.ok(sent.every((h) => h['x-csrf-token']?.length === 32), 'the CSRF token goes with every attempt');

@@ -147,6 +147,7 @@ test('edit mode: paste, findings at their cells, fixes, a host error at its cell
   await page.locator(SUBMIT).click();
   await page.locator('#apa .by-done').waitFor();
   assert.match(await page.locator('#apa .by-done').innerText(), /জমা হয়েছে[\s\S]*সতর্কতা/);
+  assert.doesNotMatch(await page.locator('#apa').innerText(), /পোর্টাল: লক্ষ্যমাত্রা অনুমোদিত নয়/, 'the refusal is said nowhere once saved');
   assert.match(await page.locator('#event-log').innerText(), /batayan:submitted · HTTP 200/);
   await page.screenshot({ path: `${screenshots}apa-edit-desktop.png`, fullPage: true });
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA once saved');
