@@ -245,6 +245,10 @@ test('a long paste is edited a page of rows at a time, by mouse and keyboard', a
   await status.getByText('সারি ১–৫০, মোট ২২৩').waitFor();
   assert.equal(await page.locator('#apa .by-apa__row').count(), 50);
   assert.equal(await page.locator('#apa .by-pager').count(), 2, 'a bar above the table and one below');
+  // What saving would change lists a hundred rows and counts the rest (200 rows added).
+  const added = await page.locator('#apa .by-changes__list').first().evaluate((list) => [...list.children].map((li) => li.textContent));
+  assert.equal(added.length, 101);
+  assert.equal(added.at(-1), '… আরও ১০০টি সারি');
   assert.deepEqual(await accessibilityViolations(page), [], 'WCAG 2.1 AA with the pages of rows');
 
   // The keyboard: from "next page" on the bar above, Enter shows rows 51–100, focus stays on the button.

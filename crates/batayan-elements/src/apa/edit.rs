@@ -514,10 +514,25 @@ impl Editor {
             }
             add(&details, &dom.text("h4", "by-changes__title", title)?)?;
             let ul = dom.el("ul", "by-changes__list")?;
-            for r in rows {
+            // A paste of thousands of rows changes thousands: a list nobody reads, and a second of layout.
+            for r in rows.iter().take(chrome::SUMMARY_LIMIT) {
                 let li = with(dom.text("li", "", &format!("{} ", r.key.label(year, lang)))?, &[&dom.bdi(&r.name)?])?;
                 li.append_with_str_1(&detail(r))?;
                 add(&ul, &li)?;
+            }
+            if let Some(more) = rows.len().checked_sub(chrome::SUMMARY_LIMIT).filter(|m| *m > 0) {
+                let n = digits_for(lang, &more.to_string());
+                add(
+                    &ul,
+                    &dom.text(
+                        "li",
+                        "by-changes__more",
+                        &match lang {
+                            Lang::Bn => format!("… আরও {n}টি সারি"),
+                            Lang::En => format!("… and {n} more rows"),
+                        },
+                    )?,
+                )?;
             }
             add(&details, &ul)
         };
