@@ -501,3 +501,26 @@ impl PagerControl {
         }
     }
 }
+
+/// A summary link (`data-focus`, `data-page`) was followed: focus its field, showing its page first
+/// (`show_page`) if it is on another page of rows. False if the event was not on a summary link.
+pub(crate) fn follow_summary_link(form: &Element, event: &web_sys::Event, show_page: impl FnOnce(usize)) -> bool {
+    let Some(link) = batayan_web::dom::event_element(event).and_then(|e| e.closest("[data-focus]").ok().flatten()) else { return false };
+    event.prevent_default();
+    let Some(id) = link.get_attribute("data-focus") else { return true };
+    if !focus_by_id(form, &id)
+        && let Some(page) = link.get_attribute("data-page").and_then(|p| p.parse().ok())
+    {
+        show_page(page);
+        focus_by_id(form, &id);
+    }
+    true
+}
+
+/// Says in the form, instead of what it showed, that drawing failed (a DOM call refused: it should not).
+pub(crate) fn drawing_failed(dom: &Dom, form: &Element, e: JsValue, lang: Lang) {
+    let detail = e.as_string().unwrap_or_default();
+    if let Ok(said) = error_box(dom, &Message::new(format!("দেখানো যায়নি: {detail}"), format!("Could not be shown: {detail}")), lang) {
+        form.replace_children_with_node_1(&said);
+    }
+}

@@ -20,7 +20,7 @@ use batayan_core::apa::{
 use batayan_core::locale::{FiscalYear, Lang, Message, digits_for};
 use batayan_web::dom::{Dom, Listeners, add, error_box, progress_bar, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
-use batayan_web::submit::{Submission, Target, submit, to_json_text};
+use batayan_web::submit::{Submission, submit, to_json_text};
 use batayan_web::widget::{action_of, button, flush_on_hide, listen, loading, value_of};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
@@ -646,18 +646,12 @@ impl Editor {
 
     /// A summary link was followed: focus its field, showing its page first if it is on another.
     fn follow_summary_link(&self, event: &Event) -> bool {
-        let Some(link) = batayan_web::dom::event_element(event).and_then(|e| e.closest("[data-focus]").ok().flatten()) else { return false };
-        event.prevent_default();
-        let Some(id) = link.get_attribute("data-focus") else { return true };
-        if !chrome::focus_by_id(&self.form, &id)
-            && let Some(page) = link.get_attribute("data-page").and_then(|p| p.parse().ok())
-        {
+        chrome::follow_summary_link(&self.form, event, |page| {
             self.page.set(page);
-            if self.draw_page().and_then(|()| self.refresh(None, None)).is_ok() {
-                chrome::focus_by_id(&self.form, &id);
+            if let Err(e) = self.draw_page().and_then(|()| self.refresh(None, None)) {
+                self.drawing_failed(e);
             }
-        }
-        true
+        })
     }
 
     /// Reads the pasted text a slice of lines at a time (a paint between slices, so that the tab keeps
@@ -781,11 +775,7 @@ impl Editor {
     }
 
     fn drawing_failed(&self, e: JsValue) {
-        let detail = e.as_string().unwrap_or_default();
-        if let Ok(b) = error_box(self.dom(), &Message::new(format!("দেখানো যায়নি: {detail}"), format!("Could not be shown: {detail}")), self.lang())
-        {
-            self.form.replace_children_with_node_1(&b);
-        }
+        chrome::drawing_failed(self.dom(), &self.form, e, self.lang());
     }
 
     fn on_submit(self: &Rc<Self>, event: Event) {
@@ -808,13 +798,7 @@ impl Editor {
                 return;
             }
         };
-        let target = Target {
-            host: self.setting.host.clone(),
-            method: "PUT",
-            url: self.setting.submit_url.clone(),
-            draft_key: self.writer.key().into(),
-            timeout_ms: self.setting.timeout_ms,
-        };
+        let target = self.setting.target("PUT", self.writer.key());
         let before = self.submission.replace(Submission::Sending);
         self.show_submission();
         // What the host refused last time is not said while it looks again.

@@ -72,6 +72,13 @@ pub(crate) struct Setting {
     pub lang: Lang,
 }
 
+impl Setting {
+    /// Where and how a form sends: `method` to `submit-url`, the draft kept under `draft_key`.
+    pub(crate) fn target(&self, method: &'static str, draft_key: &str) -> batayan_web::submit::Target {
+        batayan_web::submit::Target { host: self.host.clone(), method, url: self.submit_url.clone(), draft_key: draft_key.into(), timeout_ms: self.timeout_ms }
+    }
+}
+
 /// The form on screen.
 enum Form {
     #[cfg(feature = "report")]

@@ -13,9 +13,9 @@ use std::rc::{Rc, Weak};
 
 use batayan_core::apa::{Agreement, EntryField, LiveReport, LiveRow, Method, Report, ReportDraft, RowKey, RowPages, Severity, level_label, quarters_covered};
 use batayan_core::locale::{Lang, Message, Period, Quarter, format_fixed, format_number};
-use batayan_web::dom::{Dom, Listeners, add, error_box, set_all, with};
+use batayan_web::dom::{Dom, Listeners, add, set_all, with};
 use batayan_web::draft::{DraftStatus, DraftWriter, FlushOnHide};
-use batayan_web::submit::{Submission, Target, submit, to_json_text};
+use batayan_web::submit::{Submission, submit, to_json_text};
 use batayan_web::widget::{action_of, flush_on_hide, listen, value_of};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement};
@@ -510,17 +510,12 @@ impl ReportForm {
 
     /// A summary link was followed: focus its field, showing its page first if it is on another.
     fn follow_summary_link(&self, event: &Event) -> bool {
-        let Some(link) = batayan_web::dom::event_element(event).and_then(|e| e.closest("[data-focus]").ok().flatten()) else { return false };
-        event.prevent_default();
-        let Some(id) = link.get_attribute("data-focus") else { return true };
-        if !chrome::focus_by_id(&self.form, &id)
-            && let Some(page) = link.get_attribute("data-page").and_then(|p| p.parse().ok())
-        {
+        chrome::follow_summary_link(&self.form, event, |page| {
             self.page.set(page);
-            let _ = self.draw_page();
-            chrome::focus_by_id(&self.form, &id);
-        }
-        true
+            if let Err(e) = self.draw_page() {
+                self.drawing_failed(e);
+            }
+        })
     }
 
     /// Opens or closes a score's explanation; the sentence is written when it opens.
@@ -556,11 +551,7 @@ impl ReportForm {
     }
 
     fn drawing_failed(&self, e: JsValue) {
-        let detail = e.as_string().unwrap_or_default();
-        if let Ok(b) = error_box(self.dom(), &Message::new(format!("দেখানো যায়নি: {detail}"), format!("Could not be shown: {detail}")), self.lang())
-        {
-            self.form.replace_children_with_node_1(&b);
-        }
+        chrome::drawing_failed(self.dom(), &self.form, e, self.lang());
     }
 
     fn on_submit(self: &Rc<Self>, event: Event) {
@@ -581,13 +572,7 @@ impl ReportForm {
                 return;
             }
         };
-        let target = Target {
-            host: self.setting.host.clone(),
-            method: "POST",
-            url: self.setting.submit_url.clone(),
-            draft_key: self.writer.key().into(),
-            timeout_ms: self.setting.timeout_ms,
-        };
+        let target = self.setting.target("POST", self.writer.key());
         let before = self.submission.replace(Submission::Sending);
         self.show_submission();
         if matches!(before, Submission::Refused(_)) {
