@@ -37,9 +37,18 @@ test('the public view shows the total, area bars and every indicator', async () 
 });
 
 test("a citizen's page downloads the view and never a form's code; a form asked for later is loaded then", async () => {
-  const page = await openPage(browser, '/apa.html', { prepare: recordCode });
+  const documents = [];
+  const page = await openPage(browser, '/apa.html', {
+    prepare: (p) => {
+      recordCode(p);
+      p.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) documents.push(`${r.resourceType()} ${new URL(r.url()).pathname}`); });
+    },
+  });
   await loaded(page);
   await page.waitForLoadState('networkidle');
+  // The loader preloads the agreement and the report while the module compiles (a preload is not a
+  // `fetch` request); the widget takes the preloaded answers, so each is requested once.
+  assert.deepEqual(documents.sort(), ['other /api/apa/ict-sylhet/2024-25', 'other /api/apa/ict-sylhet/2024-25/reports/latest'], documents.join(', '));
   const wasm = page.code.filter((path) => path.endsWith('.wasm')).map(unhashed);
   assert.deepEqual(wasm, ['/batayan/batayan_view_bg.wasm'], `the citizen's page fetched ${page.code.join(', ')}`);
   assert.ok(!page.code.some((path) => /batayan_(report|edit)/.test(path)), `no form code: ${page.code.join(', ')}`);
