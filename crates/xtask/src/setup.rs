@@ -75,7 +75,7 @@ fn wasm_pack() -> Result<(), String> {
     status(command("cargo", &["install", "wasm-pack", "--version", WASM_PACK_VERSION, "--force"], &project_root()))
 }
 
-/// The npm packages `tests/package.json` lists (binaryen's wasm-opt, playwright-core, axe-core), into
+/// The npm packages `tests/package.json` lists (binaryen's wasm-opt, terser, playwright-core, axe-core), into
 /// `tests/node_modules` from the committed lock file; skipped when each is there at the listed version.
 fn npm_tools() -> Result<(), String> {
     let tests = project_root().join("tests");
