@@ -203,6 +203,8 @@ test('edit mode: a paste that drops a row says so before saving; a paste that is
   // The full table again: no row is removed any more.
   await page.locator('#apa textarea').fill(section3);
   await page.locator('#apa .by-paste .by-button').click();
+  await page.locator('#apa .by-paste__reading').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#apa textarea').inputValue(), '', 'read');
   assert.doesNotMatch(await page.locator('#apa').innerText(), /বাদ যাবে/);
   await page.close();
 });
@@ -243,6 +245,7 @@ test('a long paste is edited a page of rows at a time, by mouse and keyboard', a
   const status = page.locator('#apa .by-pager__rows');
   // Pages of 50 rows in the editor (twelve fields a row).
   await status.getByText('সারি ১–৫০, মোট ২২৩').waitFor();
+  await page.locator('#apa .by-paste__reading').waitFor({ state: 'detached' }); // drawn and checked
   assert.equal(await page.locator('#apa .by-apa__row').count(), 50);
   assert.equal(await page.locator('#apa .by-pager').count(), 2, 'a bar above the table and one below');
   // What saving would change lists a hundred rows and counts the rest (200 rows added).

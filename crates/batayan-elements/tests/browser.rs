@@ -230,6 +230,14 @@ mod apa {
         settle().await;
         let read: HtmlElement = appears(&el, ".by-paste .by-button").await.unchecked_into();
         read.click();
+        // Read, merged, drawn and checked: the status line goes last.
+        let shadow = el.shadow_root().expect("shadow");
+        for _ in 0..100 {
+            if shadow.query_selector(".by-paste__reading").expect("query").is_none() && shadow.query_selector("[data-key='g3.2.1']").expect("query").is_some() {
+                break;
+            }
+            settle().await;
+        }
         let mandatory = appears(&el, "[data-key='g3.2.1']").await;
         assert!(mandatory.text_content().unwrap_or_default().starts_with("[M.3.2.1]"), "the serial as the document writes it: {:?}", mandatory.text_content());
         let counts = appears(&el, ".by-apa__counts").await;
