@@ -18,15 +18,7 @@ use web_sys::Element;
 
 use crate::widget::{button, count};
 
-/// The id of the input for the field at `path`.
-pub(crate) fn field_id(path: &str) -> String {
-    format!("by-field{path}")
-}
-
-/// The element with `id` inside `root`.
-pub(crate) fn by_id(root: &Element, id: &str) -> Option<Element> {
-    root.query_selector(&format!("[id=\"{id}\"]")).ok().flatten()
-}
+pub(crate) use batayan_web::field::{by_id, field_id};
 
 /// A field: its label (with "required" said in words), its hint, the input for its kind holding
 /// `text`, and an empty message line that [`show_messages`] fills.
@@ -183,15 +175,9 @@ pub(crate) fn summary(
     Ok(summary)
 }
 
-/// A summary link was followed: focus its field (an `href="#id"` cannot reach into a shadow root).
+/// A summary link was followed: focus its field (a form of one page of fields).
 pub(crate) fn follow_summary_link(root: &Element, event: &web_sys::Event) -> bool {
-    let Some(link) = batayan_web::dom::event_element(event).and_then(|e| e.closest("[data-focus]").ok().flatten()) else { return false };
-    event.prevent_default();
-    let Some(id) = link.get_attribute("data-focus") else { return true };
-    if let Some(field) = by_id(root, &id).and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = field.focus();
-    }
-    true
+    batayan_web::field::follow_summary_link(root, event, |_| {})
 }
 
 /// Whether the draft is safe in this browser, in words (and "discard" beside a restored one).

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 pub mod attributes;
 pub mod dom;
 pub mod draft;
+pub mod field;
 pub mod net;
 pub mod registry;
 pub mod shadow;

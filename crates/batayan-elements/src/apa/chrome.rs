@@ -17,26 +17,7 @@ use batayan_web::widget::button;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
-/// The id of the element showing the field at JSON Pointer `path`.
-pub(crate) fn field_id(path: &str) -> String {
-    format!("by-field{path}")
-}
-
-/// The element with `id` inside `root` (ids hold `/`, so not `#id`).
-pub(crate) fn by_id(root: &Element, id: &str) -> Option<Element> {
-    root.query_selector(&format!("[id=\"{id}\"]")).ok().flatten()
-}
-
-/// Moves focus to the element with `id` in `root`; false if it is not on screen.
-pub(crate) fn focus_by_id(root: &Element, id: &str) -> bool {
-    match by_id(root, id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        Some(element) => {
-            let _ = element.focus();
-            true
-        }
-        None => false,
-    }
-}
+pub(crate) use batayan_web::field::{by_id, field_id, focus_by_id, follow_summary_link};
 
 /// One entry of the error summary: the field's id, what the field is (`[১.১.১] ২য় প্রান্তিক`), what
 /// is wrong, and the page of rows it is on (`None`: always on screen).
@@ -500,21 +481,6 @@ impl PagerControl {
             let _ = element.focus();
         }
     }
-}
-
-/// A summary link (`data-focus`, `data-page`) was followed: focus its field, showing its page first
-/// (`show_page`) if it is on another page of rows. False if the event was not on a summary link.
-pub(crate) fn follow_summary_link(form: &Element, event: &web_sys::Event, show_page: impl FnOnce(usize)) -> bool {
-    let Some(link) = batayan_web::dom::event_element(event).and_then(|e| e.closest("[data-focus]").ok().flatten()) else { return false };
-    event.prevent_default();
-    let Some(id) = link.get_attribute("data-focus") else { return true };
-    if !focus_by_id(form, &id)
-        && let Some(page) = link.get_attribute("data-page").and_then(|p| p.parse().ok())
-    {
-        show_page(page);
-        focus_by_id(form, &id);
-    }
-    true
 }
 
 /// Says in the form, instead of what it showed, that drawing failed (a DOM call refused: it should not).
