@@ -375,45 +375,18 @@ fn grouping_is_valid(integer: &str) -> bool {
 /// Groups the digits of a whole number: lakh/crore in Bangla (`৯০,০০,০০০`), western in English
 /// (`9,000,000`).
 pub fn format_integer(value: i64, lang: Lang) -> String {
-    let digits = value.unsigned_abs().to_string();
-    let grouped = group(&digits, lang);
-    let signed = if value < 0 { format!("-{grouped}") } else { grouped };
-    digits_for(lang, &signed)
+    let mut out = String::with_capacity(24);
+    if value < 0 {
+        out.push('-');
+    }
+    write_grouped(&mut out, u128::from(value.unsigned_abs()), lang);
+    out
 }
 
 /// A number with exactly `decimals` digits after the point (rounded half away from zero), grouped
 /// for `lang`. Scores are shown this way with two decimals.
 pub fn format_fixed(value: f64, decimals: usize, lang: Lang) -> String {
-    // Integer arithmetic, not `format!("{:.2}")`: float formatting is ~20 KB of Wasm (Grisu and Dragon
-    // tables) on every page, and a value shown with fixed decimals is an integer of hundredths.
-    let decimals = decimals.min(MAX_SHOWN_DECIMALS);
-    let scale = 10i128.pow(decimals as u32);
-    let scaled = (value * scale as f64).round();
-    // Past ~1.7e38 no `i128` holds it; no table has such a figure, and a guess would be a lie.
-    if !scaled.is_finite() || scaled.abs() >= i128::MAX as f64 {
-        return "—".to_owned();
-    }
-    let scaled = scaled as i128;
-    // In `u64` when it fits, as every figure of a table does: 128-bit division and formatting are
-    // emulated in Wasm, and a 1,000-row table formats thousands of figures.
-    let magnitude = scaled.unsigned_abs();
-    let (integer, fraction) = match u64::try_from(magnitude) {
-        Ok(m) => ((m / scale as u64).to_string(), (m % scale as u64).to_string()),
-        Err(_) => ((magnitude / scale as u128).to_string(), (magnitude % scale as u128).to_string()),
-    };
-    // `-0.00` reads as a mistake; a rounded zero has no sign.
-    let mut out = if scaled < 0 { "-".to_owned() } else { String::new() };
-    out.push_str(&group(&integer, lang));
-    if decimals > 0 {
-        let digits = fraction;
-        out.push('.');
-        out.extend(std::iter::repeat_n('0', decimals - digits.len()));
-        out.push_str(&digits);
-    }
-    match lang {
-        Lang::Bn => to_bangla_digits(&out),
-        Lang::En => out,
-    }
+    write_fixed(value, decimals, false, lang)
 }
 
 /// More decimals than any figure of ours needs (`format_number` shows up to six).
@@ -422,41 +395,156 @@ const MAX_SHOWN_DECIMALS: usize = 9;
 /// A number as short as it can be written exactly (up to six decimals), grouped for `lang`:
 /// `1508747` → `১৫,০৮,৭৪৭`, `0.5` → `০.৫`.
 pub fn format_number(value: f64, lang: Lang) -> String {
-    let fixed = format_fixed(value, 6, lang);
-    match fixed.split_once('.') {
-        Some((integer, fraction)) => {
-            let fraction = fraction.trim_end_matches(['0', '০']);
-            if fraction.is_empty() { integer.to_owned() } else { format!("{integer}.{fraction}") }
-        }
-        None => fixed,
-    }
+    write_fixed(value, 6, true, lang)
 }
 
-fn group(digits: &str, lang: Lang) -> String {
-    let n = digits.len();
-    if n <= 3 {
-        return digits.to_owned();
+/// `format_fixed` and `format_number` in one pass into one string. Integer arithmetic, not
+/// `format!("{:.2}")`: float formatting is ~20 KB of Wasm (Grisu and Dragon tables) on every page, and
+/// a value shown with fixed decimals is an integer of hundredths. One pass, because a 1,000-row table
+/// formats some 12,000 figures on its first render and each intermediate string was an allocation.
+fn write_fixed(value: f64, decimals: usize, trim_zeros: bool, lang: Lang) -> String {
+    let decimals = decimals.min(MAX_SHOWN_DECIMALS);
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (value * scale as f64).round();
+    // Past ~1.7e38 no `i128` holds it; no table has such a figure, and a guess would be a lie.
+    if !scaled.is_finite() || scaled.abs() >= i128::MAX as f64 {
+        return "—".to_owned();
     }
-    let (head, last3) = digits.split_at(n - 3);
+    let scaled = scaled as i128;
+    let magnitude = scaled.unsigned_abs();
+    // In `u64` when it fits, as every figure of a table does: 128-bit division is emulated in Wasm.
+    let (integer, mut fraction) = match u64::try_from(magnitude) {
+        Ok(m) => (u128::from(m / scale), m % scale),
+        // The remainder of a division by at most 10⁹ fits in a `u64`.
+        Err(_) => (magnitude / u128::from(scale), u64::try_from(magnitude % u128::from(scale)).unwrap_or(0)),
+    };
+    let mut shown = decimals;
+    if trim_zeros {
+        while shown > 0 && fraction % 10 == 0 {
+            fraction /= 10;
+            shown -= 1;
+        }
+    }
+    let mut out = String::with_capacity(3 * (24 + shown));
+    // `-0.00` reads as a mistake; a rounded zero has no sign.
+    if scaled < 0 {
+        out.push('-');
+    }
+    write_grouped(&mut out, integer, lang);
+    if shown > 0 {
+        out.push('.');
+        let mut digits = [0u8; MAX_SHOWN_DECIMALS];
+        for slot in digits[..shown].iter_mut().rev() {
+            *slot = (fraction % 10) as u8;
+            fraction /= 10;
+        }
+        for &digit in &digits[..shown] {
+            out.push(digit_char(digit, lang));
+        }
+    }
+    out
+}
+
+/// The digits of `value`, grouped for `lang` (lakh/crore in Bangla, thousands in English), in `lang`'s
+/// digits.
+fn write_grouped(out: &mut String, mut value: u128, lang: Lang) {
+    // u128::MAX has 39 digits.
+    let mut digits = [0u8; 39];
+    let mut count = 0;
+    loop {
+        digits[count] = (value % 10) as u8;
+        value /= 10;
+        count += 1;
+        if value == 0 {
+            break;
+        }
+    }
     let step = match lang {
         Lang::Bn => 2,
         Lang::En => 3,
     };
-    let mut groups: Vec<&str> = Vec::new();
-    let mut end = head.len();
-    while end > 0 {
-        let start = end.saturating_sub(step);
-        groups.push(&head[start..end]);
-        end = start;
+    for position in (0..count).rev() {
+        out.push(digit_char(digits[position], lang));
+        // A separator after the thousands' place, then every `step` places above it.
+        if position >= 3 && (position - 3) % step == 0 {
+            out.push(',');
+        }
     }
-    groups.reverse();
-    groups.push(last3);
-    groups.join(",")
+}
+
+/// `digits` (ASCII) with the separators `write_grouped` puts in, still in ASCII digits.
+fn group(digits: &str, lang: Lang) -> String {
+    let step = match lang {
+        Lang::Bn => 2,
+        Lang::En => 3,
+    };
+    let mut out = String::with_capacity(digits.len() * 2);
+    for (index, digit) in digits.chars().enumerate() {
+        out.push(digit);
+        let position = digits.len() - 1 - index;
+        if position >= 3 && (position - 3) % step == 0 {
+            out.push(',');
+        }
+    }
+    out
+}
+
+fn digit_char(digit: u8, lang: Lang) -> char {
+    match lang {
+        Lang::Bn => char::from_u32(0x09E6 + u32::from(digit)).unwrap_or('?'),
+        Lang::En => char::from(b'0' + digit),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The formatter before it was written in one pass: `format!` of the rounded integer, then grouping,
+    /// then the digits swapped, then trailing zeros cut from the text. Slow but plainly right.
+    fn formatted_the_long_way(value: f64, decimals: usize, trim: bool, lang: Lang) -> String {
+        let scaled = (value * 10f64.powi(decimals as i32)).round();
+        if !scaled.is_finite() || scaled.abs() >= i128::MAX as f64 {
+            return "—".to_owned();
+        }
+        let scaled = scaled as i128;
+        let all = format!("{:0>width$}", scaled.unsigned_abs(), width = decimals + 1);
+        let (integer, fraction) = all.split_at(all.len() - decimals);
+        let fraction = if trim { fraction.trim_end_matches('0') } else { fraction };
+        let sign = if scaled < 0 { "-" } else { "" };
+        let grouped = group(integer, lang);
+        let text = if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{fraction}") };
+        digits_for(lang, &text)
+    }
+
+    #[test]
+    fn figures_are_formatted_as_the_long_way_formats_them() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for i in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Magnitudes from thousandths to ~10¹⁸, both signs, some exact integers and halves.
+            let mantissa = (seed % 1_000_000_007) as f64;
+            let exponent = (seed >> 40) % 22;
+            let mut value = mantissa * 10f64.powi(exponent as i32 - 9);
+            if i % 5 == 0 {
+                value = value.trunc() + 0.5;
+            }
+            if seed & 1 == 1 {
+                value = -value;
+            }
+            for lang in [Lang::Bn, Lang::En] {
+                for decimals in [0, 1, 2, 6] {
+                    assert_eq!(format_fixed(value, decimals, lang), formatted_the_long_way(value, decimals, false, lang), "{value} to {decimals}");
+                }
+                assert_eq!(format_number(value, lang), formatted_the_long_way(value, 6, true, lang), "{value}");
+            }
+        }
+        assert_eq!(format_integer(-9_000_000, Lang::Bn), "-৯০,০০,০০০");
+        assert_eq!(format_integer(i64::MIN, Lang::En), "-9,223,372,036,854,775,808");
+        assert_eq!(format_number(0.0, Lang::Bn), "০");
+    }
 
     #[test]
     fn figures_read_by_integers_are_the_standard_parsers_figures() {
