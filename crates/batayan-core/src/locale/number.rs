@@ -420,7 +420,7 @@ fn write_fixed(value: f64, decimals: usize, trim_zeros: bool, lang: Lang) -> Str
     };
     let mut shown = decimals;
     if trim_zeros {
-        while shown > 0 && fraction % 10 == 0 {
+        while shown > 0 && fraction.is_multiple_of(10) {
             fraction /= 10;
             shown -= 1;
         }
@@ -466,7 +466,7 @@ fn write_grouped(out: &mut String, mut value: u128, lang: Lang) {
     for position in (0..count).rev() {
         out.push(digit_char(digits[position], lang));
         // A separator after the thousands' place, then every `step` places above it.
-        if position >= 3 && (position - 3) % step == 0 {
+        if position >= 3 && (position - 3).is_multiple_of(step) {
             out.push(',');
         }
     }
@@ -482,7 +482,7 @@ fn group(digits: &str, lang: Lang) -> String {
     for (index, digit) in digits.chars().enumerate() {
         out.push(digit);
         let position = digits.len() - 1 - index;
-        if position >= 3 && (position - 3) % step == 0 {
+        if position >= 3 && (position - 3).is_multiple_of(step) {
             out.push(',');
         }
     }
