@@ -46,9 +46,9 @@ test("a citizen's page downloads the view and never a form's code; a form asked 
   });
   await loaded(page);
   await page.waitForLoadState('networkidle');
-  // The loader preloads the agreement and the report while the module compiles (a preload is not a
-  // `fetch` request); the widget takes the preloaded answers, so each is requested once.
-  assert.deepEqual(documents.sort(), ['other /api/apa/ict-sylhet/2024-25', 'other /api/apa/ict-sylhet/2024-25/reports/latest'], documents.join(', '));
+  // The loader fetches the agreement and the report while the module compiles; the widget takes
+  // those answers instead of asking again, so each is requested once.
+  assert.deepEqual(documents.sort(), ['fetch /api/apa/ict-sylhet/2024-25', 'fetch /api/apa/ict-sylhet/2024-25/reports/latest'], documents.join(', '));
   const wasm = page.code.filter((path) => path.endsWith('.wasm')).map(unhashed);
   assert.deepEqual(wasm, ['/batayan/batayan_view_bg.wasm'], `the citizen's page fetched ${page.code.join(', ')}`);
   assert.ok(!page.code.some((path) => /batayan_(report|edit)/.test(path)), `no form code: ${page.code.join(', ')}`);
@@ -121,12 +121,27 @@ test('a long unbroken URL wraps at 360 px, and bidi controls in data reorder not
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
   const mission = await page.locator('#apa .by-apa__about dd').nth(1).boundingBox();
   assert.ok(mission && mission.width <= 360, `the mission fits the screen (${mission?.width}px)`);
-  // Every text that carries the override sits in its own <bdi>, so the override ends with it.
+  // Every text that carries the override either sits in its own <bdi> or ends its bidi paragraph
+  // (nothing of ours follows it inside its block: a table cell's own text, an evidence note), so the
+  // override ends with it.
   const isolated = await page.locator('#apa').evaluate((host, rlo) => {
+    const blockOf = (element) => {
+      while (element && getComputedStyle(element).display === 'inline') element = element.parentElement;
+      return element;
+    };
+    const endsItsParagraph = (text) => {
+      const block = blockOf(text.parentElement);
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      walker.currentNode = text;
+      for (let next = walker.nextNode(); next; next = walker.nextNode()) {
+        if (next.data.trim() && blockOf(next.parentElement) === block) return false;
+      }
+      return true;
+    };
     const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
     const found = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.data.includes(rlo)) found.push(node.parentElement?.closest('bdi') !== null);
+      if (node.data.includes(rlo)) found.push(node.parentElement?.closest('bdi') !== null || endsItsParagraph(node));
     }
     return found;
   }, RLO);

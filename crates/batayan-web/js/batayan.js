@@ -63,26 +63,49 @@ function apaReads(element) {
 }
 
 // While an element's module is still being fetched and compiled, the documents it will ask for are
-// fetched already: a `<link rel="preload" as="fetch">` per address, which the browser hands to the
-// widget's own `fetch` (same address, same CORS mode and credentials) when it asks. Startup is then
-// the longer of the two, not their sum. The link goes once the widget has asked (a preload nobody
-// takes would be a console warning on the portal's page).
+// fetched and parsed already, and handed to the widget's own first request for the same address (see
+// `batayan-web/src/net.rs`, `take_prefetched`): startup is then the longer of the two, not their sum,
+// and the JSON is parsed while the main thread would only wait for the Wasm. A `<link rel=preload>`
+// did the fetching before, but the widget's `fetch` then waited a task (and a frame) for the preloaded
+// answer and parsed it on the critical path. The widget's timeout and cancelling reach this request
+// through `take(signal)`; one nobody takes within a minute is given up.
 const loaded = new Set();
-function preload(element, reads) {
+const PREFETCHED = (globalThis[Symbol.for('batayan.prefetched')] ??= new Map());
+const UNTAKEN_MS = 60_000;
+function prefetch(element, reads) {
   const names = typeof reads === 'function' ? reads(element) : (reads ?? []);
-  const links = [];
   for (const name of names) {
     const address = element.getAttribute(name)?.trim();
     if (!address) continue;
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = address;
-    document.head.append(link);
-    links.push(link);
+    let url;
+    try {
+      url = new URL(address, document.baseURI).href;
+    } catch {
+      continue; // the widget explains a bad address itself
+    }
+    if (PREFETCHED.has(url)) continue;
+    const controller = new AbortController();
+    const answer = fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: controller.signal })
+      .then((response) => response.json().then(
+        (body) => ({ status: response.status, body }),
+        // A body that is not JSON is an answer without a body; one cut off by an abort is no answer.
+        (error) => { if (controller.signal.aborted) throw error; return { status: response.status, body: null }; },
+      ));
+    answer.catch(() => {}); // the widget that takes it sees the failure
+    const entry = {
+      take(signal) {
+        if (signal.aborted) controller.abort(signal.reason);
+        signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+        return answer;
+      },
+    };
+    PREFETCHED.set(url, entry);
+    setTimeout(() => {
+      if (PREFETCHED.get(url) !== entry) return;
+      PREFETCHED.delete(url);
+      controller.abort();
+    }, UNTAKEN_MS);
   }
-  return () => setTimeout(() => links.forEach((link) => link.remove()), 0);
 }
 
 // One promise per module: fetched and instantiated once, on first use. The Wasm is requested at the
@@ -126,7 +149,7 @@ function defineElement({ name, attributes, module, reads }) {
 
     #mount() {
       const wanted = module(this);
-      const unpreload = loaded.has(wanted) ? () => {} : preload(this, reads);
+      if (!loaded.has(wanted)) prefetch(this, reads);
       load(wanted).then((glue) => {
         // It may have left the page, or been mounted by an earlier connect, while the code loaded.
         if (!this.#connected || this.#mounted) return;
@@ -134,7 +157,7 @@ function defineElement({ name, attributes, module, reads }) {
         if (module(this) !== wanted) return this.#mount();
         this.#mounted = glue.mountElement(this);
         this.#module = wanted;
-      }).finally(unpreload).catch((error) => {
+      }).catch((error) => {
         console.error(`${PREFIX}: <${name}> could not start:`, error);
         this.dispatchEvent(new CustomEvent(`${PREFIX}:error`, {
           bubbles: true, composed: true, detail: { message: String(error?.message ?? error) },

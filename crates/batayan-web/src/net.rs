@@ -19,6 +19,14 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The loader's `{status, body}` (see `take_prefetched`); `body` is `null` when it was not JSON.
+    fn from_prefetched(answer: &JsValue) -> Answer {
+        let field = |name: &str| js_sys::Reflect::get(answer, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let status = field("status").as_f64().map_or(0, |s| s as u16);
+        let body = Some(field("body")).filter(|b| !b.is_null() && !b.is_undefined());
+        Answer { status, body }
+    }
+
     pub fn ok(&self) -> bool {
         (200..300).contains(&self.status)
     }
@@ -122,6 +130,18 @@ pub async fn request(
         let _ = request.headers().set(name, value);
     }
     let failed = |_| if signal.aborted() { timed_out } else { NoAnswer::Unreachable };
+    // A document the loader fetched while this module compiled: its answer, if it came.
+    if method == "GET"
+        && headers.is_empty()
+        && let Some(answer) = take_prefetched(&request.url(), &signal)
+    {
+        match JsFuture::from(answer).await {
+            Ok(answer) => return Ok(Answer::from_prefetched(&answer)),
+            Err(_) if signal.aborted() => return Err(timed_out),
+            // The loader's request failed (a network error): the widget's own tries once more.
+            Err(_) => {}
+        }
+    }
     let response: Response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.dyn_into().map_err(|_| NoAnswer::Unreachable)?;
     let body = match response.json() {
         Ok(promise) => match JsFuture::from(promise).await {
@@ -205,6 +225,23 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeou
     serde_wasm_bindgen::from_value(body)
         .map(Some)
         .map_err(|e| Message::new(format!("“{url}”-এর তথ্য পড়া যায়নি: {e}"), format!("The data from “{url}” could not be read: {e}")))
+}
+
+/// The loader's answer for `url`, fetched and parsed while the module compiled (`batayan.js`,
+/// `prefetch`), taken once: the entry goes from the loader's map, and `signal` (the request's timeout
+/// and cancel) now ends the loader's request too. `None` when the loader fetched nothing for `url` (a
+/// later load, "try again", an address the page set after the element connected).
+fn take_prefetched(url: &str, signal: &AbortSignal) -> Option<js_sys::Promise> {
+    let key = JsValue::from(js_sys::Symbol::for_("batayan.prefetched"));
+    let map = js_sys::Reflect::get(&js_sys::global(), &key).ok()?.dyn_into::<js_sys::Map>().ok()?;
+    let url = JsValue::from_str(url);
+    let entry = map.get(&url);
+    if entry.is_undefined() {
+        return None;
+    }
+    map.delete(&url);
+    let take = js_sys::Reflect::get(&entry, &JsValue::from_str("take")).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    take.call1(&entry, signal).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// A widget's loads, numbered: starting one makes every earlier one stale (its answer is dropped when it
