@@ -35,6 +35,11 @@ impl Dom {
         Ok(element)
     }
 
+    /// An empty text node, for a template a copy of which is filled with `Node::set_node_value`.
+    pub fn empty_text(&self) -> web_sys::Node {
+        self.document.create_text_node("").into()
+    }
+
     /// A string from data, isolated from the text around it: a right-to-left override (U+202E) inside
     /// it cannot reorder what follows. Every data string shown inline with our own text goes through it.
     pub fn bdi(&self, text: &str) -> Result<Element, JsValue> {
@@ -71,17 +76,6 @@ pub fn with(parent: Element, children: &[&Element]) -> Result<Element, JsValue> 
         add(&parent, child)?;
     }
     Ok(parent)
-}
-
-/// The element after `element` among its siblings, or an error naming what the template lacked (a
-/// template we built ourselves always has it; the error only keeps a mistake from being a panic).
-pub fn next(element: &Element) -> Result<Element, JsValue> {
-    element.next_element_sibling().ok_or_else(|| JsValue::from_str("batayan: a row template lacks a cell"))
-}
-
-/// A deep copy of a template element.
-pub fn clone_deep(template: &Element) -> Result<Element, JsValue> {
-    template.clone_node_with_deep(true)?.dyn_into::<Element>().map_err(|_| JsValue::from_str("batayan: a copied template is not an element"))
 }
 
 /// `role="alert"` so that a screen reader announces the error when it appears; the visible "ত্রুটি:" /

@@ -9,7 +9,7 @@
 //! one feature each; every module hand-written DOM over `batayan-web`; `batayan_minutes` and
 //! `batayan_decisions`, the minutes viewer and the decision register (`batayan-minutes`, one feature each).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::project_root;
 use crate::run::{command, status};
@@ -56,7 +56,14 @@ pub(crate) fn run() -> Result<(), String> {
             args.extend(["--", "--no-default-features", "--features", feature]);
         }
         status(command("wasm-pack", &args, &root.join("crates").join(module.crate_dir)))?;
-        minify(&root, &out.join(format!("{}.js", module.name)), &["--module"])?;
+        let glue = out.join(format!("{}.js", module.name));
+        inline_snippets(&glue, &out)?;
+        minify(&root, &glue, &["--module"])?;
+    }
+    // Every snippet is now inside the glue that imports it.
+    let snippets = out.join("snippets");
+    if snippets.exists() {
+        std::fs::remove_dir_all(&snippets).map_err(|e| format!("cannot remove {}: {e}", snippets.display()))?;
     }
     let loader = root.join("crates/batayan-web/js/batayan.js");
     std::fs::copy(&loader, out.join("batayan.js")).map_err(|e| format!("cannot copy {}: {e}", loader.display()))?;
@@ -68,6 +75,57 @@ pub(crate) fn run() -> Result<(), String> {
         eprintln!("build: {}/{} ({} KiB of wasm before compression)", out.display(), module.name, wasm / 1024);
     }
     Ok(())
+}
+
+/// Puts the JS snippets a module's glue imports (`#[wasm_bindgen(inline_js)]`, written by wasm-bindgen
+/// as `snippets/<crate>-<hash>/inline<n>.js`) into the glue itself: otherwise the browser fetches each
+/// one only after the glue has arrived, a round trip more before a widget starts.
+fn inline_snippets(glue: &Path, out: &Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(glue).map_err(|e| format!("cannot read {}: {e}", glue.display()))?;
+    let mut inlined = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match snippet_import(line) {
+            Some((names, path)) => {
+                let file = out.join(path);
+                let snippet = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                inlined.push_str(&snippet_as_statement(&names, &snippet));
+            }
+            None => inlined.push_str(line),
+        }
+    }
+    std::fs::write(glue, inlined).map_err(|e| format!("cannot write {}: {e}", glue.display()))
+}
+
+/// `import { a, b as c } from './snippets/x/inline0.js';` → (`a, b as c`, `snippets/x/inline0.js`).
+fn snippet_import(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("import {")?;
+    let (names, from) = rest.split_once('}')?;
+    let path = from.trim().strip_prefix("from")?.trim().trim_end_matches(';').trim().trim_matches(['\'', '"']);
+    let path = path.strip_prefix("./")?;
+    path.starts_with("snippets/").then(|| (names.trim().to_owned(), path.to_owned()))
+}
+
+/// The snippet in a function scope of its own (its names cannot meet the glue's), its exports made
+/// plain declarations and handed out under the names the import gave them.
+fn snippet_as_statement(names: &str, snippet: &str) -> String {
+    let body: String = snippet
+        .lines()
+        .map(|line| match line.strip_prefix("export ") {
+            Some(declaration) => declaration,
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (exported, bound): (Vec<String>, Vec<String>) = names
+        .split(',')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| match n.split_once(" as ") {
+            Some((from, to)) => (from.trim().to_owned(), format!("{}: {}", from.trim(), to.trim())),
+            None => (n.to_owned(), n.to_owned()),
+        })
+        .unzip();
+    format!("const {{ {} }} = (() => {{\n{body}\nreturn {{ {} }};\n}})();\n", bound.join(", "), exported.join(", "))
 }
 
 /// Minifies a JS file in place with terser (from `tests/node_modules`, which setup installs), with
@@ -117,4 +175,24 @@ fn workspace_version() -> Result<String, String> {
         .lines()
         .find_map(|l| l.trim().strip_prefix("version").map(|v| v.trim().trim_start_matches('=').trim().trim_matches('"').to_owned()))
         .ok_or_else(|| "[workspace.package] has no version".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snippet_import_becomes_the_snippet_in_a_scope_of_its_own() {
+        let line = "import { fill_rows, other as renamed } from './snippets/batayan-view-277d/inline0.js';\n";
+        let (names, path) = snippet_import(line).expect("a snippet import");
+        assert_eq!(path, "snippets/batayan-view-277d/inline0.js");
+        let snippet = "const helper = 1;\nexport function fill_rows() { return helper; }\nexport const other = 2;\n";
+        let statement = snippet_as_statement(&names, snippet);
+        assert_eq!(
+            statement,
+            "const { fill_rows, other: renamed } = (() => {\nconst helper = 1;\nfunction fill_rows() { return helper; }\nconst other = 2;\nreturn { fill_rows, other };\n})();\n"
+        );
+        assert_eq!(snippet_import("import * as wasm from './batayan_view_bg.js';"), None);
+        assert_eq!(snippet_import("import { x } from 'https://example.com/x.js';"), None);
+    }
 }
