@@ -94,6 +94,27 @@ async fn the_public_table_shows_the_total_the_rows_and_how_a_score_was_computed(
     finish(mounted, el);
 }
 
+/// The rows cross to the page as one string per table body, records and fields split by two control
+/// characters: a name carrying them loses them, and every cell after it is still in its place.
+#[wasm_bindgen_test]
+async fn separators_in_data_cannot_shift_a_rows_cells() {
+    let fixture = include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json");
+    let name = "\"name\": \"প্রশিক্ষণার্থী\"";
+    assert!(fixture.contains(name), "the fixture's [১.১.১] name as written");
+    let agreement = data_url(&fixture.replacen(name, "\"name\": \"প্রশিক্ষণ\\u001fার্থী\\u001e২\"", 1));
+    let el = host(&[("src", &agreement)]);
+    let mounted = mount_element(el.clone()).expect("mounts");
+    let first = appears(&el, "[data-key='1.1.1']").await;
+    let cell = |k: u32| first.children().item(k).map(|c| text(&c)).unwrap_or_default();
+    assert_eq!(cell(0), "[১.১.১]");
+    assert!(cell(1).starts_with("প্রশিক্ষণার্থী২"), "{}", cell(1));
+    assert_eq!(cell(2), "সংখ্যা");
+    assert_eq!(cell(3), "৫");
+    let shadow = el.shadow_root().expect("shadow");
+    assert_eq!(shadow.query_selector_all(".by-apa__row").expect("query").length(), 23, "no row more, none less");
+    finish(mounted, el);
+}
+
 /// An agreement its host scores stepped (the highest level reached) is scored so: [১.১.১]'s 38 against
 /// 80 and 35 is 90, not the interpolated 90.67.
 #[wasm_bindgen_test]
