@@ -155,6 +155,22 @@ test('a long unbroken URL wraps at 360 px, and bidi controls in data reorder not
   await page.close();
 });
 
+test("the loader's early request for the agreement fails on the network: the widget asks again itself and shows the table", async () => {
+  const asked = [];
+  const page = await openPage(browser, '/apa.html', {
+    prepare: (p) => p.route('**/api/apa/ict-sylhet/2024-25', (route) => {
+      asked.push(route.request().resourceType());
+      // The first request (the loader's, made while the module loads) is cut off; the next goes through.
+      return asked.length === 1 ? route.abort('connectionreset') : route.continue();
+    }),
+  });
+  await loaded(page);
+  assert.equal(await page.locator('#apa .by-apa__total-figure').innerText(), '৪৭.২৫');
+  assert.equal(await page.locator('#apa .by-error').count(), 0, 'no error is shown');
+  assert.deepEqual(asked, ['fetch', 'fetch'], 'the loader asked once, the widget once more');
+  await page.close();
+});
+
 test('a host that never answers: after the timeout a clear message, and "try again" loads the table', async () => {
   let hanging = true;
   const page = await openPage(browser, '/apa.html', {
