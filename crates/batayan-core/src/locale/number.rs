@@ -2,7 +2,7 @@
 //! (`৯০,০০,০০০`) or western grouping (`9,000,000`), and money written with a trailing `/-`.
 
 use super::digits::{bangla_digit_value, to_bangla_digits};
-use super::{Lang, Message, digits_for};
+use super::{Lang, Message};
 
 /// Why a text is not a number. [`NumberError::message`] says it to a person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -282,11 +282,22 @@ impl Decimal {
 
     /// `১২,৩৪,৫৬৭.৫০` / `1,234,567.50`: grouped for `lang`, every digit kept.
     pub fn format(self, lang: Lang) -> String {
-        let (integer, fraction) = self.digits();
-        let sign = if self.units < 0 { "-" } else { "" };
-        let grouped = group(&integer, lang);
-        let text = if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{fraction}") };
-        digits_for(lang, &text)
+        let scale = 10u128.pow(self.scale);
+        let magnitude = self.units.unsigned_abs();
+        let mut out = String::with_capacity(3 * 48);
+        if self.units < 0 {
+            out.push('-');
+        }
+        write_grouped(&mut out, magnitude / scale, lang);
+        if self.scale > 0 {
+            out.push('.');
+            // Every digit after the point as written, trailing zeros too (`১২.৫০`).
+            let fraction = magnitude % scale;
+            for place in (0..self.scale).rev() {
+                out.push(digit_char(((fraction / 10u128.pow(place)) % 10) as u8, lang));
+            }
+        }
+        out
     }
 
     /// The whole digits (at least `0`) and the `scale` digits after the point.
@@ -472,23 +483,6 @@ fn write_grouped(out: &mut String, mut value: u128, lang: Lang) {
     }
 }
 
-/// `digits` (ASCII) with the separators `write_grouped` puts in, still in ASCII digits.
-fn group(digits: &str, lang: Lang) -> String {
-    let step = match lang {
-        Lang::Bn => 2,
-        Lang::En => 3,
-    };
-    let mut out = String::with_capacity(digits.len() * 2);
-    for (index, digit) in digits.chars().enumerate() {
-        out.push(digit);
-        let position = digits.len() - 1 - index;
-        if position >= 3 && (position - 3).is_multiple_of(step) {
-            out.push(',');
-        }
-    }
-    out
-}
-
 fn digit_char(digit: u8, lang: Lang) -> char {
     match lang {
         Lang::Bn => char::from_u32(0x09E6 + u32::from(digit)).unwrap_or('?'),
@@ -499,6 +493,24 @@ fn digit_char(digit: u8, lang: Lang) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::digits_for;
+
+    /// Grouping done the long way, on ASCII digits: the oracle `write_grouped` is held to.
+    fn group(digits: &str, lang: Lang) -> String {
+        let step = match lang {
+            Lang::Bn => 2,
+            Lang::En => 3,
+        };
+        let mut out = String::with_capacity(digits.len() * 2);
+        for (index, digit) in digits.chars().enumerate() {
+            out.push(digit);
+            let position = digits.len() - 1 - index;
+            if position >= 3 && (position - 3).is_multiple_of(step) {
+                out.push(',');
+            }
+        }
+        out
+    }
 
     /// The formatter before it was written in one pass: `format!` of the rounded integer, then grouping,
     /// then the digits swapped, then trailing zeros cut from the text. Slow but plainly right.
@@ -605,6 +617,8 @@ mod tests {
         assert_eq!(d("১২.৫০").format(Lang::Bn), "১২.৫০", "the zero after the point is kept");
         assert_eq!(d("৳ ৯০,০০,০০০/-").format(Lang::En), "9,000,000");
         assert_eq!(d("-০.০৫").plain(), "-0.05");
+        assert_eq!(d("-০.০৫").format(Lang::Bn), "-০.০৫", "a sign, and the zeros before the fraction's digits");
+        assert_eq!(d("০.১২৩৪৫৬৭৮৯০১২৩৪৫৬৭৮৯").format(Lang::En), "0.1234567890123456789");
         assert_eq!(d(".5").plain(), "0.5");
         assert_eq!(d("০০০১২").plain(), "12");
         assert_eq!(d("1,234.5").to_f64(), 1234.5);
