@@ -5,9 +5,10 @@
 //! The markup and classes are those of the report form (`batayan-elements`), so one stylesheet serves
 //! both and a reader moving between them sees one table. Rows are copies of template rows made by a
 //! small JS function, `fill_rows`, from one string per table body: a cell's text set from Rust is a
-//! call across the Wasm boundary, and at 1,000 indicators those ~40 calls a row were most of the first
-//! render (~60 ms against ~15 for the same DOM work done in JS). "How was this computed" is written
-//! only when a reader opens it (see `ApaPublic::explain`), so no row pays for a sentence nobody reads.
+//! call across the Wasm boundary, and at 1,000 indicators those ~40 calls a row made building the rows
+//! take ~86 ms against ~60 now (docs/performance.md, seventh session). "How was this computed" is
+//! written only when a reader opens it (see `ApaPublic::explain`), so no row pays for a sentence nobody
+//! reads.
 
 use std::collections::HashMap;
 
@@ -179,7 +180,7 @@ fn show(value: &Option<Value>, lang: Lang) -> String {
 
 #[wasm_bindgen(inline_js = r#"
 // Rows from templates, with one call across the Wasm boundary per table body instead of ~40 per row
-// (a 1,000-row table: ~60 ms of crossings against ~15 ms for the same DOM work done here). `records`
+// (a 1,000-row table's rows: ~86 ms built from Rust cell by cell, ~60 ms this way). `records`
 // holds one row per U+001E-separated record, fields separated by U+001F: the index of the template in
 // `templates`, the row's `data-key` (empty: none), then the texts that go, in order, into the
 // template's empty text nodes. The writer is `Records` in apa_table.rs.

@@ -35,7 +35,8 @@ impl Dom {
         Ok(element)
     }
 
-    /// An empty text node, for a template a copy of which is filled with `Node::set_node_value`.
+    /// An empty text node: a place in a template row that a copy of the row fills with text (the view's
+    /// `fill_rows` writes each copy's empty text nodes in order).
     pub fn empty_text(&self) -> web_sys::Node {
         self.document.create_text_node("").into()
     }
