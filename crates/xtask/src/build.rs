@@ -93,6 +93,10 @@ fn inline_snippets(glue: &Path, out: &Path) -> Result<(), String> {
             None => inlined.push_str(line),
         }
     }
+    // The snippets folder goes after the build: an import left in the glue would be a module that 404s.
+    if let Some(left) = inlined.lines().find(|l| l.contains("./snippets/")) {
+        return Err(format!("{} still imports a snippet after inlining (an import this build cannot read): {left}", glue.display()));
+    }
     std::fs::write(glue, inlined).map_err(|e| format!("cannot write {}: {e}", glue.display()))
 }
 
