@@ -229,3 +229,47 @@ fn other_tags_are_refused_with_a_message() {
     let el: HtmlElement = document.create_element("batayan-fiscal-year").expect("creates").unchecked_into();
     assert!(mount_element(el).is_err());
 }
+
+// `batayan_web::json`: documents read through the JS walk and the tape as serde-wasm-bindgen reads
+// them (the tape's reader is tested natively against serde_json; this holds the JS half to it).
+
+fn parsed(json: &str) -> wasm_bindgen::JsValue {
+    js_sys::JSON::parse(json).expect("valid JSON")
+}
+
+#[wasm_bindgen_test]
+fn documents_read_through_the_tape_as_serde_wasm_bindgen_reads_them() {
+    use batayan_core::apa::{Agreement, Report};
+    let agreement = parsed(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25.json"));
+    let tape: Agreement = batayan_web::json::from_js(&agreement).expect("reads");
+    assert_eq!(Ok(tape.clone()), serde_wasm_bindgen::from_value::<Agreement>(agreement).map_err(|e| e.to_string()));
+    assert!(tape.areas.iter().flat_map(|a| &a.activities).count() > 10, "the whole agreement");
+    let report = parsed(include_str!("../../../tests/fixtures/apa-ict-sylhet-2024-25-report-q2.json"));
+    let tape: Report = batayan_web::json::from_js(&report).expect("reads");
+    assert_eq!(Ok(tape), serde_wasm_bindgen::from_value::<Report>(report).map_err(|e| e.to_string()));
+}
+
+#[wasm_bindgen_test]
+fn strings_keep_every_character_and_a_lone_surrogate_reads_as_the_boundary_makes_it() {
+    // Bangla, an emoji (two UTF-16 units), a combining mark, a NUL, a lone surrogate, an empty key.
+    let value = parsed(r#"{"": ["ক্ষেত্র ১", "😀x", "e\u0301", "\u0000", "a\ud800b", ""], "n": [1, -0.5, 1e21, null, true]}"#);
+    type Doc = std::collections::BTreeMap<String, Vec<Option<Text>>>;
+    #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+    #[serde(untagged)]
+    enum Text {
+        S(String),
+        N(f64),
+        B(bool),
+    }
+    let tape: Doc = batayan_web::json::from_js(&value).expect("reads");
+    assert_eq!(Ok(tape.clone()), serde_wasm_bindgen::from_value::<Doc>(value).map_err(|e| e.to_string()));
+    assert_eq!(tape[""][4], Some(Text::S("a\u{fffd}b".to_owned())));
+    assert_eq!(tape["n"][2], Some(Text::N(1e21)));
+}
+
+#[wasm_bindgen_test]
+fn a_value_json_does_not_have_is_an_error_not_a_panic() {
+    let value = js_sys::Array::of2(&1.into(), &js_sys::Symbol::for_("x").into());
+    let error = batayan_web::json::from_js::<Vec<u8>>(&value).expect_err("a symbol is not JSON");
+    assert_eq!(error.to_string(), "invalid type: a value that JSON does not have, expected u8");
+}
