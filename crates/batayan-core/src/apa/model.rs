@@ -243,8 +243,14 @@ pub fn levels_direction(levels: &[Option<Value>; 5]) -> Option<Direction> {
 
 /// How many steps between filled levels (100% towards 60%) rise, and how many fall.
 pub(crate) fn level_steps(levels: &[Option<Value>; 5]) -> (usize, usize) {
-    let keys: Vec<f64> = levels.iter().flatten().map(|v| v.order_key()).collect();
-    keys.windows(2).fold((0, 0), |(up, down), w| (up + usize::from(w[1] > w[0]), down + usize::from(w[1] < w[0])))
+    // Without collecting the keys: every row asks this, for its note and its scoring.
+    let mut keys = levels.iter().flatten().map(|v| v.order_key());
+    let Some(mut previous) = keys.next() else { return (0, 0) };
+    keys.fold((0, 0), |(up, down), key| {
+        let steps = (up + usize::from(key > previous), down + usize::from(key < previous));
+        previous = key;
+        steps
+    })
 }
 
 /// গণনা পদ্ধতি: how the year's achievement follows from the periods' values.
