@@ -112,20 +112,37 @@ const sylhetReference = '/bench/reference/apa.html?src=/api/apa/ict-sylhet/2024-
 // Rows on screen, read where each page keeps them; the time is taken inside the page, at the frame
 // the last row appears (performance.now() counts from navigation start).
 async function timeToRows(path, kind, expected, throttle = 1, timeout = STRESS_CAP_MS) {
+  const ready = kind === 'batayan' ? ['apa', 'tr.by-apa__row', expected] : [null, '.ref-table tr[data-key]', expected];
+  return timeToFrame(path, ready, throttle, timeout);
+}
+
+/**
+ * Navigation → the first animation frame at which `ready` holds ([host id or null, selector, count]:
+ * that many matches in the host's shadow root, or in the document), taken inside the page. The check
+ * runs from the page's own first frame, installed before any of its scripts: a poller installed from
+ * here (Playwright's `waitForFunction`) waits in the page's task queue, so a page that kept the main
+ * thread busy from the start had its whole table laid out (~0.8 s at 1,000 rows) before the first
+ * check could run — about one load in five of ours, one in fifteen of the reference's (2026-11-30, eighth
+ * session: docs/performance.md).
+ */
+async function timeToFrame(path, ready, throttle = 1, timeout = STRESS_CAP_MS) {
   const page = await newPage({ throttle });
-  await page.goto(url(path), { waitUntil: 'commit' });
-  await page.waitForFunction(
-    ([which, n]) => {
-      const rows = which === 'batayan'
-        ? (document.getElementById('apa')?.shadowRoot?.querySelectorAll('tr.by-apa__row').length ?? 0)
-        : document.querySelectorAll('.ref-table tr[data-key]').length;
-      if (rows >= n) { globalThis.__rendered ??= performance.now(); return true; }
-      return false;
-    },
-    [kind, expected], { polling: 'raf', timeout },
-  );
-  const time = await page.evaluate(() => globalThis.__rendered);
-  return { page, time };
+  await page.addInitScript(([host, selector, count]) => {
+    const check = () => {
+      const root = host ? document.getElementById(host)?.shadowRoot : document;
+      if ((root?.querySelectorAll(selector).length ?? 0) >= count) globalThis.__rendered = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, ready);
+  try {
+    await page.goto(url(path), { waitUntil: 'commit' });
+    await page.waitForFunction(() => globalThis.__rendered !== undefined, null, { polling: 50, timeout });
+    return { page, time: await page.evaluate(() => globalThis.__rendered) };
+  } catch (error) {
+    await page.context().close();
+    throw error;
+  }
 }
 
 /** Median times of both pages; a page that did not finish within the cap counts as NaN ("not finished"). */
@@ -156,16 +173,13 @@ await compareRender('2 startup', 'same, CPU ×4 slower', sylhetBatayan, sylhetRe
 // `ready` is [host id or null, selector, count]: that many matches inside the element's shadow root
 // (ours) or in the document (the reference's).
 async function timeTo(path, ready, throttle = 1) {
-  const page = await newPage({ throttle });
-  await page.goto(url(path), { waitUntil: 'commit' });
-  await page.waitForFunction(([host, selector, count]) => {
-    const root = host ? document.getElementById(host)?.shadowRoot : document;
-    if ((root?.querySelectorAll(selector).length ?? 0) >= count) { globalThis.__rendered ??= performance.now(); return true; }
-    return false;
-  }, ready, { polling: 'raf', timeout: STRESS_CAP_MS }).catch(() => null);
-  const time = await page.evaluate(() => globalThis.__rendered ?? Number.NaN);
-  await page.context().close();
-  return time;
+  try {
+    const { page, time } = await timeToFrame(path, ready, throttle);
+    await page.context().close();
+    return time;
+  } catch {
+    return Number.NaN;
+  }
 }
 async function compareReady(measure, oursPath, ourReady, referencePath, referenceReady, throttle = 1) {
   const ours = [];
