@@ -192,7 +192,7 @@ async fn results(url: &str, timeout_ms: u32, cancel: Option<&Cancel>) -> Standin
     if !answer.ok() {
         return Standing::Unavailable(answer.status_message(url, "ফলাফল পাওয়া যায়নি।", "no results."));
     }
-    let results: Results = answer.body.and_then(|b| batayan_web::json::from_js(&b).ok()).unwrap_or_default();
+    let results: Results = answer.body.and_then(|b| serde_wasm_bindgen::from_value(b).ok()).unwrap_or_default();
     if !results.published {
         return Standing::NotPublished;
     }

@@ -48,7 +48,7 @@ pub fn key(kind: &str, url: &str, scope: &str) -> String {
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     let text = storage()?.get_item(key).ok().flatten()?;
     let value = js_sys::JSON::parse(&text).ok()?;
-    crate::json::from_js(&value).ok()
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 fn not_kept() -> Message {

@@ -111,7 +111,7 @@ fn interpret(status: u16, body: Option<JsValue>, url: &str) -> Sent {
     let submission = match answer.status {
         200..=299 => {
             let warnings = answer.body.as_ref().and_then(|b| js_sys::Reflect::get(b, &JsValue::from_str("warnings")).ok());
-            let warnings = warnings.and_then(|w| crate::json::from_js::<Vec<FieldError>>(&w).ok()).unwrap_or_default();
+            let warnings = warnings.and_then(|w| serde_wasm_bindgen::from_value::<Vec<FieldError>>(w).ok()).unwrap_or_default();
             Submission::Accepted { warnings }
         }
         400..=499 if !errors.is_empty() => Submission::Refused(errors),

@@ -114,7 +114,7 @@ mod loaded {
             let json = call(&self.reading, "nextSlice", &[]).map_err(|e| unavailable(&detail(&e)))?;
             let Some(json) = json.as_string() else { return Ok(None) };
             let value = js_sys::JSON::parse(&json).map_err(|e| unavailable(&detail(&e)))?;
-            batayan_web::json::from_js(&value).map(Some).map_err(|e| unavailable(&e.to_string()))
+            serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| unavailable(&e.to_string()))
         }
     }
 
