@@ -14,7 +14,6 @@ pub mod attributes;
 pub mod dom;
 pub mod draft;
 pub mod field;
-pub mod json;
 pub mod net;
 pub mod registry;
 pub mod shadow;

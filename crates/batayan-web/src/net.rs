@@ -33,8 +33,8 @@ impl Answer {
 
     /// The contract's field errors (`{"errors":[…]}`), if the body has them.
     pub fn errors(&self) -> Vec<FieldError> {
-        let body = self.body.as_ref().map_or(Ok(None), crate::json::from_js::<Option<ErrorBody>>);
-        body.ok().flatten().map(|b| b.errors).unwrap_or_default()
+        let body = self.body.clone().unwrap_or(JsValue::NULL);
+        serde_wasm_bindgen::from_value::<ErrorBody>(body).map(|b| b.errors).unwrap_or_default()
     }
 
     /// "“url” answered 503: …", for an answer that is neither success nor in the error shape.
@@ -222,7 +222,7 @@ async fn fetch_json<T: DeserializeOwned>(url: &str, absent_is_none: bool, timeou
         return Err(from_host.unwrap_or_else(|| answer.status_message(url, "তথ্য পাওয়া যায়নি।", "no data.")));
     }
     let body = answer.body.ok_or_else(|| Message::new(format!("“{url}”-এর উত্তর JSON নয়।"), format!("The answer from “{url}” is not JSON.")))?;
-    crate::json::from_js(&body)
+    serde_wasm_bindgen::from_value(body)
         .map(Some)
         .map_err(|e| Message::new(format!("“{url}”-এর তথ্য পড়া যায়নি: {e}"), format!("The data from “{url}” could not be read: {e}")))
 }
