@@ -415,4 +415,21 @@ mod tests {
         assert!(serde_json::to_string(&stepped).expect("writes").contains("\"scoring\":\"stepped\""));
         assert!(serde_json::from_str::<Agreement>(&sylhet.replacen('{', "{\"scoring\": \"rounded\",", 1)).is_err(), "an unknown mode is refused");
     }
+    /// Which way filled levels go, from 100% to 60%: gaps (unfilled levels) are passed over, fewer than
+    /// two filled or all equal say nothing, a zig-zag says nothing, and dates go by day.
+    #[test]
+    fn levels_say_their_direction_only_when_they_all_go_one_way() {
+        use chrono::NaiveDate;
+        let n = |x: f64| Some(Value::Number(x));
+        let date = |d: u32| NaiveDate::from_ymd_opt(2025, 6, d).map(Value::Date);
+        assert_eq!(levels_direction(&[n(100.0), n(90.0), n(80.0), n(70.0), n(60.0)]), Some(Direction::HigherIsBetter));
+        assert_eq!(levels_direction(&[n(5.0), None, n(7.0), None, n(9.0)]), Some(Direction::LowerIsBetter));
+        assert_eq!(levels_direction(&[n(5.0), n(5.0), n(6.0), n(6.0), None]), Some(Direction::LowerIsBetter), "equal steps do not count");
+        assert_eq!(levels_direction(&[n(5.0), n(5.0), None, None, None]), None, "all equal");
+        assert_eq!(levels_direction(&[None, None, n(5.0), None, None]), None, "one filled");
+        assert_eq!(levels_direction(&[None; 5]), None, "none filled");
+        assert_eq!(levels_direction(&[n(5.0), n(7.0), n(6.0), None, None]), None, "both ways");
+        assert_eq!(levels_direction(&[date(10), date(15), date(20), date(25), date(30)]), Some(Direction::LowerIsBetter), "later dates: earlier is better");
+        assert_eq!(level_steps(&[n(1.0), n(2.0), n(1.0), n(1.0), n(0.0)]), (1, 2));
+    }
 }
