@@ -11,6 +11,7 @@
 //! reads.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use batayan_core::apa::{Agreement, Area, Block, Column, Indicator, IndicatorScore, RowKey, Scorecard, Value, level_label, lower_is_better_note};
 use batayan_core::locale::{FiscalYear, Lang, digits_for, format_fixed, format_number};
@@ -231,8 +232,8 @@ impl Records {
         if !self.text.is_empty() {
             self.text.push(RECORD);
         }
-        // Fewer than ten templates: one digit.
-        self.text.push(char::from_digit(template as u32, 10).unwrap_or('0'));
+        // In decimal, as `fill_rows` reads it (`Number`): a tenth template must not become the first.
+        let _ = write!(self.text, "{template}");
         self.field(key);
     }
 
@@ -364,5 +365,24 @@ impl RowTemplate {
         } else {
             records.field("");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `fill_rows` splits: records by U+001E, fields by U+001F, the template's index first in
+    /// decimal, and no separator from data left in a field.
+    #[test]
+    fn records_frame_their_fields_whatever_the_data_holds() {
+        let mut records = Records::default();
+        records.start(ACTIVITY_TEMPLATE, "");
+        records.field("[১.১] ");
+        records.field("নাম\u{1f}ভাঙা\u{1e}নয়");
+        records.start(12, "1.1.1");
+        records.field("");
+        let rows: Vec<Vec<&str>> = records.text.split(RECORD).map(|r| r.split(FIELD).collect()).collect();
+        assert_eq!(rows, [vec!["8", "", "[১.১] ", "নামভাঙানয়"], vec!["12", "1.1.1", ""]]);
     }
 }
